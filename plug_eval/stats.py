@@ -1,0 +1,344 @@
+"""Statistics for pairwise judgments: pure functions, seeded, vectorised.
+
+Everything here takes plain values (outcomes, scores, lengths) and returns plain, JSON-ready
+values; no file is read or written and nothing is printed, so the judging command, the
+AlpacaEval import, ``summarize`` and the report all compute the same numbers the same way.
+
+Conventions (the run-directory contract, issue 3):
+
+* Counts are from system A's side; rates are in percent.
+* Per-item scores: win 1, slight win 1, tie 0.5, slight loss 0, loss 0.  Soft preferences
+  (AlpacaEval's 1..2 scale minus 1) are scores in [0, 1] and are kept as they are.
+* An ``unscored`` item (an order unparsed or failed) is counted and shown, never a loss or a tie.
+* The item is the resampling unit: both orders of an item stay together, and an item id is
+  resampled jointly in every language when languages are translations of the same items.
+  Resample counts depend only on ``(seed, n_items, n_resamples)``, so comparisons over the
+  same items share one count matrix and one matrix product gives all their intervals.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+
+OUTCOMES: tuple[str, ...] = ("win", "slight_win", "tie", "slight_loss", "loss", "unscored")
+SCORES: dict[str, float] = {"win": 1.0, "slight_win": 1.0, "tie": 0.5, "slight_loss": 0.0, "loss": 0.0}
+DEFAULT_RESAMPLES = 10_000
+CI_LEVEL = 95.0
+
+_TWO_ORDERS = {
+    ("A", "A"): "win",
+    ("A", "tie"): "slight_win",
+    ("tie", "A"): "slight_win",
+    ("tie", "tie"): "tie",
+    ("A", "B"): "tie",
+    ("B", "A"): "tie",
+    ("tie", "B"): "slight_loss",
+    ("B", "tie"): "slight_loss",
+    ("B", "B"): "loss",
+}
+_ONE_ORDER = {"A": "win", "tie": "tie", "B": "loss"}
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def _verdict(v: str | None) -> str | None:
+    """Normalise a verdict already mapped back to systems; unparsed and failed become None."""
+    if v is None or v == "unparsed":
+        return None
+    if v not in ("A", "B", "tie"):
+        raise ValueError(f"verdict must be 'A', 'B', 'tie' or None, not {v!r}")
+    return v
+
+
+def outcome_from_orders(v_ab: str | None, v_ba: str | None = None, single: bool = False) -> str:
+    """Combine the verdicts of both orders into one item outcome, as the PLUG paper does.
+
+    ``v_ab`` is the verdict when A sat in the first slot, ``v_ba`` when B did; both are already
+    mapped back to systems.  A in both orders is a win, A plus a tie a slight win, tie + tie or
+    A + B (the judge followed the position, not the answer) a tie, mirrored for B.  Any missing
+    verdict makes the item unscored.  With ``single=True`` the one judged order decides:
+    A -> win, tie -> tie, B -> loss.
+    """
+    a, b = _verdict(v_ab), _verdict(v_ba)
+    if single:
+        if a is not None and b is not None:
+            raise ValueError("single=True takes one verdict, got two")
+        one = a if a is not None else b
+        return "unscored" if one is None else _ONE_ORDER[one]
+    if a is None or b is None:
+        return "unscored"
+    return _TWO_ORDERS[(a, b)]
+
+
+def outcome_scores(outcomes: Sequence[Any]) -> np.ndarray:
+    """Per-item scores for A (NaN where unscored); floats are soft preferences in [0, 1]."""
+    out = np.empty(len(outcomes), dtype=float)
+    for i, o in enumerate(outcomes):
+        if isinstance(o, str):
+            if o != "unscored" and o not in SCORES:
+                raise ValueError(f"unknown outcome {o!r}; expected one of {', '.join(OUTCOMES)}")
+            out[i] = SCORES.get(o, math.nan)
+        else:
+            out[i] = math.nan if o is None else float(o)
+    bad = (out < 0) | (out > 1)
+    if bad.any():
+        raise ValueError(f"soft scores must lie in [0, 1]; got {out[bad][0]!r}")
+    return out
+
+
+def outcome_codes(outcomes: Sequence[Any]) -> np.ndarray:
+    """Index into OUTCOMES per item; soft scores count as win/tie/loss around 0.5 (AlpacaEval)."""
+    scores = outcome_scores(outcomes)
+    codes = np.full(len(scores), 5, dtype=np.int64)
+    codes[scores > 0.5] = 0
+    codes[scores == 0.5] = 2
+    codes[scores < 0.5] = 4
+    for i, o in enumerate(outcomes):  # keep the slight outcomes of discrete verdicts
+        if o == "slight_win":
+            codes[i] = 1
+        elif o == "slight_loss":
+            codes[i] = 3
+    return codes
+
+
+def count_outcomes(codes: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes, minlength=len(OUTCOMES))
+    return {name: int(c) for name, c in zip(OUTCOMES, counts)}
+
+
+def win_rate(scores: np.ndarray) -> float | None:
+    """Mean score of the scored items, in percent; None when nothing was scored."""
+    scored = scores[~np.isnan(scores)]
+    return float(100.0 * scored.mean()) if scored.size else None
+
+
+# --------------------------------------------------------------------------- bootstrap
+
+
+def resample_counts(n_items: int, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0) -> np.ndarray:
+    """How often each item is drawn in each resample: an ``(n_resamples, n_items)`` matrix.
+
+    The draws are ``default_rng(seed).integers(0, n, (R, n))``, the same indices
+    ``scipy.stats.bootstrap`` draws from a generator with that seed, so the two agree exactly.
+    """
+    if n_items < 1 or n_resamples < 1:
+        raise ValueError("need at least one item and one resample")
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, n_items, size=(n_resamples, n_items))
+    idx += (np.arange(n_resamples) * n_items)[:, None]
+    flat = np.bincount(idx.ravel(), minlength=n_resamples * n_items)
+    return flat.reshape(n_resamples, n_items).astype(float)
+
+
+def ratio_bootstrap(num: np.ndarray, den: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Resampled ratios ``sum(w*num)/sum(w*den)`` for every column, one matrix product each.
+
+    ``num``/``den`` are ``(n_items, n_columns)``: per item the score sum and the number of scored
+    judgments.  An unscored item is drawn like any other and adds nothing to either sum, so the
+    interval reflects how many items were scored.  A resample with nothing scored gives NaN.
+    """
+    top = counts @ num
+    bottom = counts @ den
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1.0), np.nan)
+
+
+def percentile_ci(resampled: np.ndarray, level: float = CI_LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval per column (NaN resamples ignored), as scipy's ``percentile`` method."""
+    tail = (100.0 - level) / 2
+    with np.errstate(invalid="ignore"):
+        low, high = np.nanpercentile(resampled, [tail, 100.0 - tail], axis=0)
+    return low, high
+
+
+def bootstrap_mean_ci(
+    values: Sequence[float],
+    clusters: Sequence[Any] | None = None,
+    *,
+    seed: int = 0,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    level: float = CI_LEVEL,
+) -> tuple[float, float]:
+    """Percentile CI of a mean, resampling whole clusters (e.g. items) when ``clusters`` is given.
+
+    Resampling single judgments of an item that was judged several times treats correlated
+    judgments as independent and gives too narrow an interval; pass the item ids as clusters.
+    """
+    x = np.asarray(values, dtype=float)
+    ok = ~np.isnan(x)
+    if clusters is None:
+        ids = np.arange(len(x))
+    else:
+        ids = np.unique(np.asarray(clusters), return_inverse=True)[1].ravel()
+    n = int(ids.max()) + 1 if len(ids) else 0
+    num = np.bincount(ids, weights=np.where(ok, x, 0.0), minlength=n)[:, None]
+    den = np.bincount(ids, weights=ok.astype(float), minlength=n)[:, None]
+    low, high = percentile_ci(ratio_bootstrap(num, den, resample_counts(n, n_resamples, seed)), level)
+    return float(low[0]), float(high[0])
+
+
+def win_rate_intervals(
+    score_matrix: np.ndarray, *, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES, level: float = CI_LEVEL
+) -> tuple[np.ndarray, np.ndarray]:
+    """95% percentile intervals (percent) for many comparisons over the same ``n`` items.
+
+    ``score_matrix`` is ``(n_items, n_comparisons)`` with NaN for unscored items.  All columns
+    share one resample-count matrix: one ``(R, n) @ (n, C)`` product for all of them.
+    """
+    s = np.asarray(score_matrix, dtype=float)
+    ok = ~np.isnan(s)
+    counts = resample_counts(s.shape[0], n_resamples, seed)
+    rates = 100.0 * ratio_bootstrap(np.where(ok, s, 0.0), ok.astype(float), counts)
+    return percentile_ci(rates, level)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def sign_test(n_pos: Any, n_neg: Any) -> Any:
+    """Two-sided exact sign test (binomial, p = 1/2) on decisive items; vectorised.
+
+    For p = 1/2 the two-sided p-value is twice the smaller tail, capped at 1 (what
+    ``scipy.stats.binomtest`` gives).  NaN where there is no decisive item.
+    """
+    from scipy.special import bdtr  # scipy.special imports far faster than scipy.stats
+
+    pos, neg = np.asarray(n_pos, dtype=np.int64), np.asarray(n_neg, dtype=np.int64)
+    n = pos + neg
+    with np.errstate(invalid="ignore"):
+        p = np.minimum(1.0, 2.0 * bdtr(np.minimum(pos, neg), np.maximum(n, 1), 0.5))
+    return np.where(n > 0, p, np.nan)
+
+
+def _none_if_nan(x: Any) -> float | None:
+    x = float(x)
+    return None if math.isnan(x) else x
+
+
+# --------------------------------------------------------------------------- position bias
+
+
+def position_bias(order_verdicts: Sequence[tuple[str | None, str | None]]) -> dict[str, Any]:
+    """How much the judge prefers a slot rather than an answer.
+
+    ``order_verdicts`` holds per item (verdict with A in the first slot, verdict with B in the
+    first slot), mapped back to systems.  ``first_slot_win_rate``: of the judgments that picked a
+    side, the share that picked the first slot (50 = no position preference).  ``flip_rate``: of
+    the items with both orders parsed, the share whose two verdicts differ; ``reversal_rate`` the
+    share where the winner itself swapped with the slot (A then B, or B then A).
+    """
+    ab = [_verdict(a) for a, _ in order_verdicts]
+    ba = [_verdict(b) for _, b in order_verdicts]
+    first = sum(v == "A" for v in ab) + sum(v == "B" for v in ba)
+    decisive = sum(v in ("A", "B") for v in ab + ba)
+    pairs = [(a, b) for a, b in zip(ab, ba) if a is not None and b is not None]
+    flips = sum(a != b for a, b in pairs)
+    reversals = sum({a, b} == {"A", "B"} for a, b in pairs)
+    return {
+        "first_slot_win_rate": 100.0 * first / decisive if decisive else None,
+        "flip_rate": 100.0 * flips / len(pairs) if pairs else None,
+        "reversal_rate": 100.0 * reversals / len(pairs) if pairs else None,
+        "n_decisive_judgments": decisive,
+        "n_pairs": len(pairs),
+    }
+
+
+# --------------------------------------------------------------------------- length control
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-6) -> np.ndarray:
+    """Newton fit of ``logit P = b0 + b1*x`` on soft labels y in [0, 1].
+
+    A tiny ridge keeps the fit finite when one side wins every item (then LC tends to 0 or 100).
+    """
+    X = np.column_stack([np.ones_like(x), x])
+    beta = np.zeros(2)
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
+        grad = X.T @ (y - p) - ridge * beta
+        hess = (X * (p * (1 - p))[:, None]).T @ X + ridge * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        beta += step
+        if np.abs(step).max() < 1e-10:
+            break
+    return beta
+
+
+def length_controlled_win_rate(scores: Sequence[float], len_a: Sequence[float], len_b: Sequence[float]) -> dict[str, Any]:
+    """Our own simple length-controlled win rate (not AlpacaEval 2's LC column).
+
+    Per comparison, fit ``logit P(A wins) = b0 + b1*tanh(dlen/sd(dlen))`` on the scored items'
+    scores, with lengths in ``answer_units``; LC = 100*sigmoid(b0) is the win rate predicted for
+    answers of equal length.  AlpacaEval 2's LC also uses per-instruction difficulties fitted over
+    hundreds of models, which a single comparison does not have.
+    """
+    s = np.asarray(scores, dtype=float)
+    d = np.asarray(len_a, dtype=float) - np.asarray(len_b, dtype=float)
+    ok = ~np.isnan(s) & ~np.isnan(d)
+    if ok.sum() < 2:
+        return {"lc_win_rate": None, "length_coef": None}
+    sd = d[ok].std(ddof=1)
+    x = np.tanh(d[ok] / sd) if sd > 0 else np.zeros(int(ok.sum()))
+    b0, b1 = _fit_logistic(x, s[ok])
+    return {"lc_win_rate": float(100.0 / (1.0 + math.exp(-b0))), "length_coef": float(b1)}
+
+
+# --------------------------------------------------------------------------- one comparison
+
+
+def _category_stats(codes: np.ndarray, scores: np.ndarray, categories: Sequence[Any]) -> dict[str, Any]:
+    cats = ["" if c is None else str(c) for c in categories]
+    out: dict[str, Any] = {}
+    for cat in sorted(set(cats)):
+        mask = np.array([c == cat for c in cats])
+        counts = count_outcomes(codes[mask])
+        out[cat] = {"n_items": int(mask.sum()), "n_scored": int(mask.sum()) - counts["unscored"],
+                    **counts, "win_rate": win_rate(scores[mask])}
+    return out
+
+
+def comparison_stats(
+    outcomes: Sequence[Any],
+    *,
+    categories: Sequence[Any] | None = None,
+    order_verdicts: Sequence[tuple[str | None, str | None]] | None = None,
+    seed: int = 0,
+    n_resamples: int = DEFAULT_RESAMPLES,
+    len_a: Sequence[float] | None = None,
+    len_b: Sequence[float] | None = None,
+) -> dict[str, Any]:
+    """The summary statistics of one comparison of A against B.
+
+    ``outcomes`` are item outcomes (:data:`OUTCOMES`) or soft scores in [0, 1] (None/NaN =
+    unscored).  Returns counts, ``win_rate`` with a 95% percentile bootstrap interval over items,
+    the two-sided sign test on decisive items, position bias (None without ``order_verdicts``),
+    per-category counts and, when both lengths are given, the length-controlled win rate.
+    """
+    n = len(outcomes)
+    for name, seq in (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b)):
+        if seq is not None and len(seq) != n:
+            raise ValueError(f"{name} has {len(seq)} entries for {n} outcomes")
+    if n_resamples < 1:
+        raise ValueError("n_resamples must be at least 1")
+    scores = outcome_scores(outcomes)
+    codes = outcome_codes(outcomes)
+    counts = count_outcomes(codes)
+    out: dict[str, Any] = {"n_items": n, "n_scored": n - counts["unscored"], **counts}
+    out["win_rate"] = win_rate(scores)
+    low, high = (None, None)
+    if out["n_scored"]:
+        lo, hi = win_rate_intervals(scores[:, None], seed=seed, n_resamples=n_resamples)
+        low, high = _none_if_nan(lo[0]), _none_if_nan(hi[0])
+    out["ci_low"], out["ci_high"] = low, high
+    pos, neg = counts["win"] + counts["slight_win"], counts["loss"] + counts["slight_loss"]
+    out["p_value"] = _none_if_nan(sign_test(pos, neg))
+    out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
+    out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
+    if len_a is not None and len_b is not None:
+        out.update(length_controlled_win_rate(scores, len_a, len_b))
+    out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed, "n_resamples": n_resamples}
+    return out
