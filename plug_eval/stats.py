@@ -250,7 +250,7 @@ def position_bias(order_verdicts: Sequence[tuple[str | None, str | None]]) -> di
 # --------------------------------------------------------------------------- length control
 
 
-def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-6) -> np.ndarray:
+def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-10) -> np.ndarray:
     """Newton fit of ``logit P = b0 + b1*x`` on soft labels y in [0, 1].
 
     A tiny ridge keeps the fit finite when one side wins every item (then LC tends to 0 or 100).
@@ -318,22 +318,33 @@ def comparison_stats(
     the two-sided sign test on decisive items, position bias (None without ``order_verdicts``),
     per-category counts and, when both lengths are given, the length-controlled win rate.
     """
+    return many_comparison_stats(
+        [{"outcomes": outcomes, "categories": categories, "order_verdicts": order_verdicts,
+          "len_a": len_a, "len_b": len_b}], seed=seed, n_resamples=n_resamples)[0]
+
+
+def _comparison(
+    outcomes: Sequence[Any],
+    *,
+    ci: tuple[float | None, float | None],
+    seed: int,
+    n_resamples: int,
+    categories: Sequence[Any] | None = None,
+    order_verdicts: Sequence[tuple[str | None, str | None]] | None = None,
+    len_a: Sequence[float] | None = None,
+    len_b: Sequence[float] | None = None,
+) -> dict[str, Any]:
+    """Everything but the bootstrap, which the caller did for many comparisons at once."""
     n = len(outcomes)
     for name, seq in (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b)):
         if seq is not None and len(seq) != n:
             raise ValueError(f"{name} has {len(seq)} entries for {n} outcomes")
-    if n_resamples < 1:
-        raise ValueError("n_resamples must be at least 1")
     scores = outcome_scores(outcomes)
     codes = outcome_codes(outcomes)
     counts = count_outcomes(codes)
     out: dict[str, Any] = {"n_items": n, "n_scored": n - counts["unscored"], **counts}
     out["win_rate"] = win_rate(scores)
-    low, high = (None, None)
-    if out["n_scored"]:
-        lo, hi = win_rate_intervals(scores[:, None], seed=seed, n_resamples=n_resamples)
-        low, high = _none_if_nan(lo[0]), _none_if_nan(hi[0])
-    out["ci_low"], out["ci_high"] = low, high
+    out["ci_low"], out["ci_high"] = ci
     pos, neg = counts["win"] + counts["slight_win"], counts["loss"] + counts["slight_loss"]
     out["p_value"] = _none_if_nan(sign_test(pos, neg))
     out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
@@ -342,3 +353,264 @@ def comparison_stats(
         out.update(length_controlled_win_rate(scores, len_a, len_b))
     out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed, "n_resamples": n_resamples}
     return out
+
+
+# --------------------------------------------------------------------------- many comparisons
+
+
+def many_comparison_stats(
+    comparisons: Sequence[Mapping[str, Any]], *, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES
+) -> list[dict[str, Any]]:
+    """:func:`comparison_stats` for many comparisons at once, each result identical to a lone call.
+
+    Each comparison is a mapping of :func:`comparison_stats`'s keyword arguments plus
+    ``outcomes``.  Comparisons with the same number of items share one resample-count matrix,
+    so their intervals cost one matrix product instead of one bootstrap each.
+    """
+    if n_resamples < 1:
+        raise ValueError("n_resamples must be at least 1")
+    by_n: dict[int, list[int]] = {}
+    for i, comp in enumerate(comparisons):
+        by_n.setdefault(len(comp["outcomes"]), []).append(i)
+    cis: dict[int, tuple[float | None, float | None]] = {}
+    for n, members in by_n.items():
+        if n == 0:
+            continue
+        matrix = np.column_stack([outcome_scores(comparisons[i]["outcomes"]) for i in members])
+        empty = np.isnan(matrix).all(axis=0)  # nothing scored: no interval (and no nan warning)
+        low, high = win_rate_intervals(np.where(empty, 0.0, matrix), seed=seed, n_resamples=n_resamples)
+        for i, lo, hi, none in zip(members, low, high, empty):
+            cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
+    return [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
+            for i, comp in enumerate(comparisons)]
+
+
+# --------------------------------------------------------------------------- across languages
+
+
+def overall_stats(
+    per_language: Mapping[str, tuple[Sequence[Any], Sequence[Any]]],
+    *,
+    seed: int = 0,
+    n_resamples: int = DEFAULT_RESAMPLES,
+) -> dict[str, Any]:
+    """Pooled win rate across languages, resampling each item id jointly in every language.
+
+    ``per_language`` maps a language to ``(item_ids, outcomes)``.  The languages are
+    translations of the same items, so an item's judgments in five languages are one cluster:
+    treating them as independent would shrink the interval.  The sign test is on clusters too:
+    an id counts for A when its mean score over the languages is above one half.
+    """
+    ids = list(dict.fromkeys(i for item_ids, _ in per_language.values() for i in item_ids))  # first-seen order
+    pos = {item: k for k, item in enumerate(ids)}
+    num, den = np.zeros(len(ids)), np.zeros(len(ids))
+    codes_all = []
+    for item_ids, outcomes in per_language.values():
+        s = outcome_scores(outcomes)
+        where = np.array([pos[i] for i in item_ids], dtype=np.int64)
+        ok = ~np.isnan(s)
+        np.add.at(num, where[ok], s[ok])
+        np.add.at(den, where[ok], 1.0)
+        codes_all.append(outcome_codes(outcomes))
+    counts = count_outcomes(np.concatenate(codes_all)) if codes_all else count_outcomes(np.zeros(0, np.int64))
+    n_scored = int(den.sum())
+    out: dict[str, Any] = {"n_items": sum(counts.values()), "n_scored": n_scored, "n_ids": len(ids), **counts}
+    out["win_rate"] = float(100 * num.sum() / n_scored) if n_scored else None
+    out["ci_low"] = out["ci_high"] = None
+    if n_scored:
+        rates = 100.0 * ratio_bootstrap(num[:, None], den[:, None], resample_counts(len(ids), n_resamples, seed))
+        low, high = percentile_ci(rates)
+        out["ci_low"], out["ci_high"] = _none_if_nan(low[0]), _none_if_nan(high[0])
+    with np.errstate(invalid="ignore"):
+        mean = num / den
+    out["p_value"] = _none_if_nan(sign_test(int(np.sum(mean > 0.5)), int(np.sum(mean < 0.5))))
+    out["languages"] = list(per_language)
+    out["bootstrap"] = {"method": "percentile", "unit": "item id across languages", "level": CI_LEVEL,
+                        "seed": seed, "n_resamples": n_resamples}
+    return out
+
+
+# --------------------------------------------------------------------------- system vs system
+
+
+def paired_difference(
+    scores_1: Sequence[float], scores_2: Sequence[float], *, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES
+) -> dict[str, Any]:
+    """Is system 1 better than system 2 on the same items?  Paired t-test plus bootstrap CI.
+
+    Scores are per item, against the same baseline (or A's score in a direct comparison), in
+    [0, 1]; the difference is reported in points.  A paired t-test, not Wilcoxon: with soft
+    preferences, many tiny differences near zero dominate the ranks and Wilcoxon reports
+    "significant" where the means barely differ.  Items unscored on either side are left out
+    and counted.
+    """
+    from scipy.special import stdtr
+
+    a, b = np.asarray(scores_1, dtype=float), np.asarray(scores_2, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"paired scores need the same items: {a.size} vs {b.size}")
+    ok = ~np.isnan(a) & ~np.isnan(b)
+    d = 100.0 * (a[ok] - b[ok])
+    n = int(d.size)
+    out: dict[str, Any] = {"n": n, "n_dropped": int(a.size - n), "diff": None, "se": None, "t": None,
+                           "df": n - 1, "p_value": None, "ci_low": None, "ci_high": None}
+    if n < 2:
+        return out
+    se = float(d.std(ddof=1) / math.sqrt(n))
+    out.update(diff=float(d.mean()), se=se)
+    if se > 0:
+        t = out["diff"] / se
+        out.update(t=t, p_value=float(2 * stdtr(n - 1, -abs(t))))
+    rates = ratio_bootstrap(d[:, None], np.ones((n, 1)), resample_counts(n, n_resamples, seed))
+    low, high = percentile_ci(rates)
+    out.update(ci_low=float(low[0]), ci_high=float(high[0]))
+    return out
+
+
+def holm(p_values: Sequence[float | None]) -> list[float | None]:
+    """Holm's step-down adjusted p-values (family-wise error), None entries left out and kept None.
+
+    Used whenever a report marks several comparisons (per language, per system) as significant.
+    """
+    idx = [i for i, p in enumerate(p_values) if p is not None and not math.isnan(p)]
+    p = np.array([p_values[i] for i in idx], dtype=float)
+    order = np.argsort(p, kind="stable")
+    m = len(p)
+    adjusted = np.minimum(1.0, np.maximum.accumulate((m - np.arange(m)) * p[order])) if m else p
+    out: list[float | None] = [None] * len(p_values)
+    for rank, j in enumerate(order):
+        out[idx[j]] = float(adjusted[rank])
+    return out
+
+
+# --------------------------------------------------------------------------- judge agreement
+
+
+def judge_agreement(
+    labels_1: Sequence[Any], labels_2: Sequence[Any], groups: Sequence[Any] | None = None
+) -> dict[str, Any]:
+    """Raw agreement and Cohen's kappa of two judges on the same pairs, overall and per group.
+
+    Labels are any categories (outcomes, verdicts); None on either side drops the pair.  Kappa
+    corrects agreement for what two judges with these label frequencies would reach by chance.
+    """
+    if len(labels_1) != len(labels_2) or (groups is not None and len(groups) != len(labels_1)):
+        raise ValueError("judge agreement needs the same pairs from both judges")
+    keep = [i for i, (x, y) in enumerate(zip(labels_1, labels_2)) if x is not None and y is not None]
+    out = _kappa([labels_1[i] for i in keep], [labels_2[i] for i in keep])
+    if groups is not None:
+        by: dict[str, list[int]] = {}
+        for i in keep:
+            by.setdefault(str(groups[i]), []).append(i)
+        out["by_group"] = {g: _kappa([labels_1[i] for i in ix], [labels_2[i] for i in ix]) for g, ix in by.items()}
+    return out
+
+
+def _kappa(x: Sequence[Any], y: Sequence[Any]) -> dict[str, Any]:
+    n = len(x)
+    if n == 0:
+        return {"n": 0, "agreement": None, "kappa": None}
+    cats = sorted(set(x) | set(y), key=str)
+    k = {c: i for i, c in enumerate(cats)}
+    table = np.zeros((len(cats), len(cats)))
+    np.add.at(table, ([k[v] for v in x], [k[v] for v in y]), 1.0)
+    observed = np.trace(table) / n
+    expected = float(table.sum(1) @ table.sum(0)) / n**2
+    kappa = (observed - expected) / (1 - expected) if expected < 1 else None
+    return {"n": n, "agreement": float(100 * observed), "kappa": None if kappa is None else float(kappa)}
+
+
+# --------------------------------------------------------------------------- Bradley-Terry
+
+
+def bradley_terry(
+    comparisons: Sequence[tuple[str, str, Sequence[Any], Sequence[Any]]],
+    *,
+    anchor: str | None = None,
+    seed: int = 0,
+    n_resamples: int = DEFAULT_RESAMPLES,
+) -> dict[str, Any]:
+    """Rank many systems from pairwise comparisons, with bootstrap intervals over item ids.
+
+    ``comparisons`` holds ``(system_a, system_b, item_ids, outcomes)``; a tie counts half a win
+    each way and soft scores count fractionally.  Strengths are logits against ``anchor``
+    (default: the most frequent ``system_b``, i.e. the baseline), reported as the win rate
+    against it, ``100*sigmoid(strength)``.  Each resample draws item ids once for every
+    comparison, then fits all resamples together with a batched Newton solve.
+    """
+    systems = sorted({s for a, b, _, _ in comparisons for s in (a, b)})
+    if anchor is None:
+        baselines = [b for _, b, _, _ in comparisons]
+        anchor = max(sorted(set(baselines)), key=baselines.count) if baselines else None
+    if anchor not in systems:
+        raise ValueError(f"anchor {anchor!r} is not one of the compared systems")
+    _check_connected(systems, [(a, b) for a, b, _, _ in comparisons])
+    free = [s for s in systems if s != anchor]
+    design = np.zeros((len(comparisons), len(free)))
+    for c, (a, b, _, _) in enumerate(comparisons):
+        if a in free:
+            design[c, free.index(a)] += 1.0
+        if b in free:
+            design[c, free.index(b)] -= 1.0
+    num, den = _cluster_columns([(ids, outs) for _, _, ids, outs in comparisons])
+    theta = _fit_bt(num.sum(0)[None], den.sum(0)[None], design)[0]
+    counts = resample_counts(num.shape[0], n_resamples, seed)
+    boot = _fit_bt(counts @ num, counts @ den, design)
+    low, high = percentile_ci(100.0 / (1.0 + np.exp(-boot)))
+    out = {anchor: {"strength": 0.0, "win_rate_vs_anchor": 50.0, "ci_low": 50.0, "ci_high": 50.0}}
+    for k, name in enumerate(free):
+        out[name] = {"strength": float(theta[k]), "win_rate_vs_anchor": float(100 / (1 + math.exp(-theta[k]))),
+                     "ci_low": float(low[k]), "ci_high": float(high[k])}
+    for rank, name in enumerate(sorted(out, key=lambda s: -out[s]["strength"]), start=1):
+        out[name]["rank"] = rank
+    return {"anchor": anchor, "systems": out,
+            "bootstrap": {"method": "percentile", "unit": "item id", "level": CI_LEVEL, "seed": seed,
+                          "n_resamples": n_resamples}}
+
+
+def _cluster_columns(columns: Sequence[tuple[Sequence[Any], Sequence[Any]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per item id (rows) and column: the score sum and the number of scored judgments."""
+    ids = list(dict.fromkeys(i for item_ids, _ in columns for i in item_ids))  # first-seen order
+    pos = {item: k for k, item in enumerate(ids)}
+    num, den = np.zeros((len(ids), len(columns))), np.zeros((len(ids), len(columns)))
+    for c, (item_ids, outcomes) in enumerate(columns):
+        s = outcome_scores(outcomes)
+        ok = ~np.isnan(s)
+        where = np.array([pos[i] for i in item_ids], dtype=np.int64)[ok]
+        np.add.at(num[:, c], where, s[ok])
+        np.add.at(den[:, c], where, 1.0)
+    return num, den
+
+
+def _fit_bt(wins: np.ndarray, totals: np.ndarray, design: np.ndarray, ridge: float = 1e-10) -> np.ndarray:
+    """Batched Newton for Bradley-Terry: rows of ``wins``/``totals`` are independent data sets.
+
+    ``design`` is ``(n_comparisons, n_free_systems)`` with +1 for A and -1 for B; the anchor has
+    no column.  The tiny ridge keeps a system that won every item finite.
+    """
+    theta = np.zeros((wins.shape[0], design.shape[1]))
+    eye = ridge * np.eye(design.shape[1])
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(theta @ design.T)))
+        grad = (wins - totals * p) @ design - ridge * theta
+        hess = np.einsum("rc,ci,cj->rij", totals * p * (1 - p), design, design) + eye
+        step = np.linalg.solve(hess, grad[..., None])[..., 0]
+        theta += step
+        if np.abs(step).max() < 1e-9:
+            break
+    return theta
+
+
+def _check_connected(systems: Sequence[str], pairs: Sequence[tuple[str, str]]) -> None:
+    """A ranking needs every system linked to every other through some chain of comparisons."""
+    seen, todo = {systems[0]}, [systems[0]]
+    while todo:
+        s = todo.pop()
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if x == s and y not in seen:
+                    seen.add(y)
+                    todo.append(y)
+    if len(seen) < len(systems):
+        missing = ", ".join(sorted(set(systems) - seen))
+        raise ValueError(f"cannot rank systems never compared with the others: {missing}")
