@@ -1,0 +1,71 @@
+"""``anthropic:MODEL``: the Messages API through the official SDK.
+
+The current SDK's ``messages.create`` has no ``temperature``/``top_p``/``top_k`` parameters;
+if a preset or ``-J`` sets them they travel in ``extra_body``, and whether the service honours
+them is the service's business.  The key comes from ``ANTHROPIC_API_KEY``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from plug_eval.errors import PlugEvalError
+
+from ..base import Backend, BackendOptions, JudgeReply, JudgeRequest
+from ._sdk import aiohttp_client, classify, import_sdk
+
+SDK_ARGS = {"max_tokens", "stop_sequences", "thinking", "metadata", "output_config", "service_tier"}
+MINIMUM = (0, 40)
+DEFAULT_MAX_TOKENS = 1024
+
+
+class AnthropicBackend(Backend):
+    name = "anthropic"
+
+    def __init__(self, options: BackendOptions) -> None:
+        super().__init__(options)
+        self._key = os.environ.get("ANTHROPIC_API_KEY") or ("EMPTY" if options.base_url else None)
+        if self._key:
+            options.secrets.append(self._key)
+        self._client: Any = None
+        self._sdk: Any = None
+
+    def check(self) -> None:
+        import_sdk("anthropic", MINIMUM)
+        if not self._key:
+            raise PlugEvalError("the anthropic judge needs an API key: export ANTHROPIC_API_KEY=...")
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            self.check()
+            self._sdk = import_sdk("anthropic", MINIMUM)
+            kwargs: dict[str, Any] = {"api_key": self._key, "base_url": self.options.base_url,
+                                      "timeout": self.options.timeout, "max_retries": 0}
+            transport = aiohttp_client(self._sdk)
+            if transport is not None:
+                kwargs["http_client"] = transport
+            self._client = self._sdk.AsyncAnthropic(**kwargs)
+        return self._client
+
+    async def judge(self, request: JudgeRequest) -> JudgeReply:
+        client = self._connect()
+        named = {k: v for k, v in request.decoding.items() if k in SDK_ARGS}
+        named.setdefault("max_tokens", DEFAULT_MAX_TOKENS)
+        extra = {k: v for k, v in request.decoding.items() if k not in SDK_ARGS}
+        if request.system:
+            named["system"] = request.system
+        try:
+            resp = await client.messages.create(model=self.options.model,
+                                                messages=[{"role": "user", "content": request.user}],
+                                                extra_body=extra or None, **named)
+            text = "".join(getattr(block, "text", "") for block in resp.content)
+            finish = "length" if resp.stop_reason == "max_tokens" else resp.stop_reason
+            return JudgeReply(text=text, input_tokens=resp.usage.input_tokens,
+                              output_tokens=resp.usage.output_tokens, finish_reason=finish)
+        except Exception as err:  # every failure becomes a classified JudgeCallError
+            raise classify(err, self._sdk) from None
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.close()

@@ -1,0 +1,118 @@
+"""What a judge backend is: one small class with one async method that makes one call.
+
+The orchestrator (``plug_eval.compare``) owns retries, concurrency, caching and cost; a backend
+only turns a :class:`JudgeRequest` into a :class:`JudgeReply`, and says whether a failure is
+worth retrying by raising :class:`TransientError` (429, 5xx, timeouts, dropped connections,
+malformed bodies) or :class:`PermanentError` (anything a retry cannot fix).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class JudgeRequest:
+    """One rendered prompt, plus the structured inputs that rule-based judges read."""
+
+    system: str | None
+    user: str
+    decoding: Mapping[str, Any]
+    lang: str | None = None
+    answers: tuple[str, ...] = ()  #: the answers in slot order (first, second), untruncated
+
+
+@dataclass(frozen=True)
+class JudgeReply:
+    """The raw text of one reply with the usage the provider reported (None when unknown)."""
+
+    text: str
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    finish_reason: str | None = None
+
+
+class JudgeCallError(Exception):
+    """A call that did not produce a reply; ``reason`` is stored with the judgment."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class TransientError(JudgeCallError):
+    """Worth another try after a backoff (rate limit, overload, timeout, bad body)."""
+
+
+class PermanentError(JudgeCallError):
+    """A retry will not help (bad request, authentication, unknown model)."""
+
+
+@dataclass
+class BackendOptions:
+    """What a backend is built with; ``secrets`` are redacted from any stored text."""
+
+    model: str
+    base_url: str | None = None
+    timeout: float = 120.0
+    extra: dict[str, Any] = field(default_factory=dict)
+    secrets: list[str] = field(default_factory=list)
+
+
+class Backend(ABC):
+    """A judge backend.  Subclasses set ``name`` and implement :meth:`judge`.
+
+    ``batch_size`` > 1 means the backend also implements :meth:`judge_batch`, and the
+    orchestrator hands it that many requests at a time (a local model generates them together).
+    ``local`` backends cost nothing and need no API key.
+    """
+
+    name: str = ""
+    batch_size: int = 1
+    local: bool = False
+
+    def __init__(self, options: BackendOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    async def judge(self, request: JudgeRequest) -> JudgeReply:
+        """Make one call and return its reply, or raise a :class:`JudgeCallError`."""
+
+    async def judge_batch(self, requests: Sequence[JudgeRequest]) -> list[JudgeReply | JudgeCallError]:
+        """Several requests at once; by default one call each."""
+        out: list[JudgeReply | JudgeCallError] = []
+        for req in requests:
+            try:
+                out.append(await self.judge(req))
+            except JudgeCallError as err:
+                out.append(err)
+        return out
+
+    def check(self) -> None:
+        """Raise a ``PlugEvalError`` if the backend cannot work (missing key or SDK); no call."""
+
+    async def aclose(self) -> None:
+        """Release connections; called once when a run ends."""
+
+    def identity(self) -> dict[str, Any]:
+        """What goes into the judgment key: backend, server host and model (never a secret)."""
+        return {"backend": self.name, "host": base_url_host(self.options.base_url), "model": self.options.model}
+
+    def redact(self, text: str) -> str:
+        """Remove API keys from text that will be stored or printed (error bodies can echo them)."""
+        for secret in self.options.secrets:
+            if secret and len(secret) >= 4:
+                text = text.replace(secret, "[REDACTED]")
+        return text
+
+
+def base_url_host(url: str | None) -> str | None:
+    """The host[:port] of a base URL: a local server and the provider's API are different judges."""
+    if not url:
+        return None
+    parts = urlsplit(url if "//" in url else "//" + url)
+    return parts.netloc.rsplit("@", 1)[-1] or None

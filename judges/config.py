@@ -1,0 +1,178 @@
+"""Presets and judge specs: which backend, model, decoding arguments, template and parser.
+
+A preset is a YAML file (``judges/presets/<name>.yaml``, or any path) naming those five
+things; comparing two judges means diffing two YAML files, and the prompt wording never touches
+Python.  ``--judge`` accepts a preset name, a preset file, ``BACKEND:MODEL`` (the default preset
+of the mode with that backend) or a bare backend that needs no model (``rules``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field, replace
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plug_eval.errors import PlugEvalError
+
+from . import registry
+from .verdicts import PARSERS
+
+MODES = ("pairwise", "grade")
+DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single"}
+#: -J keys that configure the judge rather than the decoding.
+OPTION_KEYS = {"model", "max_answer_units", "batch_size", "device", "dtype", "timeout"}
+_PRESET_KEYS = {"description", "mode", "backend", "model", "base_url", "template", "parser", "decoding",
+                "max_answer_units", "options"}
+
+
+@dataclass(frozen=True)
+class JudgeConfig:
+    """A fully resolved judge: everything that determines what is asked and how it is read."""
+
+    spec: str
+    preset: str
+    mode: str
+    backend: str
+    model: str
+    base_url: str | None
+    template_name: str
+    template_text: str
+    parser: str
+    decoding: dict[str, Any]
+    max_answer_units: int
+    options: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def template_sha256(self) -> str:
+        return hashlib.sha256(self.template_text.encode("utf-8")).hexdigest()
+
+    @property
+    def not_a_quality_judge(self) -> bool:
+        return self.backend == "rules"
+
+    def label(self) -> str:
+        """How the judge is named in summaries and reports."""
+        text = f"{self.backend}:{self.model}" if self.backend != "rules" else "rules"
+        return text + (" (offline language rule, NOT a quality judge)" if self.not_a_quality_judge else "")
+
+
+def _packaged() -> Any:
+    return files("plug_eval.judges")
+
+
+def preset_names() -> list[str]:
+    return sorted(p.name[:-5] for p in (_packaged() / "presets").iterdir() if p.name.endswith(".yaml"))
+
+
+def _read_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise PlugEvalError(f"not valid YAML: {str(err).splitlines()[0]}", where) from None
+    if not isinstance(data, dict):
+        raise PlugEvalError("a preset must be a YAML mapping", where)
+    unknown = set(data) - _PRESET_KEYS
+    if unknown:
+        raise PlugEvalError(f"unknown preset key(s) {', '.join(sorted(unknown))}; known: "
+                            f"{', '.join(sorted(_PRESET_KEYS))}", where)
+    return data
+
+
+def load_preset(name_or_path: str) -> tuple[dict[str, Any], str, Path | None]:
+    """(preset data, its name, the folder a relative template is read from; None = packaged)."""
+    path = Path(name_or_path)
+    if name_or_path.endswith((".yaml", ".yml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise PlugEvalError(f"cannot read preset: {err.__class__.__name__}: {err}", path) from None
+        return _read_yaml(text, str(path)), path.stem, path.parent
+    res = _packaged() / "presets" / f"{name_or_path}.yaml"
+    if not res.is_file():
+        raise PlugEvalError(f"unknown preset {name_or_path!r}; known: {', '.join(preset_names())}")
+    return _read_yaml(res.read_text(encoding="utf-8"), f"preset {name_or_path}"), name_or_path, None
+
+
+def read_template(name: str, folder: Path | None) -> tuple[str, str]:
+    """(template name, text): a path, a file next to a user preset, or a packaged template."""
+    candidates = [Path(name)] + ([folder / name] if folder else [])
+    for cand in candidates:
+        if cand.is_file():
+            try:
+                return str(cand), cand.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise PlugEvalError(f"cannot read template: {err}", cand) from None
+    res = _packaged() / "templates" / name
+    if res.is_file():
+        return name, res.read_text(encoding="utf-8")
+    raise PlugEvalError("template file not found", name)
+
+
+def _split_spec(spec: str, mode: str) -> tuple[str, str | None, str | None]:
+    """(preset name or path, backend, model) from a ``--judge`` string."""
+    if spec.endswith((".yaml", ".yml")) or spec in preset_names():
+        return spec, None, None
+    backend, sep, model = spec.partition(":")
+    if backend in registry.names():
+        if not sep and backend != "rules":
+            raise PlugEvalError(f"--judge {spec}: name a model, e.g. --judge {backend}:MODEL")
+        preset = "rules" if backend == "rules" and mode == "pairwise" else DEFAULT_PRESET[mode]
+        return preset, backend, model or None
+    known = preset_names() + registry.names()
+    close = difflib.get_close_matches(backend, known, n=3, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise PlugEvalError(f"--judge {spec}: not a preset or backend.{hint} Presets: {', '.join(preset_names())}; "
+                        f"backends: {', '.join(registry.names())} (as BACKEND:MODEL)")
+
+
+def _coerce_options(overrides: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    decoding = {k: v for k, v in overrides.items() if k not in OPTION_KEYS}
+    options = {k: v for k, v in overrides.items() if k in OPTION_KEYS}
+    return decoding, options
+
+
+def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, template: str | None = None,
+            overrides: dict[str, Any] | None = None) -> JudgeConfig:
+    """Resolve ``--judge SPEC`` (+ ``--base-url``, ``--template``, ``-J`` overrides) to a config."""
+    name, backend, model = _split_spec(spec, mode)
+    data, preset, folder = load_preset(name)
+    if data.get("mode", "pairwise") != mode:
+        raise PlugEvalError(f"--judge {spec}: preset {preset!r} is for {data.get('mode')}, not {mode}")
+    decoding_over, options = _coerce_options(dict(overrides or {}))
+    backend = backend or data.get("backend")
+    model = options.pop("model", None) or model or data.get("model") or ("rules" if backend == "rules" else None)
+    if not backend or not model:
+        raise PlugEvalError(f"--judge {spec}: preset {preset!r} names no backend/model; use --judge BACKEND:MODEL")
+    registry.get(backend)  # unknown backend -> did-you-mean now, before anything runs
+    parser = str(data.get("parser", "pairwise" if mode == "pairwise" else "rating"))
+    if parser not in PARSERS:
+        raise PlugEvalError(f"unknown parser {parser!r}; known: {', '.join(PARSERS)}", f"preset {preset}")
+    template_name, text = read_template(template or str(data.get("template", "pairwise.j2")), folder)
+    return JudgeConfig(
+        spec=spec, preset=preset, mode=mode, backend=backend, model=str(model),
+        base_url=base_url or data.get("base_url"), template_name=template_name, template_text=text,
+        parser=parser, decoding={**(data.get("decoding") or {}), **decoding_over},
+        max_answer_units=int(options.pop("max_answer_units", data.get("max_answer_units", 3000))),
+        options={**(data.get("options") or {}), **options}, description=str(data.get("description", "")),
+    )
+
+
+def with_decoding(config: JudgeConfig, **decoding: Any) -> JudgeConfig:
+    return replace(config, decoding={**config.decoding, **decoding})
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, Any]:
+    """``-J key=value`` pairs; values are read as YAML scalars (``0`` -> 0, ``true`` -> True)."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise PlugEvalError(f"-J {pair}: expected KEY=VALUE")
+        out[key.strip()] = yaml.safe_load(value) if value else ""
+    return out

@@ -1,0 +1,122 @@
+"""Turning a judge's reply into a verdict: the last verdict wins; nothing is ever guessed.
+
+* Pairwise replies end with ``[[A]]`` (first slot better), ``[[B]]`` (second) or ``[[C]]``
+  (tie), the FastChat/PLUG convention.  We take the **last** such token (a judge that mentions
+  "[[A]]" while reasoning and then concludes "[[B]]" meant B; FastChat takes the first).  Case
+  and inner spaces are forgiven; single brackets are accepted only on the reply's last line.
+* Ratings are ``[[1]]``..``[[10]]`` (decimals allowed); out-of-range numbers are not ratings.
+* A token that the judge copied out of an answer (the text around it also appears verbatim in
+  one of the answers) is ignored: an answer that plants ``[[B]]`` cannot win by being quoted.
+* No usable token gives ``unparsed`` with a reason: never a loss, a tie or -1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+FIRST, SECOND, TIE, UNPARSED = "first", "second", "tie", "unparsed"
+_SLOTS = {"A": FIRST, "B": SECOND, "C": TIE, "TIE": TIE}
+
+_PAIR = re.compile(r"\[\[\s*(A|B|C|tie)\s*\]\]", re.I)
+_PAIR_SINGLE = re.compile(r"(?<!\[)\[\s*(A|B|C)\s*\](?!\])", re.I)
+_RATING = re.compile(r"\[\[\s*(\d+(?:\.\d+)?)\s*\]\]")
+_RATING_SINGLE = re.compile(r"(?<!\[)\[\s*(\d+(?:\.\d+)?)\s*\](?!\])")
+_CUT_OFF = re.compile(r"\[\[?\s*[A-Za-z0-9.]*\s*\]?\s*\Z")
+_CONTEXT = 12  # characters either side that must match an answer for a token to count as quoted
+_MIN_CONTEXT = 5
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The parse of one reply: ``verdict`` is a slot (pairwise) or a rating string (grade)."""
+
+    verdict: str
+    rating: float | None = None
+    reason: str | None = None
+    ignored_quoted: int = 0  #: verdict tokens skipped because they were copied from an answer
+
+
+def _quoted(reply: str, start: int, end: int, answers: Sequence[str]) -> bool:
+    """Whether the token at ``reply[start:end]`` sits in text copied from an answer."""
+    left = reply[max(0, start - _CONTEXT):end]
+    right = reply[start:end + _CONTEXT]
+    for window, extra in ((left, left[: len(left) - (end - start)]), (right, right[end - start:])):
+        if len(extra.strip()) >= _MIN_CONTEXT and any(window in a for a in answers):
+            return True
+    return False
+
+
+def _last_token(reply: str, pattern: re.Pattern[str], answers: Sequence[str]) -> tuple[re.Match[str] | None, int]:
+    """The last match of ``pattern`` not copied from an answer, and how many were skipped."""
+    skipped = 0
+    for m in reversed(list(pattern.finditer(reply))):
+        if answers and _quoted(reply, m.start(), m.end(), answers):
+            skipped += 1
+            continue
+        return m, skipped
+    return None, skipped
+
+
+def _last_line(reply: str) -> str:
+    lines = [ln for ln in reply.strip().splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _no_verdict_reason(reply: str, skipped: int, what: str) -> str:
+    if not reply.strip():
+        return "empty reply"
+    if skipped:
+        return f"the only {what} tokens were copied from an answer ({skipped} ignored)"
+    if _CUT_OFF.search(reply):
+        return f"the reply ends in a cut-off {what} (raise max_tokens?)"
+    return f"no {what} token found"
+
+
+def parse_pairwise(reply: str, answers: Sequence[str] = ()) -> Parsed:
+    """Slot verdict of a pairwise reply: ``first``, ``second``, ``tie`` or ``unparsed``."""
+    reply = reply or ""
+    m, skipped = _last_token(reply, _PAIR, answers)
+    if m is None:
+        single, _ = _last_token(_last_line(reply), _PAIR_SINGLE, answers)
+        if single is not None:
+            return Parsed(_SLOTS[single.group(1).upper()], ignored_quoted=skipped)
+        return Parsed(UNPARSED, reason=_no_verdict_reason(reply, skipped, "[[A]]/[[B]]/[[C]]"),
+                      ignored_quoted=skipped)
+    return Parsed(_SLOTS[m.group(1).upper()], ignored_quoted=skipped)
+
+
+def parse_rating(reply: str, answers: Sequence[str] = (), low: float = 1, high: float = 10) -> Parsed:
+    """A 1-10 ``[[rating]]``; a reply without one is ``unparsed``, never -1."""
+    reply = reply or ""
+    m, skipped = _last_token(reply, _RATING, answers)
+    if m is None:
+        m, _ = _last_token(_last_line(reply), _RATING_SINGLE, answers)
+    if m is None:
+        return Parsed(UNPARSED, reason=_no_verdict_reason(reply, skipped, "[[rating]]"), ignored_quoted=skipped)
+    value = float(m.group(1))
+    if not low <= value <= high:
+        return Parsed(UNPARSED, reason=f"rating {m.group(1)} is outside {low:g}-{high:g}", ignored_quoted=skipped)
+    return Parsed(m.group(1), rating=value, ignored_quoted=skipped)
+
+
+PARSERS: dict[str, Callable[..., Parsed]] = {"pairwise": parse_pairwise, "rating": parse_rating}
+
+
+# --------------------------------------------------------------------------- untrusted answers
+
+_INJECTION = re.compile(
+    r"\[\[\s*(?:A|B|C|tie|\d+(?:\.\d+)?)\s*\]\]"
+    r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|text|prompt)"
+    r"|(?:you are|as) (?:the|an?) (?:impartial )?(?:judge|evaluator|grader)"
+    r"|(?:final )?verdict\s*[:=]"
+    r"|(?:assistant|answer|response) [AB12] is (?:better|the winner|superior)"
+    r"|(?:rate|score) this (?:answer|response) (?:a |as )?\d+",
+    re.I,
+)
+
+
+def injection_signs(answer: str) -> list[str]:
+    """Verdict tokens or instructions aimed at the judge found in an answer (first 3)."""
+    return [m.group(0) for m in _INJECTION.finditer(answer or "")][:3]
