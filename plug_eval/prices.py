@@ -1,0 +1,101 @@
+"""What a judge call costs: API usage times a price table the user can override.
+
+Prices are US dollars per million tokens (input, output), as the providers' price pages listed
+them when this table was written; they change, so ``--prices FILE`` (YAML or JSON,
+``{model: {input: 2.5, output: 10}}``) overrides or extends the table.  A model matches its own
+name or a dated snapshot of it (``gpt-4o-2024-08-06``, ``gpt-4-0613``).  A model that is not
+in the table costs ``None`` (unknown), never 0; local backends (``hf``, ``rules``) cost 0.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import PlugEvalError
+
+#: USD per 1M tokens: (input, output).
+DEFAULT_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-4-turbo": (10.00, 30.00),
+    "gpt-4": (30.00, 60.00),
+    "gpt-3.5-turbo": (0.50, 1.50),
+    "claude-3-5-haiku": (0.80, 4.00),
+    "claude-3-5-sonnet": (3.00, 15.00),
+    "claude-3-7-sonnet": (3.00, 15.00),
+    "claude-3-opus": (15.00, 75.00),
+    "claude-sonnet-4": (3.00, 15.00),
+    "claude-opus-4": (15.00, 75.00),
+}
+_SNAPSHOT = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest)$")
+
+
+@dataclass(frozen=True)
+class Price:
+    input: float  #: USD per million input tokens
+    output: float  #: USD per million output tokens
+
+    def cost(self, input_tokens: int | None, output_tokens: int | None) -> float | None:
+        if input_tokens is None or output_tokens is None:
+            return None
+        return round((input_tokens * self.input + output_tokens * self.output) / 1e6, 8)
+
+
+FREE = Price(0.0, 0.0)
+
+
+class PriceTable:
+    """Model -> :class:`Price`, with snapshot-suffix matching."""
+
+    def __init__(self, prices: Mapping[str, tuple[float, float]] | None = None) -> None:
+        self.prices = {k: Price(*v) for k, v in (prices or DEFAULT_PRICES).items()}
+
+    def lookup(self, model: str) -> Price | None:
+        if model in self.prices:
+            return self.prices[model]
+        base = _SNAPSHOT.sub("", model)
+        return self.prices.get(base) if base != model else None
+
+    def override(self, path: str | Path) -> "PriceTable":
+        """A copy with the entries of a user's YAML/JSON price file on top."""
+        entries = load_price_file(path)
+        table = PriceTable({})
+        table.prices = {**self.prices, **entries}
+        return table
+
+
+def _entry(model: str, value: Any, path: str) -> Price:
+    try:
+        if isinstance(value, Mapping):
+            return Price(float(value["input"]), float(value["output"]))
+        inp, out = value
+        return Price(float(inp), float(out))
+    except (KeyError, TypeError, ValueError):
+        raise PlugEvalError(f"price of {model!r} must be {{input: USD/1M, output: USD/1M}}", path) from None
+
+
+def load_price_file(path: str | Path) -> dict[str, Price]:
+    path = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise PlugEvalError(f"cannot read price file: {err}", path) from None
+    try:
+        if path.endswith(".json"):
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as err:  # YAML and JSON raise different types; both are the user's file
+        raise PlugEvalError(f"not a valid price file: {str(err).splitlines()[0]}", path) from None
+    if not isinstance(data, Mapping):
+        raise PlugEvalError("a price file maps model names to {input, output}", path)
+    return {str(k): _entry(str(k), v, path) for k, v in data.items()}

@@ -1,0 +1,179 @@
+"""The run directory's append-only judgment store: no paid judgment is ever lost or paid twice.
+
+* ``judgments.jsonl`` gets one JSON line per completed call, written with a single ``write`` on
+  an ``O_APPEND`` descriptor under an exclusive ``flock`` as soon as the call returns.  Lines are
+  never rewritten: ``--force`` appends a newer record and the latest record of a key wins.
+* A record's key hashes exactly what determines the reply: backend, server host, model,
+  decoding arguments, template, rendered prompt and order (not concurrency, timeouts or retries).
+* A crash or ``kill -9`` can leave a torn last line; readers skip it and the next append starts
+  on a fresh line.  Only calls in flight at the kill can be paid twice.
+* Two runs sharing a store claim a key before calling with a POSIX record lock on one byte of
+  ``judgments.lock`` (offset from the key).  The kernel drops the locks of a killed process, so a
+  claim never outlives its run, and a run that finds a key claimed waits for the other's record.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+JUDGMENTS = "judgments.jsonl"
+ITEMS = "items.jsonl"
+SUMMARY = "summary.json"
+RUN = "run.json"
+LOCK = "judgments.lock"
+
+
+def judgment_key(identity: dict[str, Any], decoding: dict[str, Any], template_sha256: str,
+                 system: str | None, user: str, order: str) -> str:
+    """sha256 over exactly the inputs that change a judge's reply."""
+    payload = {"judge": identity, "decoding": decoding, "template": template_sha256, "system": system,
+               "user": user, "order": order}
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write via a temp file in the same folder + rename: readers never see half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: str | os.PathLike[str], obj: Any) -> None:
+    write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(path: str | os.PathLike[str], rows: Iterable[Any]) -> None:
+    write_atomic(path, "".join(_dump(r) + "\n" for r in rows))
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """All complete JSON lines of a file (a torn or bad line is skipped)."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.endswith("\n"):
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError:
+                    continue
+    return rows
+
+
+class JudgmentStore:
+    """``judgments.jsonl`` of one run directory: an index by key, appends, cross-run claims."""
+
+    def __init__(self, run_dir: str | os.PathLike[str]) -> None:
+        self.dir = Path(run_dir)
+        self.path = self.dir / JUDGMENTS
+        self.by_key: dict[str, list[dict[str, Any]]] = {}
+        self.bad_lines = 0
+        self.torn_tail = False
+        self._offset = 0
+        self._fd: int | None = None
+        self._lock_fd: int | None = None
+        self._read_fd: int | None = None
+
+    # ------------------------------------------------------------------ reading
+
+    def refresh(self) -> int:
+        """Index the complete lines appended since the last read; returns how many were new."""
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(self._offset)
+                data = fh.read()
+        except FileNotFoundError:
+            return 0
+        end = data.rfind(b"\n") + 1
+        self.torn_tail = end < len(data)
+        new = 0
+        for line in data[:end].splitlines():
+            try:
+                rec = json.loads(line)
+                self.by_key.setdefault(rec["key"], []).append(rec)
+                new += 1
+            except (ValueError, KeyError, TypeError):
+                self.bad_lines += 1  # a line torn by a crash, later followed by a fresh one
+        self._offset += end
+        return new
+
+    def latest(self, key: str) -> dict[str, Any] | None:
+        recs = self.by_key.get(key)
+        return recs[-1] if recs else None
+
+    def settled(self, key: str, retry_errors: bool = False) -> bool:
+        """A stored key needs no call: it has a reply (or an error, unless retrying errors)."""
+        recs = self.by_key.get(key)
+        if not recs:
+            return False
+        return not retry_errors or any(r.get("error") is None for r in recs)
+
+    def best(self, key: str) -> dict[str, Any] | None:
+        """The record a summary uses: the latest successful one, else the latest error."""
+        recs = self.by_key.get(key) or []
+        ok = [r for r in recs if r.get("error") is None]
+        return (ok or recs or [None])[-1]
+
+    # ------------------------------------------------------------------ writing
+
+    def open(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._lock_fd = os.open(self.dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        self._read_fd = os.open(self.path, os.O_RDONLY)
+
+    def close(self) -> None:
+        for fd in (self._fd, self._lock_fd, self._read_fd):
+            if fd is not None:
+                os.close(fd)
+        self._fd = self._lock_fd = self._read_fd = None
+
+    def append(self, record: dict[str, Any]) -> None:
+        """Append one record as one write, starting a fresh line after a torn tail."""
+        assert self._fd is not None and self._read_fd is not None, "open() the store first"
+        data = (_dump(record) + "\n").encode("utf-8")
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        try:
+            size = os.fstat(self._fd).st_size
+            if size and os.pread(self._read_fd, 1, size - 1) != b"\n":
+                data = b"\n" + data
+            os.write(self._fd, data)
+        finally:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    # ------------------------------------------------------------------ claims across runs
+
+    @staticmethod
+    def _offset_of(key: str) -> int:
+        return int(key[:15], 16) + 1
+
+    def try_claim(self, key: str) -> bool:
+        """Claim ``key`` for this process; False if another live run holds it."""
+        assert self._lock_fd is not None
+        try:
+            fcntl.lockf(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, self._offset_of(key))
+            return True
+        except OSError:
+            return False
+
+    def release(self, key: str) -> None:
+        if self._lock_fd is not None:
+            fcntl.lockf(self._lock_fd, fcntl.LOCK_UN, 1, self._offset_of(key))
