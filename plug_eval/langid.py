@@ -51,10 +51,12 @@ def language_shares(text: str) -> dict[str, float]:
 def fidelity(text: str, want: str) -> float:
     """Share of ``text``'s prose in language ``want``.
 
-    An empty answer scores 0.0 (nothing was said in the language asked for); an answer with
-    no prose at all (only code) scores 1.0 (nothing was said in a wrong language).
+    An answer with no prose scores 1.0 when it holds code (nothing was said in a wrong
+    language) and 0.0 otherwise: empty answers and runs of punctuation or broken bytes, which
+    untrained models produce, must not count as faithful.
     """
-    if not (text or "").strip():
-        return 0.0
     shares = language_shares(text)
-    return shares.get(want, 0.0) if shares else 1.0
+    if shares:
+        return shares.get(want, 0.0)
+    has_code = bool(_FENCE.search(text or "") or _INLINE.search(text or ""))
+    return 1.0 if has_code else 0.0

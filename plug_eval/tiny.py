@@ -58,7 +58,7 @@ def build_tokenizer(out_dir: str | Path, chat_template: str | None = "plug", voc
 
 
 def build_tiny_model(out_dir: str | Path, *, chat_template: str | None = "plug", seed: int = 0,
-                     hidden: int = 64, layers: int = 2, heads: int = 4, max_positions: int = 2048,
+                     hidden: int = 64, layers: int = 2, heads: int = 4, max_positions: int = 1024,
                      vocab_size: int = 2048, texts: list[str] | None = None) -> Path:
     """Write a random-init ``LlamaForCausalLM`` and its tokenizer to ``out_dir``."""
     import torch

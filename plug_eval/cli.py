@@ -1,0 +1,223 @@
+"""``plug-eval``: run lm-eval with the X-AlpacaEval tasks visible, and manage the tasks.
+
+    plug-eval run --model hf --model_args pretrained=DIR --tasks xalpacaeval_zh [lm-eval args]
+    plug-eval tasks list | path | link | unlink
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from . import tasks_dir
+from .errors import PlugEvalError, fail
+from .languages import LANGUAGES, TARGETS
+
+PROG = "plug-eval"
+GROUPS = {"xalpacaeval": [f"xalpacaeval_{c}" for c in LANGUAGES],
+          "xalpacaeval_pivot": [f"xalpacaeval_pivot_{c}" for c in TARGETS]}
+TASKS = {t: ("direct", t.rsplit("_", 1)[1]) for t in GROUPS["xalpacaeval"]}
+TASKS.update({t: ("pivot", t.rsplit("_", 1)[1]) for t in GROUPS["xalpacaeval_pivot"]})
+GROUPS["xalpacaeval_all"] = list(TASKS)
+MAX_GEN_TOKS = 2048
+LINK_NAME = "xalpacaeval"
+
+
+# --- run ----------------------------------------------------------------------------------
+def dedupe_tasks(spec: str) -> tuple[str, list[str]]:
+    """Drop tasks already covered by a group given in the same list (lm-eval would run them twice)."""
+    names = [t.strip() for t in spec.split(",") if t.strip()]
+    covered = {m for n in names for m in GROUPS.get(n, [])}
+    kept, dropped = [], []
+    for n in names:
+        (dropped if (n in covered and n not in GROUPS) or n in kept else kept).append(n)
+    return ",".join(kept), dropped
+
+
+def our_languages(spec: str) -> list[str]:
+    """Languages our requested tasks will read (for checking the data before a model loads)."""
+    langs: list[str] = []
+    for n in spec.split(","):
+        for t in GROUPS.get(n.strip(), [n.strip()]):
+            if t in TASKS and TASKS[t][1] not in langs:
+                langs.append(TASKS[t][1])
+    return langs
+
+
+def model_length(model_args: str | dict | None) -> int | None:
+    """Context length of a local HF model directory, if we can read it without loading it."""
+    args = model_args if isinstance(model_args, dict) else dict(
+        kv.split("=", 1) for kv in (model_args or "").split(",") if "=" in kv)
+    if args.get("max_length"):
+        return int(args["max_length"])
+    config = Path(str(args.get("pretrained", ""))) / "config.json"
+    if not config.is_file():
+        return None
+    cfg = json.loads(config.read_text(encoding="utf-8"))
+    cfg = cfg.get("text_config", cfg)
+    for key in ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length"):
+        if isinstance(cfg.get(key), int):
+            return cfg[key]
+    return None
+
+
+def gen_toks_cap(length: int | None) -> int | None:
+    """max_gen_toks for a model of ``length`` tokens: 2048, or half the context if smaller."""
+    if length is None or length // 2 >= MAX_GEN_TOKS:
+        return None
+    return max(1, length // 2)
+
+
+def _prepare(args: argparse.Namespace) -> None:
+    """Our additions to an lm-eval run: include path, de-duplication, data check, length cap."""
+    include = args.include_path
+    args.include_path = [tasks_dir()] + ([include] if include else [])
+    if args.tasks:
+        spec = args.tasks if isinstance(args.tasks, str) else ",".join(args.tasks)
+        args.tasks, dropped = dedupe_tasks(spec)
+        if dropped:
+            print(f"{PROG}: note: {', '.join(dropped)} already run as part of a group; not twice",
+                  file=sys.stderr)
+        meta = args.metadata if isinstance(args.metadata, dict) else json.loads(args.metadata or "{}")
+        from .tasks.xalpacaeval import data
+
+        for lang in our_languages(args.tasks):
+            data.load(lang, meta)  # fails fast, before any model is loaded
+    gen = args.gen_kwargs if isinstance(args.gen_kwargs, str) else ""
+    cap = gen_toks_cap(model_length(args.model_args)) if args.model == "hf" else None
+    if cap and "max_gen_toks" not in (gen or "") and not isinstance(args.gen_kwargs, dict):
+        args.gen_kwargs = f"{gen},max_gen_toks={cap}".lstrip(",")
+        print(f"{PROG}: note: max_gen_toks capped to {cap} (half the model's context)",
+              file=sys.stderr)
+
+
+def run(argv: list[str]) -> int:
+    from lm_eval._cli import HarnessCLI
+    from lm_eval.utils import setup_logging
+
+    setup_logging()
+    cli = HarnessCLI()
+    saved, sys.argv = sys.argv, ["lm_eval", "run", *argv]
+    try:
+        args = cli.parse_args()
+    finally:
+        sys.argv = saved
+    if getattr(args, "command", None) == "run":
+        _prepare(args)
+    cli.execute(args)
+    return 0
+
+
+# --- tasks --------------------------------------------------------------------------------
+def lm_eval_tasks_folder() -> Path:
+    import lm_eval.tasks
+
+    return Path(lm_eval.tasks.__file__).parent
+
+
+MARKER = ".plug-eval-link"
+
+
+def link_tasks() -> str:
+    """Make literal ``lm_eval --tasks xalpacaeval_zh`` work, reversibly.
+
+    lm-eval 0.4 only scans its own ``tasks`` folder (and does not descend into a linked
+    folder), so we add a real folder there holding a link to each of our task files.  A
+    marker file tells ``unlink`` the folder is ours; re-running refreshes the links.
+    """
+    dest = lm_eval_tasks_folder() / LINK_NAME
+    if dest.exists() and not (dest / MARKER).exists():
+        raise PlugEvalError("exists and was not made by plug-eval; remove it first", dest)
+    dest.mkdir(exist_ok=True)
+    for old in dest.iterdir():
+        if old.is_symlink():
+            old.unlink()
+    source = Path(tasks_dir())
+    for f in sorted(source.iterdir()):
+        if f.is_file() and (f.suffix in (".yaml", ".py") or f.name.endswith("_yaml")):
+            if f.name != "__init__.py":
+                (dest / f.name).symlink_to(f)
+    (dest / MARKER).write_text(f"linked by plug-eval to {source}\n")
+    return f"linked {dest} -> {source} (undo: plug-eval tasks unlink)"
+
+
+def unlink_tasks() -> str:
+    dest = lm_eval_tasks_folder() / LINK_NAME
+    if not (dest / MARKER).exists():
+        return f"nothing to undo: no plug-eval link at {dest}"
+    for f in dest.iterdir():
+        if f.is_symlink() or f.name == MARKER:
+            f.unlink()
+    shutil.rmtree(dest / "__pycache__", ignore_errors=True)
+    dest.rmdir()
+    return f"removed {dest}"
+
+
+def list_tasks() -> str:
+    rows = [f"{'name':<24} {'kind':<7} language"]
+    for g, members in GROUPS.items():
+        rows.append(f"{g:<24} {'group':<7} {len(members)} tasks")
+    for t, (variant, lang) in TASKS.items():
+        rows.append(f"{t:<24} {variant:<7} {lang} ({LANGUAGES[lang].name})")
+    return "\n".join(rows)
+
+
+def tasks_command(args: argparse.Namespace) -> int:
+    action = {"list": list_tasks, "path": tasks_dir, "link": link_tasks, "unlink": unlink_tasks}
+    print(action[args.action]())
+    return 0
+
+
+# --- entry point --------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=PROG, description="X-AlpacaEval on lm-evaluation-harness.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
+        "examples:\n"
+        "  plug-eval run --model hf --model_args pretrained=DIR --tasks xalpacaeval_pivot \\\n"
+        "      --apply_chat_template --log_samples --output_path out\n"
+        "  XALPACAEVAL_DATA_DIR=sample plug-eval run --model hf --model_args pretrained=DIR \\\n"
+        "      --tasks xalpacaeval_zh --limit 3\n"
+        "  plug-eval tasks list"))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    r = sub.add_parser("run", help="lm-eval's `run` with the X-AlpacaEval tasks included",
+                       add_help=False)
+    r.add_argument("lm_eval_args", nargs=argparse.REMAINDER)
+    t = sub.add_parser("tasks", help="list the tasks, print their folder, link them into lm-eval")
+    t.add_argument("action", choices=["list", "path", "link", "unlink"])
+    t.set_defaults(func=tasks_command)
+    demo = _demo_parser(sub)
+    if demo is not None:
+        demo.set_defaults(func=_run_demo)
+    return p
+
+
+def _demo_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser | None:
+    try:
+        from .demo import add_parser
+    except ImportError:
+        return None
+    return add_parser(sub)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from .demo import main as demo_main
+
+    return demo_main(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["run"]:
+            return run(argv[1:])
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except PlugEvalError as err:
+        fail(PROG, err)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Shared fixtures: offline environment, tiny models, the shipped sample."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+# Never reach the Hugging Face Hub from tests.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+BIN = Path(sys.executable).parent
+
+
+def exe(name: str) -> str:
+    """A console script of the environment running the tests."""
+    found = BIN / name
+    return str(found) if found.exists() else shutil.which(name) or name
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory):
+    """A random-init tiny Llama whose tokenizer carries PLUG's chat template."""
+    from plug_eval.tiny import build_tiny_model
+
+    return str(build_tiny_model(tmp_path_factory.mktemp("tiny") / "model", max_positions=512))
+
+
+@pytest.fixture(scope="session")
+def sample_dir():
+    from plug_eval.tasks.xalpacaeval.data import sample_dir
+
+    return sample_dir()
