@@ -1,0 +1,122 @@
+"""Which sequences go into which micro-batch, and how a micro-batch becomes tensors.
+
+Every micro-batch is *padding-free*: its sequences are laid end to end in one row, with position
+ids restarting at 0 for each sequence and the sequence boundaries (``cu_seqlens``) passed down to
+the attention, so no token attends across a boundary and no compute goes to padding.  Without
+``--packing`` a micro-batch holds ``batch_size`` sequences; with it, ``batch_size`` rows of at
+most ``max_length`` tokens, filled by best-fit decreasing.
+
+The order of the whole run is a pure function of (seed, epoch, step), the same on every process.
+A step takes ``G = batch_size x grad_accum x processes`` units; process ``r`` gets its slices.
+So 1 process x batch 4 and 2 processes x batch 2 see the same sequences in a step, and resuming
+at step N needs nothing but N.  The last step of an epoch is filled up by wrapping around to the
+epoch's first units, as torch's ``DistributedSampler`` does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import random
+from dataclasses import dataclass
+
+import torch
+
+from .data import IGNORE, Encoded
+
+
+def pack(lengths: list[int], capacity: int) -> list[list[int]]:
+    """Best-fit decreasing: indices grouped into bins whose lengths sum to at most ``capacity``."""
+    bins: list[list[int]] = []
+    free: list[tuple[int, int]] = []  # (room left, bin index), sorted
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        n = lengths[i]
+        at = bisect.bisect_left(free, (n, -1))
+        if at < len(free):
+            room, b = free.pop(at)
+        else:
+            room, b = capacity, len(bins)
+            bins.append([])
+        bins[b].append(i)
+        if room - n > 0:
+            bisect.insort(free, (room - n, b))
+    return bins
+
+
+@dataclass
+class Plan:
+    """The run's schedule of units (a sequence, or a packed row of sequences)."""
+
+    units: list[list[int]]  # each unit: indices into the encoded data set
+    batch_size: int
+    grad_accum: int
+    world: int
+    seed: int
+
+    @property
+    def per_step(self) -> int:
+        return self.batch_size * self.grad_accum * self.world
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return math.ceil(len(self.units) / self.per_step)
+
+    def _order(self, epoch: int) -> list[int]:
+        order = list(range(len(self.units)))
+        random.Random(self.seed * 100_003 + epoch).shuffle(order)
+        return order
+
+    def step_units(self, step: int) -> list[int]:
+        """All units of one optimizer step (every process), in a fixed order."""
+        epoch, k = divmod(step, self.steps_per_epoch)
+        order = self._order(epoch)
+        return [order[(k * self.per_step + j) % len(order)] for j in range(self.per_step)]
+
+    def micro_batches(self, step: int, rank: int) -> list[list[int]]:
+        """This process's micro-batches for ``step``: grad_accum lists of sequence indices."""
+        units = self.step_units(step)
+        out = []
+        for m in range(self.grad_accum):
+            start = (m * self.world + rank) * self.batch_size
+            out.append([i for u in units[start:start + self.batch_size] for i in self.units[u]])
+        return out
+
+
+def make_plan(data: list[Encoded], packing: bool, max_length: int, batch_size: int,
+              grad_accum: int, world: int, seed: int) -> Plan:
+    if packing:
+        units = pack([len(e.input_ids) for e in data], max_length)
+    else:
+        units = [[i] for i in range(len(data))]
+    return Plan(units, batch_size, grad_accum, world, seed)
+
+
+@dataclass
+class MicroBatch:
+    """One padding-free row: ids, positions, next-token targets, sequence boundaries."""
+
+    input_ids: torch.Tensor  # [1, T]
+    position_ids: torch.Tensor  # [1, T]
+    targets: torch.Tensor  # [T]: the label of token t+1, IGNORE across boundaries
+    cu_seqlens: torch.Tensor  # [n+1] int32
+    max_seqlen: int
+
+    @property
+    def n_tokens(self) -> int:
+        return self.input_ids.shape[1]
+
+    def to(self, device: torch.device) -> "MicroBatch":
+        return MicroBatch(self.input_ids.to(device), self.position_ids.to(device), self.targets.to(device),
+                          self.cu_seqlens.to(device), self.max_seqlen)
+
+
+def collate(seqs: list[Encoded]) -> MicroBatch:
+    ids = [t for e in seqs for t in e.input_ids]
+    pos = [p for e in seqs for p in range(len(e.input_ids))]
+    targets = [t for e in seqs for t in e.labels[1:] + [IGNORE]]
+    lengths = [len(e.input_ids) for e in seqs]
+    cu = [0]
+    for n in lengths:
+        cu.append(cu[-1] + n)
+    return MicroBatch(torch.tensor([ids]), torch.tensor([pos]), torch.tensor(targets),
+                      torch.tensor(cu, dtype=torch.int32), max(lengths))

@@ -1,0 +1,111 @@
+"""PLUG and direct training sets from parallel rows.
+
+A parallel row is ``{id, instruction_en, response_en, instruction_<lang>, response_<lang>, ...}``.
+For each target language it gives
+
+- a PLUG row: the target instruction, the pivot system prompt, and the response
+  ``{pivot header}\\n{English answer}\\n\\n{target header}\\n{target answer}`` (plug_eval.pivot);
+- a direct row: the target instruction, the direct system prompt, the bare target answer.
+
+Both sets are built from the same seeded selection, so they hold the same (id, language) pairs
+and differ only in the response format: the paper's comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from plug_eval import languages, pivot
+from plug_eval.errors import PlugEvalError
+
+from .files import write_jsonl_atomic
+
+MODES = ("plug", "direct", "both")
+
+
+def parse_targets(spec: str) -> dict[str, float]:
+    """``zh,ko`` or ``zh:1,ko:0.5`` -> {code: weight}; a weight is the share of rows used
+    (above 1, rows repeat)."""
+    out: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        code, _, weight = part.partition(":")
+        try:
+            languages.get(code)
+            w = float(weight) if weight else 1.0
+        except ValueError as e:
+            raise PlugEvalError(f"--target {spec!r}: {e}") from None
+        if code == languages.DEFAULT_PIVOT or w <= 0:
+            raise PlugEvalError(f"--target {spec!r}: {code} must be a non-pivot language with a positive weight")
+        out[code] = w
+    if not out:
+        raise PlugEvalError("--target needs at least one language, e.g. zh,ko,it,es")
+    return out
+
+
+def read_parallel(path: Path, targets: list[str]) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise PlugEvalError("parallel data file not found", path)
+    needed = ["instruction_en", "response_en"] + [f"{k}_{t}" for t in targets for k in ("instruction", "response")]
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
+        missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
+        if missing:
+            raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")
+        rows.append({**row, "id": row.get("id", n)})
+    if not rows:
+        raise PlugEvalError("no parallel rows", path)
+    return rows
+
+
+def plug_row(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {"id": row["id"], "lang": lang, "source": "plug", "system": languages.pivot_system_prompt(lang),
+            "instruction": row[f"instruction_{lang}"],
+            "response": pivot.build_response(row["response_en"].strip(), row[f"response_{lang}"].strip(), lang)}
+
+
+def direct_row(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {"id": row["id"], "lang": lang, "source": "direct", "system": languages.direct_system_prompt(lang),
+            "instruction": row[f"instruction_{lang}"], "response": row[f"response_{lang}"].strip()}
+
+
+def select(rows: list[dict[str, Any]], weights: dict[str, float], english: bool,
+           rng: random.Random) -> list[tuple[dict[str, Any], str]]:
+    """(row, language) pairs: each language's share of the rows, plus English if asked."""
+    chosen = []
+    for lang, w in weights.items():
+        whole, frac = divmod(w, 1.0)
+        picked = rows * int(whole) + rng.sample(rows, round(frac * len(rows)))
+        chosen += [(r, lang) for r in picked]
+    if english:
+        chosen += [(r, "en") for r in rows]
+    rng.shuffle(chosen)
+    return chosen
+
+
+def build_data(parallel: str, target: str, mode: str, out: str, english: bool = False,
+               seed: int = 0) -> dict[str, int]:
+    """Write ``OUT/plug.jsonl`` and/or ``OUT/direct.jsonl``; returns rows written per file."""
+    if mode not in MODES:
+        raise PlugEvalError(f"--mode must be one of {', '.join(MODES)}")
+    weights = parse_targets(target)
+    rows = read_parallel(Path(parallel), list(weights))
+    pairs = select(rows, weights, english, random.Random(seed))
+    english_row = lambda r: {"id": r["id"], "lang": "en", "source": "english",  # noqa: E731
+                             "system": languages.direct_system_prompt("en"),
+                             "instruction": r["instruction_en"], "response": r["response_en"].strip()}
+    written = {}
+    for name, make in (("plug", plug_row), ("direct", direct_row)):
+        if mode in (name, "both"):
+            data = [english_row(r) if lang == "en" else make(r, lang) for r, lang in pairs]
+            write_jsonl_atomic(Path(out) / f"{name}.jsonl", data)
+            written[f"{name}.jsonl"] = len(data)
+    return written

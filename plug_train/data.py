@@ -1,0 +1,255 @@
+"""Training rows: read and check them, render them with the chat template, mask the labels.
+
+A row is ``{system?, instruction, response}`` or ``{messages: [...]}``; other keys are kept as
+metadata.  Rendering goes through one chat template: the tokenizer's own, or PLUG's format
+(``plug_eval.pivot.PLUG_CHAT_TEMPLATE``) when it has none.  That same template is saved with the
+trained model, so ``lm-eval --apply_chat_template`` rebuilds exactly the prompts trained on.
+
+Labels are -100 everywhere except the assistant's text and what the template closes it with (the
+EOS).  The boundary is found in *characters* and mapped onto tokens through the offsets, so a
+template whose prompt alone tokenizes differently from the prompt followed by an answer (the
+"not a prefix" trap) is still masked right; such rows are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plug_eval import languages, pivot
+from plug_eval.errors import PlugEvalError
+
+IGNORE = -100
+ROLES = ("system", "user", "assistant")
+
+
+@dataclass
+class Example:
+    """One training conversation; ``source`` is ``file:line`` for error messages."""
+
+    messages: list[dict[str, str]]
+    source: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Encoded:
+    input_ids: list[int]
+    labels: list[int]  # same length; IGNORE where nothing is learned
+
+    @property
+    def n_loss(self) -> int:
+        return sum(1 for x in self.labels[1:] if x != IGNORE)
+
+
+# --- reading rows -------------------------------------------------------------------------
+def _messages(row: dict[str, Any], where: str) -> list[dict[str, str]]:
+    if "messages" in row:
+        msgs = row["messages"]
+        if not isinstance(msgs, list) or not msgs:
+            raise PlugEvalError("'messages' must be a non-empty list", where)
+        for m in msgs:
+            if not isinstance(m, dict) or m.get("role") not in ROLES or not isinstance(m.get("content"), str):
+                raise PlugEvalError("each message needs role (system|user|assistant) and content (string)", where)
+        if msgs[-1]["role"] != "assistant":
+            raise PlugEvalError("the last message must be the assistant's", where)
+        return [{"role": m["role"], "content": m["content"]} for m in msgs]
+    for key in ("instruction", "response"):
+        if not isinstance(row.get(key), str) or not row[key].strip():
+            raise PlugEvalError(f"missing or empty {key!r} (rows need instruction and response, or messages)", where)
+    system = row.get("system")
+    if system is not None and not isinstance(system, str):
+        raise PlugEvalError("'system' must be a string", where)
+    msgs = [{"role": "system", "content": system}] if system and system.strip() else []
+    return msgs + [{"role": "user", "content": row["instruction"]},
+                   {"role": "assistant", "content": row["response"]}]
+
+
+def read_rows(path: str | Path) -> list[Example]:
+    """All rows of one JSONL file, or a one-line error naming the file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise PlugEvalError("data file not found", path)
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise PlugEvalError(f"not valid JSON ({e.msg})", where) from None
+            if not isinstance(row, dict):
+                raise PlugEvalError("each line must be a JSON object", where)
+            meta = {k: v for k, v in row.items() if k not in ("system", "instruction", "response", "messages")}
+            rows.append(Example(_messages(row, where), where, meta))
+    if not rows:
+        raise PlugEvalError("no training rows", path)
+    return rows
+
+
+def parse_spec(spec: str) -> tuple[str, float]:
+    """``FILE`` or ``FILE:WEIGHT``."""
+    head, sep, tail = spec.rpartition(":")
+    if sep:
+        try:
+            weight = float(tail)
+        except ValueError:
+            return spec, 1.0
+        if weight <= 0:
+            raise PlugEvalError(f"weight must be positive in {spec!r}", head)
+        return head, weight
+    return spec, 1.0
+
+
+def load_mixture(specs: list[str], seed: int) -> list[Example]:
+    """Rows of every file, each file repeated or subsampled by its weight (seeded)."""
+    rng = random.Random(seed)
+    out: list[Example] = []
+    for spec in specs:
+        path, weight = parse_spec(spec)
+        rows = read_rows(path)
+        whole, frac = divmod(weight, 1.0)
+        out += rows * int(whole) + rng.sample(rows, round(frac * len(rows)))
+    return out
+
+
+# --- the chat template --------------------------------------------------------------------
+def training_template(tok: Any) -> str:
+    """The tokenizer's own chat template, or PLUG's format when it has none."""
+    template = getattr(tok, "chat_template", None)
+    if isinstance(template, dict):  # several named templates: the default one is trained
+        template = template.get("default")
+    return template or pivot.PLUG_CHAT_TEMPLATE
+
+
+def render(tok: Any, template: str, messages: list[dict[str, str]], generation_prompt: bool = False) -> str:
+    try:
+        return tok.apply_chat_template(messages, chat_template=template, tokenize=False,
+                                       add_generation_prompt=generation_prompt)
+    except Exception as e:  # jinja raise_exception, e.g. a template without a system role
+        raise PlugEvalError(f"the chat template cannot render this row ({' '.join(str(e).split())})") from None
+
+
+def tokenize(tok: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Token ids and character offsets, with special tokens added exactly as lm-eval adds them
+    (the tokenizer's default, unless the text already starts with the BOS token)."""
+    bos = getattr(tok, "bos_token", None)
+    special = not (bos and text.startswith(bos))
+    enc = tok(text, add_special_tokens=special, return_offsets_mapping=True)
+    return list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
+
+
+# --- masking ------------------------------------------------------------------------------
+def assistant_spans(tok: Any, template: str, messages: list[dict[str, str]],
+                    full: str) -> tuple[list[tuple[int, int]], bool]:
+    """Character spans of the assistant turns in ``full``; and whether every prompt rendered
+    alone was a text prefix of the conversation (False = the non-prefix trap)."""
+    spans, prefix_ok = [], True
+    for i, m in enumerate(messages):
+        if m["role"] != "assistant":
+            continue
+        prompt = render(tok, template, messages[:i], generation_prompt=True)
+        upto = render(tok, template, messages[: i + 1])
+        if full.startswith(prompt) and upto.startswith(prompt):
+            start = len(prompt)
+        else:  # generation prompt differs from how the turn opens: find the answer itself
+            prefix_ok = False
+            start = upto.rfind(m["content"].strip())
+            if start < 0:
+                raise PlugEvalError("the chat template does not render the assistant's text verbatim")
+        spans.append((start, len(upto)))
+    return spans, prefix_ok
+
+
+def mask_labels(ids: list[int], offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[int]:
+    """Keep a token's label when any of its characters falls inside an assistant span."""
+    labels = []
+    for tid, (s, e) in zip(ids, offsets):
+        inside = e > s and any(s < hi and e > lo for lo, hi in spans)
+        labels.append(tid if inside else IGNORE)
+    return labels
+
+
+def encode(tok: Any, template: str, messages: list[dict[str, str]]) -> tuple[Encoded, bool]:
+    """Token ids with assistant-only labels, and whether the prompt was a clean token prefix."""
+    full = render(tok, template, messages)
+    spans, text_prefix = assistant_spans(tok, template, messages, full)
+    ids, offsets = tokenize(tok, full)
+    labels = mask_labels(ids, offsets, spans)
+    first = next((i for i, x in enumerate(labels) if x != IGNORE), len(ids))
+    prompt_ids, _ = tokenize(tok, full[: spans[0][0]]) if spans else ([], [])
+    token_prefix = ids[: len(prompt_ids)] == prompt_ids and first == len(prompt_ids)
+    return Encoded(ids, labels), text_prefix and token_prefix
+
+
+# --- over-long rows -----------------------------------------------------------------------
+def _pivot_parts(response: str) -> tuple[str, str, str] | None:
+    """(pivot header, pivot answer, rest from the target header on) of a PLUG response."""
+    text = response.strip()
+    head = languages.get(languages.DEFAULT_PIVOT).header
+    if not text.startswith(head):
+        return None
+    for code in languages.TARGETS:
+        found = pivot.find_header(text, code)
+        if found:
+            return head, text[len(head):found[0]].strip(), text[found[0]:]
+    return None
+
+
+def shorten_pivot(tok: Any, template: str, messages: list[dict[str, str]],
+                  max_length: int) -> tuple[Encoded, bool] | None:
+    """Cut the pivot (English) answer from its end until the row fits; None if it cannot."""
+    parts = _pivot_parts(messages[-1]["content"])
+    if parts is None:
+        return None
+    head, body, rest = parts
+
+    def attempt(keep: int) -> tuple[Encoded, bool]:
+        cut = body[:keep].rstrip()
+        msgs = messages[:-1] + [{"role": "assistant", "content": f"{head}\n{cut}\n\n{rest}"}]
+        return encode(tok, template, msgs)
+
+    lo, hi = 0, len(body)
+    best = attempt(0)
+    if len(best[0].input_ids) > max_length:
+        return None
+    while lo < hi:  # the longest pivot prefix that fits
+        mid = (lo + hi + 1) // 2
+        trial = attempt(mid)
+        if len(trial[0].input_ids) <= max_length:
+            lo, best = mid, trial
+        else:
+            hi = mid - 1
+    return best
+
+
+# --- the whole data set -------------------------------------------------------------------
+def encode_all(examples: list[Example], tok: Any, template: str, max_length: int,
+               overlong: str = "drop") -> tuple[list[Encoded], Counter]:
+    """Encode every row; returns the kept ones and counts of what happened to the others."""
+    kept, stats = [], Counter()
+    for ex in examples:
+        try:
+            enc, prefix_ok = encode(tok, template, ex.messages)
+        except PlugEvalError as e:
+            raise PlugEvalError(e.problem, ex.source) from None
+        stats["rows"] += 1
+        stats["prompt_not_prefix"] += not prefix_ok
+        if len(enc.input_ids) > max_length:
+            short = shorten_pivot(tok, template, ex.messages, max_length) if overlong == "truncate-pivot" else None
+            if short is None:
+                stats["dropped_overlong"] += 1
+                continue
+            enc, _ = short
+            stats["truncated_pivot"] += 1
+        if enc.n_loss == 0:
+            stats["dropped_no_loss"] += 1
+            continue
+        kept.append(enc)
+    return kept, stats

@@ -1,0 +1,93 @@
+"""Synthetic PLUG data and a CPU smoke run on a tiny random-init model, all offline.
+
+    python -m plug_train.smoke OUT_DIR [--rows 64] [--steps 20]
+
+builds ``OUT_DIR/tiny`` (plug_eval.tiny), ``OUT_DIR/parallel.jsonl`` (word salad in en/zh/ko/it/es;
+only lengths and scripts matter), PLUG and direct rows from it (``build-data``) and trains for a
+few steps into ``OUT_DIR/run``.  The tests, the benchmark and the GPU check use the generators.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+from plug_eval import languages, pivot
+
+WORDS = {
+    "en": "the model answers a question about water cities history science music people time world "
+          "because however first last good new explain describe list compare result idea plan data".split(),
+    "zh": "我们 问题 回答 模型 语言 历史 科学 音乐 城市 世界 时间 学生 老师 故事 旅行 数据 系统 简单 重要 因为 所以".split(),
+    "ko": "우리 질문 답변 모델 언어 역사 과학 음악 도시 세계 시간 학생 선생님 이야기 여행 데이터 시스템 간단한 중요한".split(),
+    "it": "il modello risponde una domanda acqua città storia scienza musica persone tempo mondo perché quindi "
+          "primo ultimo buono nuovo spiegare descrivere risultato idea piano dati".split(),
+    "es": "el modelo responde una pregunta agua ciudad historia ciencia música personas tiempo mundo porque "
+          "primero último bueno nuevo explicar describir resultado idea plan datos".split(),
+}
+
+
+def sentence(rng: random.Random, lang: str, words: int) -> str:
+    sep = "" if lang == "zh" else " "
+    text = sep.join(rng.choice(WORDS[lang]) for _ in range(max(1, words)))
+    return text + ("。" if lang == "zh" else ".")
+
+
+def parallel_rows(n: int, seed: int = 0, min_words: int = 8, max_words: int = 120) -> list[dict[str, Any]]:
+    """Rows ``{id, instruction_<l>, response_<l>}`` for en and every target; answer lengths
+    log-uniform in [min_words, max_words] (short-heavy, like instruction data)."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        words = int(math.exp(rng.uniform(math.log(min_words), math.log(max_words))))
+        row: dict[str, Any] = {"id": i}
+        for lang in ("en",) + languages.TARGETS:
+            row[f"instruction_{lang}"] = sentence(rng, lang, rng.randint(4, 12))
+            row[f"response_{lang}"] = sentence(rng, lang, words)
+        rows.append(row)
+    return rows
+
+
+def plug_rows(n: int, seed: int = 0, **kw: Any) -> list[dict[str, Any]]:
+    """Training rows in PLUG format, the target languages taking turns."""
+    rows = []
+    for row in parallel_rows(n, seed, **kw):
+        lang = languages.TARGETS[row["id"] % len(languages.TARGETS)]
+        rows.append({"id": row["id"], "lang": lang, "system": languages.pivot_system_prompt(lang),
+                     "instruction": row[f"instruction_{lang}"],
+                     "response": pivot.build_response(row["response_en"], row[f"response_{lang}"], lang)})
+    return rows
+
+
+def write_jsonl(path: str | Path, rows: list[dict[str, Any]]) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m plug_train.smoke", description=__doc__.splitlines()[0])
+    p.add_argument("out_dir")
+    p.add_argument("--rows", type=int, default=64)
+    p.add_argument("--steps", type=int, default=20)
+    a = p.parse_args(argv)
+    from plug_eval.tiny import build_tiny_model
+
+    from .build_data import build_data
+    from .config import TrainConfig
+    from .trainer import train
+
+    out = Path(a.out_dir)
+    model = build_tiny_model(out / "tiny", chat_template="none")
+    write_jsonl(out / "parallel.jsonl", parallel_rows(a.rows))
+    build_data(str(out / "parallel.jsonl"), "zh,ko,it,es", "both", str(out / "data"))
+    train(TrainConfig(model=str(model), data=[str(out / "data" / "plug.jsonl")], output=str(out / "run"),
+                      max_steps=a.steps, lr=1e-3, packing=True, max_length=512, batch_size=1))
+
+
+if __name__ == "__main__":
+    main()

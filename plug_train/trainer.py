@@ -1,0 +1,232 @@
+"""``train(config)``: the whole PLUG fine-tuning run, top to bottom.
+
+    python -m plug_train train --model DIR --data rows.jsonl --output OUT
+    accelerate launch --config_file docs/accelerate/ddp.yaml -m plug_train train ...
+
+Sections: runtime, data, model, optimizer, (resume), loop, save.  The loop is padding-free
+(batching.py), masks labels to the assistant turns (data.py) and computes the LM head only where
+a label is learned.  Losses are token-weighted over the whole optimizer step by default, so a
+micro-batch of short rows weighs what its tokens weigh (``--loss-reduction sequence`` gives
+PLUG's per-micro-batch mean instead).
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from plug_eval.errors import PlugEvalError
+
+from . import batching, checkpoint, data, logs
+from . import model as M
+from .config import TrainConfig, describe_origins
+
+
+def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
+    """Run one training job; returns the output directory.  Bad input raises PlugEvalError."""
+    # --- runtime ------------------------------------------------------------------------------
+    acc = make_accelerator(cfg)
+    say = logs.Printer(acc.is_main_process)
+    out = Path(cfg.output)
+    resume_from = checkpoint.prepare_output(out, cfg.resume)
+
+    # --- data ---------------------------------------------------------------------------------
+    tok = M.load_tokenizer(cfg.model)
+    template = data.training_template(tok)
+    train_set, counts = data.encode_all(data.load_mixture(cfg.data, cfg.seed), tok, template,
+                                        cfg.max_length, cfg.overlong)
+    if not train_set:
+        raise PlugEvalError(f"no usable training rows left ({dict(counts)})", cfg.data[0])
+    eval_set = _eval_rows(cfg, tok, template)
+    plan = batching.make_plan(train_set, cfg.packing, cfg.max_length, cfg.batch_size, cfg.grad_accum,
+                              acc.num_processes, cfg.seed)
+    total = cfg.max_steps or cfg.epochs * plan.steps_per_epoch
+    for line in describe_origins(cfg, origins or {}):  # after the input checks: errors stay one line
+        say(line)
+    say(f"{acc.num_processes} process(es) on {acc.device}, mixed precision {acc.mixed_precision}")
+    say(_data_report(counts, train_set, plan, total, not getattr(tok, "chat_template", None)))
+
+    # --- model and optimizer --------------------------------------------------------------------
+    torch.manual_seed(cfg.seed)
+    model = M.load_model(cfg.model, cfg.gradient_checkpointing)
+    if cfg.lora:
+        model = M.add_lora(model, cfg)
+    keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
+    opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr)
+    model, opt = acc.prepare(model, opt)
+    model.train()
+    start = 0
+    if resume_from is not None:
+        acc.load_state(str(resume_from / "state"))
+        start = checkpoint.resume_step(resume_from)
+        if acc.is_main_process:
+            for name in ("metrics.jsonl", "eval.jsonl"):
+                checkpoint.trim_jsonl(out / name, start)
+        say(f"resumed from {resume_from} at step {start}")
+
+    # --- loop ---------------------------------------------------------------------------------
+    if acc.is_main_process:  # created only now: bad input leaves no output directory behind
+        out.mkdir(parents=True, exist_ok=True)
+    acc.wait_for_everyone()
+    info = {"config": cfg.to_json(), "data": dict(counts), "steps": total}
+    metrics = logs.JsonlWriter(out / "metrics.jsonl", acc.is_main_process)
+    evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process)
+    acc.init_trackers("plug-train", config=cfg.to_json())
+    bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
+    t_start = time.perf_counter()
+    for step in range(start, total):
+        t0 = time.perf_counter()
+        lr = lr_at(step, total, cfg)
+        for group in opt.param_groups:
+            group["lr"] = lr
+        units = [i for u in plan.step_units(step) for i in plan.units[u]]
+        step_tokens = sum(len(train_set[i].input_ids) for i in units)
+        step_loss_tokens = sum(train_set[i].n_loss for i in units)
+        micro = [[train_set[i] for i in idx] for idx in plan.micro_batches(step, acc.process_index)]
+        loss_sum = train_step(acc, model, opt, micro, cfg, step_loss_tokens, keep_arg)
+        loss = float(acc.reduce(loss_sum, "sum")) / step_loss_tokens
+        dt = time.perf_counter() - t0
+        record = {"step": step + 1, "loss": loss, "lr": lr, "tokens": step_tokens,
+                  "loss_tokens": step_loss_tokens, "tokens_per_s": step_tokens / dt,
+                  "elapsed_s": time.perf_counter() - t_start}
+        metrics.write(record)
+        acc.log({f"train/{k}": v for k, v in record.items() if k != "step"}, step=step + 1)
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
+        saving = cfg.save_every and (step + 1) % cfg.save_every == 0 and step + 1 < total
+        if eval_set and _eval_due(cfg, step + 1, total, saving):
+            record = {"step": step + 1, "eval_loss": evaluate(acc, model, eval_set, cfg, keep_arg)}
+            evals.write(record)
+            acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
+            say(f"step {step + 1}: eval loss {record['eval_loss']:.4f}")
+        if saving:
+            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info)
+    bar.close()
+
+    # --- save ---------------------------------------------------------------------------------
+    checkpoint.save_final(acc, model, tok, template, out, {**info, "step": total}, cfg.merge_lora)
+    metrics.close()
+    evals.close()
+    acc.end_training()
+    say(f"done: {total} steps, model in {out}")
+    return out
+
+
+# --- one optimizer step -------------------------------------------------------------------------
+def train_step(acc: Any, model: Any, opt: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
+               step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
+    """Forward/backward every micro-batch of this process, then one optimizer update.
+    Returns this process's summed token loss (for logging)."""
+    acc.step = 0  # accelerate syncs gradients on its grad_accum-th accumulate() call
+    total = torch.zeros((), device=acc.device)
+    for seqs in micro:
+        mb = batching.collate(seqs).to(acc.device)
+        with acc.accumulate(model):
+            loss_sum = micro_loss(model, mb, keep_arg)
+            if cfg.loss_reduction == "token":  # sum / tokens of the whole step, on every process
+                # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it
+                scale = acc.num_processes * cfg.grad_accum / step_loss_tokens
+            else:  # PLUG: the mean of this micro-batch (accelerate then averages micro-batches)
+                scale = 1.0 / int((mb.targets != data.IGNORE).sum())
+            acc.backward(loss_sum * scale)
+        total += loss_sum.detach()
+    if cfg.max_grad_norm > 0:
+        acc.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+    return total
+
+
+def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool) -> torch.Tensor:
+    """Summed cross-entropy over the supervised positions of one padding-free row.
+    ``use_cache=False`` matters: with a cache, transformers stops isolating packed sequences."""
+    keep = (mb.targets != data.IGNORE).nonzero().squeeze(1)
+    kwargs = {"logits_to_keep": keep} if keep_arg else {}
+    out = model(input_ids=mb.input_ids, position_ids=mb.position_ids, use_cache=False,
+                cu_seq_lens_q=mb.cu_seqlens, cu_seq_lens_k=mb.cu_seqlens,
+                max_length_q=mb.max_seqlen, max_length_k=mb.max_seqlen, **kwargs)
+    logits = out.logits[0] if keep_arg else out.logits[0, keep]
+    return F.cross_entropy(logits.float(), mb.targets[keep], reduction="sum")
+
+
+@torch.no_grad()
+def evaluate(acc: Any, model: Any, eval_set: list[data.Encoded], cfg: TrainConfig, keep_arg: bool) -> float:
+    """Token-weighted loss over all held-out rows, split across processes."""
+    model.eval()
+    mine = eval_set[acc.process_index::acc.num_processes]
+    loss = torch.zeros((), device=acc.device)
+    for i in range(0, len(mine), cfg.batch_size):
+        loss += micro_loss(model, batching.collate(mine[i:i + cfg.batch_size]).to(acc.device), keep_arg)
+    model.train()
+    return float(acc.reduce(loss, "sum")) / sum(e.n_loss for e in eval_set)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def make_accelerator(cfg: TrainConfig) -> Any:
+    from accelerate import Accelerator
+
+    precision = cfg.precision
+    if precision == "auto":
+        precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "fp32"
+    if precision == "fp16" and not torch.cuda.is_available():
+        raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
+    return Accelerator(mixed_precision="no" if precision == "fp32" else precision,
+                       gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
+                       project_dir=cfg.output)
+
+
+def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
+    """The LR of update ``step`` (0-based): linear warm-up, then linear or cosine decay to 0
+    (the same curve as transformers' schedulers)."""
+    warmup = int(cfg.warmup_ratio * total)
+    if step < warmup:
+        return cfg.lr * step / warmup
+    progress = (step - warmup) / max(1, total - warmup)
+    if cfg.schedule == "cosine":
+        return cfg.lr * 0.5 * (1.0 + math.cos(math.pi * progress))
+    return cfg.lr * max(0.0, 1.0 - progress)
+
+
+def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
+    """No decay for biases and norm weights (1-D tensors)."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    return [{"params": [p for p in params if p.ndim >= 2], "weight_decay": weight_decay},
+            {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
+
+
+def _base(model: Any) -> Any:
+    return model.get_base_model() if hasattr(model, "get_base_model") else model
+
+
+def _eval_rows(cfg: TrainConfig, tok: Any, template: str) -> list[data.Encoded]:
+    if not cfg.eval_data:
+        return []
+    rows = [ex for spec in cfg.eval_data for ex in data.read_rows(data.parse_spec(spec)[0])]
+    kept, _ = data.encode_all(rows, tok, template, cfg.max_length, cfg.overlong)
+    return kept
+
+
+def _eval_due(cfg: TrainConfig, done: int, total: int, saving: bool) -> bool:
+    if done == total:
+        return True
+    return done % cfg.eval_every == 0 if cfg.eval_every else bool(saving)
+
+
+def _data_report(counts: Counter, kept: list[data.Encoded], plan: batching.Plan, total: int,
+                 plug_format: bool) -> str:
+    tokens = sum(len(e.input_ids) for e in kept)
+    parts = [f"{counts['rows']} rows -> {len(kept)} kept ({tokens} tokens)",
+             f"dropped {counts['dropped_overlong']} over-long, {counts['dropped_no_loss']} with nothing to learn",
+             f"{counts['truncated_pivot']} pivot answers shortened",
+             f"{counts['prompt_not_prefix']} rows whose prompt was not a token prefix",
+             f"{len(plan.units)} {'packed rows' if len(plan.units) != len(kept) else 'sequences'}",
+             f"{plan.steps_per_epoch} steps/epoch, {total} steps",
+             "PLUG format (the tokenizer had no chat template)" if plug_format else "the tokenizer's chat template"]
+    return "; ".join(parts)

@@ -1,0 +1,193 @@
+"""plug_train data: label masking, over-long rows, packing plans, build-data, config, bad input.
+
+Real tokenizers (byte-level BPE trained offline by plug_eval.tiny), no mocks.
+"""
+
+import json
+
+import pytest
+
+from plug_eval import languages, pivot
+from plug_train import batching, data
+from plug_train.build_data import build_data
+from plug_train.cli import main as cli_main
+from plug_train.smoke import parallel_rows, plug_rows, write_jsonl
+
+SYSTEM = languages.pivot_system_prompt("zh")
+RESPONSE = pivot.build_response("The answer is water.", "答案是水。", "zh")
+
+# The generation prompt ends in a space that the answer's first word absorbs when tokenized
+# together: the prompt's tokens are not a prefix of the conversation's tokens.
+TRAP_TEMPLATE = (
+    "{% for m in messages %}{% if m['role'] == 'user' %}{{ 'User: ' + m['content'] + '\\n' }}"
+    "{% elif m['role'] == 'assistant' %}{{ 'Assistant: ' + m['content'] + eos_token }}{% endif %}"
+    "{% endfor %}{% if add_generation_prompt %}{{ 'Assistant: ' }}{% endif %}"
+)
+
+
+@pytest.fixture(scope="module")
+def plain_tok(tmp_path_factory):
+    """A tokenizer without a chat template: plug-train falls back to PLUG's format."""
+    from plug_eval.tiny import build_tokenizer
+
+    return build_tokenizer(tmp_path_factory.mktemp("tok"), chat_template=None,
+                           texts=[RESPONSE, "Assistant: User: hello world"])
+
+
+def supervised(enc):
+    return [t for t, lab in zip(enc.input_ids, enc.labels) if lab != data.IGNORE]
+
+
+def messages(system=SYSTEM, response=RESPONSE, instruction="水是什么？"):
+    head = [{"role": "system", "content": system}] if system else []
+    return head + [{"role": "user", "content": instruction}, {"role": "assistant", "content": response}]
+
+
+# --- masking ------------------------------------------------------------------------------
+@pytest.mark.parametrize("system", [SYSTEM, None])
+def test_only_the_answer_and_eos_are_supervised(plain_tok, system):
+    template = data.training_template(plain_tok)
+    assert template == pivot.PLUG_CHAT_TEMPLATE
+    enc, clean = data.encode(plain_tok, template, messages(system))
+    assert clean
+    assert plain_tok.decode(supervised(enc)) == RESPONSE + plain_tok.eos_token
+    assert enc.labels[-1] == plain_tok.eos_token_id
+    prompt = plain_tok.decode([t for t, lab in zip(enc.input_ids, enc.labels) if lab == data.IGNORE])
+    assert prompt == pivot.format_prompt("水是什么？", system)  # PLUG's own text, byte for byte
+
+
+def test_non_prefix_template_is_masked_right_and_counted(plain_tok):
+    msgs = messages(system=None, response="hello world")
+    enc, clean = data.encode(plain_tok, TRAP_TEMPLATE, msgs)
+    assert not clean  # the trap is there ...
+    assert plain_tok.decode(supervised(enc)).strip() == "hello world" + plain_tok.eos_token  # ... and handled
+    naive = len(plain_tok("User: 水是什么？\nAssistant: ")["input_ids"])  # PLUG's way: mask len(prompt ids)
+    assert plain_tok.decode(enc.input_ids[naive:]) != " hello world" + plain_tok.eos_token  # it would lose a word
+    rows = [data.Example(msgs, "x:1"), data.Example(messages(system=None), "x:2")]
+    _, counts = data.encode_all(rows, plain_tok, TRAP_TEMPLATE, 512)
+    assert counts["prompt_not_prefix"] == 2
+
+
+def test_pad_equal_to_eos_keeps_eos_supervised(tmp_path):
+    from plug_eval.tiny import build_tokenizer
+
+    tok = build_tokenizer(tmp_path, chat_template="plug")
+    tok.pad_token = tok.eos_token
+    enc, _ = data.encode(tok, data.training_template(tok), messages())
+    assert enc.labels[-1] == tok.eos_token_id == tok.pad_token_id
+    mb = batching.collate([enc, enc])
+    assert int((mb.targets == tok.eos_token_id).sum()) == 2  # both EOS are learned, no pad masking
+
+
+def test_multi_turn_rows_supervise_every_assistant_turn(plain_tok):
+    msgs = [{"role": "user", "content": "one"}, {"role": "assistant", "content": "first answer"},
+            {"role": "user", "content": "two"}, {"role": "assistant", "content": "second answer"}]
+    enc, _ = data.encode(plain_tok, pivot.PLUG_CHAT_TEMPLATE, msgs)
+    eos = plain_tok.eos_token
+    assert plain_tok.decode(supervised(enc)) == f"first answer{eos}second answer{eos}"
+
+
+# --- over-long rows -------------------------------------------------------------------------
+def test_overlong_rows_are_dropped_or_lose_pivot_text_only(plain_tok):
+    long_pivot = pivot.build_response("word " * 120, "答案是水。", "zh")
+    rows = [data.Example(messages(response=long_pivot), "x:1"), data.Example(messages(), "x:2")]
+    template = data.training_template(plain_tok)
+    short_len = len(data.encode(plain_tok, template, messages())[0].input_ids)
+    kept, counts = data.encode_all(rows, plain_tok, template, short_len + 20)
+    assert (len(kept), counts["dropped_overlong"]) == (1, 1)
+    kept, counts = data.encode_all(rows, plain_tok, template, short_len + 20, overlong="truncate-pivot")
+    assert (len(kept), counts["truncated_pivot"], counts["dropped_overlong"]) == (2, 1, 0)
+    text = plain_tok.decode(supervised(kept[0]))
+    split = pivot.split_response(text.removesuffix(plain_tok.eos_token), "zh")
+    assert split.ok and split.answer == "答案是水。" and 0 < len(split.pivot_draft) < len("word " * 120)
+    assert len(kept[0].input_ids) <= short_len + 20
+
+
+# --- batching ------------------------------------------------------------------------------
+def test_packing_fills_rows_without_overflow_and_keeps_every_sequence():
+    lengths = [50, 600, 179, 75, 461, 300, 1000, 24, 700, 333] * 7
+    bins = batching.pack(lengths, 1024)
+    assert sorted(i for b in bins for i in b) == list(range(len(lengths)))
+    assert all(sum(lengths[i] for i in b) <= 1024 for b in bins)
+    assert len(bins) <= -(-sum(lengths) // 1024) + 2  # best-fit decreasing is near the bound
+
+
+def test_plan_splits_a_step_the_same_way_for_any_process_count():
+    one = batching.Plan([[i] for i in range(10)], batch_size=4, grad_accum=1, world=1, seed=3)
+    two = batching.Plan([[i] for i in range(10)], batch_size=2, grad_accum=1, world=2, seed=3)
+    for step in range(6):  # crosses epochs; the last step of an epoch wraps around
+        a = sorted(one.micro_batches(step, 0)[0])
+        b = sorted(two.micro_batches(step, 0)[0] + two.micro_batches(step, 1)[0])
+        assert a == b
+    assert one.steps_per_epoch == 3
+
+
+# --- build-data ----------------------------------------------------------------------------
+def test_build_data_makes_matched_plug_and_direct_rows(tmp_path):
+    src = write_jsonl(tmp_path / "parallel.jsonl", parallel_rows(6))
+    written = build_data(str(src), "zh,ko:0.5", "both", str(tmp_path / "out"), english=True)
+    assert written == {"plug.jsonl": 6 + 3 + 6, "direct.jsonl": 6 + 3 + 6}
+    plug = [json.loads(x) for x in (tmp_path / "out/plug.jsonl").read_text().splitlines()]
+    direct = [json.loads(x) for x in (tmp_path / "out/direct.jsonl").read_text().splitlines()]
+    assert [(r["id"], r["lang"]) for r in plug] == [(r["id"], r["lang"]) for r in direct]
+    zh = next(r for r in plug if r["lang"] == "zh")
+    assert zh["system"] == languages.pivot_system_prompt("zh")
+    assert pivot.split_response(zh["response"], "zh").ok
+    zh_direct = next(r for r in direct if r["lang"] == "zh" and r["id"] == zh["id"])
+    assert zh_direct["response"] == pivot.split_response(zh["response"], "zh").answer
+
+
+# --- config and bad input ------------------------------------------------------------------
+def run_cli(argv, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli_main(argv)
+    err = capsys.readouterr().err.strip()
+    return e.value.code, err
+
+
+@pytest.fixture
+def rows_file(tmp_path):
+    return str(write_jsonl(tmp_path / "rows.jsonl", plug_rows(4)))
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"instruction": "hi", "response": "yo"}\n{not json\n', "rows.jsonl:2: not valid JSON"),
+    ('{"instruction": "hi"}\n', "rows.jsonl:1: missing or empty 'response'"),
+    ('{"messages": [{"role": "user", "content": "hi"}]}\n', "rows.jsonl:1: the last message must be"),
+    ("\n", "rows.jsonl: no training rows"),
+])
+def test_malformed_rows_give_one_line_naming_the_file(tmp_path, capsys, tiny_model, content, problem):
+    (tmp_path / "rows.jsonl").write_text(content, encoding="utf-8")
+    code, err = run_cli(["train", "--model", tiny_model, "--data", str(tmp_path / "rows.jsonl"),
+                         "--output", str(tmp_path / "out")], capsys)
+    assert code == 2 and "\n" not in err and problem in err
+    assert not (tmp_path / "out" / "plug_train.json").exists()
+
+
+def test_bad_model_flags_and_config_give_one_line(tmp_path, capsys, tiny_model, rows_file):
+    base = ["train", "--data", rows_file, "--output", str(tmp_path / "out")]
+    code, err = run_cli(base + ["--model", str(tmp_path / "nope")], capsys)
+    assert code == 2 and "\n" not in err and "nope: cannot load a tokenizer" in err
+    code, err = run_cli(base + ["--model", tiny_model, "--merge-lora"], capsys)
+    assert code == 2 and "--merge-lora needs --lora" in err
+    (tmp_path / "run.yaml").write_text("lr: 1e-4\nbatchsize: 3\n")
+    code, err = run_cli(base + ["--model", tiny_model, "--config", str(tmp_path / "run.yaml")], capsys)
+    assert code == 2 and "run.yaml: unknown field 'batchsize'" in err
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "something").write_text("x")
+    code, err = run_cli(base + ["--model", tiny_model], capsys)
+    assert code == 2 and "out: output directory is not empty" in err
+
+
+def test_yaml_is_overridden_by_flags_and_origins_are_reported(tmp_path):
+    import argparse
+
+    from plug_train import config as C
+
+    (tmp_path / "run.yaml").write_text("model: m\ndata: [a.jsonl]\noutput: o\nlr: 1.0e-4\nepochs: 4\n")
+    p = argparse.ArgumentParser()
+    C.add_flags(p)
+    cfg, origin = C.resolve(p.parse_args(["--config", str(tmp_path / "run.yaml"), "--lr", "3e-4", "--packing"]))
+    assert (cfg.lr, cfg.epochs, cfg.packing, cfg.data) == (3e-4, 4, True, ["a.jsonl"])
+    lines = C.describe_origins(cfg, origin)
+    assert "lr=0.0003 (flag)" in lines and "epochs=4 (run.yaml)" in lines and "packing=true (flag)" in lines
