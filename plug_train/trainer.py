@@ -43,7 +43,8 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
     train_set, counts = data.encode_all(data.load_mixture(cfg.data, cfg.seed), tok, template,
                                         cfg.max_length, cfg.overlong)
     if not train_set:
-        raise PlugEvalError(f"no usable training rows left ({dict(counts)})", cfg.data[0])
+        raise PlugEvalError(f"no usable training rows left ({dict(counts)}); is --max-length "
+                            f"{cfg.max_length} too small?", data.parse_spec(cfg.data[0])[0])
     eval_set = _eval_rows(cfg, tok, template)
     plan = batching.make_plan(train_set, cfg.packing, cfg.max_length, cfg.batch_size, cfg.grad_accum,
                               acc.num_processes, cfg.seed)
