@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from plug_eval.errors import PlugEvalError, fail
@@ -61,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
             from .trainer import train
 
             cfg, origins = C.resolve(args)
-            print(train(cfg, origins))
+            out = train(cfg, origins)
+            if os.environ.get("RANK", "0") == "0":  # one line from a multi-process launch
+                print(out)
     except PlugEvalError as e:
         fail(PROG, e)
 

@@ -51,7 +51,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
     total = cfg.max_steps or cfg.epochs * plan.steps_per_epoch
     for line in describe_origins(cfg, origins or {}):  # after the input checks: errors stay one line
         say(line)
-    say(f"{acc.num_processes} process(es) on {acc.device}, mixed precision {acc.mixed_precision}")
+    say(f"{acc.num_processes} process(es) on {acc.device} ({acc.distributed_type.value}), mixed precision {acc.mixed_precision}")
     say(_data_report(counts, train_set, plan, total, not getattr(tok, "chat_template", None)))
 
     # --- model and optimizer --------------------------------------------------------------------
@@ -178,7 +178,8 @@ def make_accelerator(cfg: TrainConfig) -> Any:
         precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "fp32"
     if precision == "fp16" and not torch.cuda.is_available():
         raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
-    return Accelerator(mixed_precision="no" if precision == "fp32" else precision,
+    # cpu=True on a machine without CUDA: under torchrun, accelerate then uses gloo (MULTI_CPU)
+    return Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
                        gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
                        project_dir=cfg.output)
 
