@@ -120,18 +120,29 @@ def win_rate(scores: np.ndarray) -> float | None:
 
 
 def resample_counts(n_items: int, n_resamples: int = DEFAULT_RESAMPLES, seed: int = 0) -> np.ndarray:
-    """How often each item is drawn in each resample: an ``(n_resamples, n_items)`` matrix.
+    """How often each item is drawn in each resample: a read-only ``(n_resamples, n_items)`` matrix.
 
     The draws are ``default_rng(seed).integers(0, n, (R, n))``, the same indices
     ``scipy.stats.bootstrap`` draws from a generator with that seed, so the two agree exactly.
+    The last few matrices are kept: a report's comparisons over the same items reuse one.
     """
     if n_items < 1 or n_resamples < 1:
         raise ValueError("need at least one item and one resample")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n_items, size=(n_resamples, n_items))
-    idx += (np.arange(n_resamples) * n_items)[:, None]
-    flat = np.bincount(idx.ravel(), minlength=n_resamples * n_items)
-    return flat.reshape(n_resamples, n_items).astype(float)
+    key = (int(n_items), int(n_resamples), seed)
+    if key not in _COUNTS:
+        rng = np.random.default_rng(seed)
+        idx = rng.integers(0, n_items, size=(n_resamples, n_items))
+        idx += (np.arange(n_resamples) * n_items)[:, None]
+        counts = np.bincount(idx.ravel(), minlength=n_resamples * n_items).reshape(n_resamples, n_items)
+        counts = counts.astype(float)
+        counts.flags.writeable = False
+        while len(_COUNTS) >= 2:
+            _COUNTS.pop(next(iter(_COUNTS)))
+        _COUNTS[key] = counts
+    return _COUNTS[key]
+
+
+_COUNTS: dict[tuple[int, int, Any], np.ndarray] = {}
 
 
 def ratio_bootstrap(num: np.ndarray, den: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -141,8 +152,8 @@ def ratio_bootstrap(num: np.ndarray, den: np.ndarray, counts: np.ndarray) -> np.
     judgments.  An unscored item is drawn like any other and adds nothing to either sum, so the
     interval reflects how many items were scored.  A resample with nothing scored gives NaN.
     """
-    top = counts @ num
-    bottom = counts @ den
+    both = counts @ np.hstack([num, den])  # one pass over the (large) count matrix
+    top, bottom = both[:, : num.shape[1]], both[:, num.shape[1]:]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1.0), np.nan)
 
@@ -444,26 +455,41 @@ def paired_difference(
     "significant" where the means barely differ.  Items unscored on either side are left out
     and counted.
     """
+    a, b = np.asarray(scores_1, dtype=float), np.asarray(scores_2, dtype=float)
+    if a.shape != b.shape or a.ndim != 1:
+        raise ValueError(f"paired scores need the same items: {a.size} vs {b.size}")
+    return paired_differences(a[:, None], b[:, None], seed=seed, n_resamples=n_resamples)[0]
+
+
+def paired_differences(
+    a: np.ndarray, b: np.ndarray, *, seed: int = 0, n_resamples: int = DEFAULT_RESAMPLES
+) -> list[dict[str, Any]]:
+    """:func:`paired_difference` for the columns of two ``(n_items, k)`` matrices, one bootstrap.
+
+    All pairs resample the same items (an unscored one adds nothing), so one matrix product
+    gives every interval.
+    """
     from scipy.special import stdtr
 
-    a, b = np.asarray(scores_1, dtype=float), np.asarray(scores_2, dtype=float)
-    if a.shape != b.shape:
-        raise ValueError(f"paired scores need the same items: {a.size} vs {b.size}")
     ok = ~np.isnan(a) & ~np.isnan(b)
-    d = 100.0 * (a[ok] - b[ok])
-    n = int(d.size)
-    out: dict[str, Any] = {"n": n, "n_dropped": int(a.size - n), "diff": None, "se": None, "t": None,
-                           "df": n - 1, "p_value": None, "ci_low": None, "ci_high": None}
-    if n < 2:
-        return out
-    se = float(d.std(ddof=1) / math.sqrt(n))
-    out.update(diff=float(d.mean()), se=se)
-    if se > 0:
-        t = out["diff"] / se
-        out.update(t=t, p_value=float(2 * stdtr(n - 1, -abs(t))))
-    rates = ratio_bootstrap(d[:, None], np.ones((n, 1)), resample_counts(n, n_resamples, seed))
-    low, high = percentile_ci(rates)
-    out.update(ci_low=float(low[0]), ci_high=float(high[0]))
+    diff = np.where(ok, 100.0 * (np.nan_to_num(a) - np.nan_to_num(b)), 0.0)
+    low = high = np.full(a.shape[1], np.nan)
+    if ok.sum(axis=0).min(initial=0) >= 2:
+        rates = ratio_bootstrap(diff, ok.astype(float), resample_counts(a.shape[0], n_resamples, seed))
+        low, high = percentile_ci(rates)
+    out = []
+    for k in range(a.shape[1]):
+        d = diff[ok[:, k], k]
+        n = int(d.size)
+        res: dict[str, Any] = {"n": n, "n_dropped": int(a.shape[0] - n), "diff": None, "se": None, "t": None,
+                               "df": n - 1, "p_value": None, "ci_low": None, "ci_high": None}
+        if n >= 2:
+            se = float(d.std(ddof=1) / math.sqrt(n))
+            res.update(diff=float(d.mean()), se=se, ci_low=float(low[k]), ci_high=float(high[k]))
+            if se > 0:
+                t = res["diff"] / se
+                res.update(t=t, p_value=float(2 * stdtr(n - 1, -abs(t))))
+        out.append(res)
     return out
 
 

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+import numpy as np
+
 from .. import stats
 from ..languages import LANGUAGES
 from .rundir import Run
@@ -173,27 +175,41 @@ def _categories(cells: list[Cell], rows: list[dict[str, Any]]) -> dict[str, Any]
 
 def _paired(cells: list[Cell], langs: list[str]) -> list[dict[str, Any]]:
     """Neighbours in each language's ranking: is the higher one really better?  Paired t, Holm."""
-    out = []
+    pairs = []
     for lang in langs:
         for baseline in sorted({c.baseline for c in cells if c.lang == lang}):
             group = [c for c in cells if c.lang == lang and c.baseline == baseline and c.run is not None
                      and c.s.get("win_rate") is not None]
             group.sort(key=lambda c: -c.s["win_rate"])
-            for hi, lo in zip(group, group[1:]):
-                out.append({"lang": lang, "baseline": baseline, "better": hi.system, "worse": lo.system,
-                            **_paired_test(hi, lo)})
+            pairs += [(lang, baseline, hi, lo) for hi, lo in zip(group, group[1:])]
+    by_n: dict[tuple[int, int], list[int]] = {}
+    columns = []
+    for k, (_, _, hi, lo) in enumerate(pairs):
+        x, y = _joined_scores(hi, lo)
+        columns.append((x, y))
+        n_resamples = int(hi.s.get("n_resamples") or stats.DEFAULT_RESAMPLES)
+        by_n.setdefault((len(x), n_resamples), []).append(k)
+    results: list[dict[str, Any]] = [{} for _ in pairs]
+    for (n, n_resamples), members in by_n.items():  # one bootstrap per item count
+        if n == 0:
+            continue
+        a = np.column_stack([columns[k][0] for k in members])
+        b = np.column_stack([columns[k][1] for k in members])
+        for k, res in zip(members, stats.paired_differences(a, b, n_resamples=n_resamples)):
+            results[k] = res
+    out = [{"lang": lang, "baseline": base, "better": hi.system, "worse": lo.system,
+            **(results[k] or stats.paired_difference([], []))} for k, (lang, base, hi, lo) in enumerate(pairs)]
     for test, p in zip(out, stats.holm([t["p_value"] for t in out])):
         test["p_holm"] = p
     return out
 
 
-def _paired_test(x: Cell, y: Cell) -> dict[str, Any]:
+def _joined_scores(x: Cell, y: Cell) -> tuple[np.ndarray, np.ndarray]:
     assert x.run is not None and y.run is not None
     sx = dict(zip(x.run.ids, stats.outcome_scores(x.run.outcomes())))
     sy = dict(zip(y.run.ids, stats.outcome_scores(y.run.outcomes())))
     ids = [i for i in sx if i in sy]
-    n_resamples = int(x.s.get("n_resamples") or stats.DEFAULT_RESAMPLES)
-    return stats.paired_difference([sx[i] for i in ids], [sy[i] for i in ids], n_resamples=n_resamples)
+    return np.array([sx[i] for i in ids], dtype=float), np.array([sy[i] for i in ids], dtype=float)
 
 
 def _bradley_terry(cells: list[Cell], seed: int) -> dict[str, Any] | None:

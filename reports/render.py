@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .. import __version__, stats
 from ..errors import PlugEvalError
 from ..languages import LANGUAGES
+from .browser import cards
 from .model import Cell, build_model
 from .rundir import Run, load_run
 
@@ -154,9 +155,11 @@ def browser_entry(cell: Cell) -> dict[str, Any]:
                                                 for s in ("a", "b"))
         size += sum(len(j["raw"] or "") for j in judgments)
         items.append(entry)
-    return {"key": cell.key, "system": cell.system, "baseline": cell.baseline, "lang": cell.lang,
-            "judge": cell.judge, "records": items, "bytes": size,
-            "categories": sorted({i["category"] for i in items if i["category"]})}
+    entry = {"key": cell.key, "system": cell.system, "baseline": cell.baseline, "lang": cell.lang,
+             "judge": cell.judge, "records": items, "bytes": size,
+             "categories": sorted({i["category"] for i in items if i["category"]})}
+    entry["cards"] = cards(entry)
+    return entry
 
 
 def _side(item: dict[str, Any], side: str) -> dict[str, Any]:

@@ -30,6 +30,7 @@ class Run:
     items: list[dict[str, Any]]
     judgments: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # id -> order -> record
     single_order: bool = False
+    _outcomes: list[Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ids(self) -> list[str]:
@@ -45,7 +46,12 @@ class Run:
         return [(self.verdict(i, "AB"), self.verdict(i, "BA")) for i in self.ids]
 
     def outcomes(self) -> list[Any]:
-        """Per item: an outcome name, or a soft score in [0, 1] when the judge gave one."""
+        """Per item: an outcome name, or a soft score in [0, 1] when the judge gave one (memoised)."""
+        if self._outcomes is None:
+            self._outcomes = self._derive_outcomes()
+        return list(self._outcomes)
+
+    def _derive_outcomes(self) -> list[Any]:
         out: list[Any] = []
         for item_id, (ab, ba) in zip(self.ids, self.order_verdicts()):
             soft = self._soft(item_id)
