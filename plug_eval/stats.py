@@ -474,7 +474,7 @@ def paired_differences(
     ok = ~np.isnan(a) & ~np.isnan(b)
     diff = np.where(ok, 100.0 * (np.nan_to_num(a) - np.nan_to_num(b)), 0.0)
     low = high = np.full(a.shape[1], np.nan)
-    if ok.sum(axis=0).min(initial=0) >= 2:
+    if a.shape[0] > 0 and ok.any():
         rates = ratio_bootstrap(diff, ok.astype(float), resample_counts(a.shape[0], n_resamples, seed))
         low, high = percentile_ci(rates)
     out = []
