@@ -74,6 +74,8 @@ class Backend(ABC):
     name: str = ""
     batch_size: int = 1
     local: bool = False
+    #: decoding arguments a generic preset sets that this API does not take; dropped unless given by -J
+    unsupported_preset_args: tuple[str, ...] = ()
 
     def __init__(self, options: BackendOptions) -> None:
         self.options = options

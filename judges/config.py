@@ -149,7 +149,9 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
     model = options.pop("model", None) or model or data.get("model") or ("rules" if backend == "rules" else None)
     if not backend or not model:
         raise PlugEvalError(f"--judge {spec}: preset {preset!r} names no backend/model; use --judge BACKEND:MODEL")
-    registry.get(backend)  # unknown backend -> did-you-mean now, before anything runs
+    cls = registry.get(backend)  # unknown backend -> did-you-mean now, before anything runs
+    preset_decoding = {k: v for k, v in (data.get("decoding") or {}).items()
+                       if k not in cls.unsupported_preset_args}
     parser = str(data.get("parser", "pairwise" if mode == "pairwise" else "rating"))
     if parser not in PARSERS:
         raise PlugEvalError(f"unknown parser {parser!r}; known: {', '.join(PARSERS)}", f"preset {preset}")
@@ -157,7 +159,7 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
     return JudgeConfig(
         spec=spec, preset=preset, mode=mode, backend=backend, model=str(model),
         base_url=base_url or data.get("base_url"), template_name=template_name, template_text=text,
-        parser=parser, decoding={**(data.get("decoding") or {}), **decoding_over},
+        parser=parser, decoding={**preset_decoding, **decoding_over},
         max_answer_units=int(options.pop("max_answer_units", data.get("max_answer_units", 3000))),
         options={**(data.get("options") or {}), **options}, description=str(data.get("description", "")),
     )

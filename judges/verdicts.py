@@ -5,6 +5,7 @@
   "[[A]]" while reasoning and then concludes "[[B]]" meant B; FastChat takes the first).  Case
   and inner spaces are forgiven; single brackets are accepted only on the reply's last line.
 * Ratings are ``[[1]]``..``[[10]]`` (decimals allowed); out-of-range numbers are not ratings.
+* Tokens that merely list the options ("[[A]], [[B]] or [[C]]") are not verdicts.
 * A token that the judge copied out of an answer (the text around it also appears verbatim in
   one of the answers) is ignored: an answer that plants ``[[B]]`` cannot win by being quoted.
 * No usable token gives ``unparsed`` with a reason: never a loss, a tie or -1.
@@ -26,6 +27,7 @@ _RATING_SINGLE = re.compile(r"(?<!\[)\[\s*(\d+(?:\.\d+)?)\s*\](?!\])")
 _CUT_OFF = re.compile(r"\[\[?\s*[A-Za-z0-9.]*\s*\]?\s*\Z")
 _CONTEXT = 12  # characters either side that must match an answer for a token to count as quoted
 _MIN_CONTEXT = 5
+_LIST_GAP = re.compile(r"\s*(?:,|/|\bor\b|,\s*or\b|\band\b)\s*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,25 @@ def _quoted(reply: str, start: int, end: int, answers: Sequence[str]) -> bool:
     return False
 
 
+def _listed(matches: list[re.Match[str]], reply: str) -> set[int]:
+    """Indexes of tokens that only list the options ("[[A]], [[B]] or [[C]]"), not a verdict."""
+    listed: set[int] = set()
+    for i in range(len(matches) - 1):
+        gap = reply[matches[i].end():matches[i + 1].start()]
+        if _LIST_GAP.match(gap) and matches[i].group(1).upper() != matches[i + 1].group(1).upper():
+            listed.update((i, i + 1))
+    return listed
+
+
 def _last_token(reply: str, pattern: re.Pattern[str], answers: Sequence[str]) -> tuple[re.Match[str] | None, int]:
     """The last match of ``pattern`` not copied from an answer, and how many were skipped."""
     skipped = 0
-    for m in reversed(list(pattern.finditer(reply))):
+    matches = list(pattern.finditer(reply))
+    listed = _listed(matches, reply)
+    for i in range(len(matches) - 1, -1, -1):
+        m = matches[i]
+        if i in listed:
+            continue
         if answers and _quoted(reply, m.start(), m.end(), answers):
             skipped += 1
             continue

@@ -1,8 +1,9 @@
 """``anthropic:MODEL``: the Messages API through the official SDK.
 
-The current SDK's ``messages.create`` has no ``temperature``/``top_p``/``top_k`` parameters;
-if a preset or ``-J`` sets them they travel in ``extra_body``, and whether the service honours
-them is the service's business.  The key comes from ``ANTHROPIC_API_KEY``.
+The current SDK's ``messages.create`` has no ``temperature``/``top_p``/``top_k`` parameters,
+so the generic presets' ``temperature: 0`` is dropped for this backend (and left out of the
+judgment key); set one explicitly with ``-J temperature=0`` and it travels in ``extra_body``,
+where honouring it is the service's business.  The key comes from ``ANTHROPIC_API_KEY``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ DEFAULT_MAX_TOKENS = 1024
 
 class AnthropicBackend(Backend):
     name = "anthropic"
+    unsupported_preset_args = ("temperature", "top_p", "top_k")
 
     def __init__(self, options: BackendOptions) -> None:
         super().__init__(options)

@@ -1,0 +1,248 @@
+"""The orchestrator's engine: bounded concurrency, retries, budget, one stored line per call.
+
+Backends only make calls; this module decides when.  ``concurrency`` workers take calls from
+one queue.  Before a call a worker reserves its maximum cost (``--max-cost``) and claims its key
+in the store (another run may hold it: the call goes to the back of the queue and is skipped
+once that run's record appears).  Failures that a retry can fix (:class:`TransientError`) are
+retried with exponential backoff and jitter, or after the server's ``retry-after`` capped at
+``retry_after_cap``; what still fails is stored as an error with its reason, and
+``--retry-errors`` retries only those.  Each record is appended the moment its call returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Sequence
+
+from plug_eval.store import JudgmentStore
+
+from .base import Backend, JudgeCallError, JudgeReply, TransientError
+from .config import JudgeConfig
+from .verdicts import PARSERS, UNPARSED
+
+SCHEMA_VERSION = 1
+SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
+CLAIM_RETRY_S = 0.02
+
+
+@dataclass
+class Outcome:
+    calls: int = 0
+    errors: int = 0
+    cost: float = 0.0
+    stopped: str | None = None
+
+
+class Budget:
+    """Spent + reserved never exceeds the limit: each call reserves its maximum cost first."""
+
+    def __init__(self, limit: float | None) -> None:
+        self.limit = limit
+        self.spent = 0.0
+        self.reserved = 0.0
+        self.in_flight = 0
+        self._changed = asyncio.Condition()
+
+    async def reserve(self, amount: float) -> bool:
+        """Wait until ``amount`` fits; False when it cannot fit even with nothing in flight."""
+        async with self._changed:
+            while self.limit is not None and self.spent + self.reserved + amount > self.limit:
+                if self.in_flight == 0:
+                    return False
+                await self._changed.wait()
+            self.reserved += amount
+            self.in_flight += 1
+            return True
+
+    async def settle(self, amount: float, actual: float | None) -> None:
+        async with self._changed:
+            self.reserved -= amount
+            self.in_flight -= 1
+            self.spent += amount if actual is None else actual  # unknown usage: assume the maximum
+            self._changed.notify_all()
+
+
+class Progress:
+    """One status line on stderr: done/total, calls per second, ETA and cost so far."""
+
+    def __init__(self, total: int, stream: Any) -> None:
+        self.total, self.stream, self.done, self.cost = total, stream, 0, 0.0
+        self.start = time.monotonic()
+        self.tty = bool(stream) and getattr(stream, "isatty", lambda: False)()
+        self._last = 0.0
+        self._next_pct = 10
+
+    def update(self, cost: float | None) -> None:
+        self.done += 1
+        self.cost += cost or 0.0
+        now = time.monotonic()
+        pct = 100 * self.done // max(self.total, 1)
+        if self.stream is None or not (self.tty and now - self._last > 0.2 or pct >= self._next_pct
+                                       or self.done == self.total):
+            return
+        self._last = now
+        self._next_pct = pct // 10 * 10 + 10
+        rate = self.done / max(now - self.start, 1e-9)
+        eta = (self.total - self.done) / rate if rate else 0
+        bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
+        line = (f"judging [{bar}] {self.done}/{self.total} {rate:.1f} calls/s "
+                f"ETA {int(eta) // 60}:{int(eta) % 60:02d} ${self.cost:.4f}")
+        end = "\n" if not self.tty or self.done == self.total else ""
+        print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
+
+
+class Engine:
+    def __init__(self, backend: Backend, config: JudgeConfig, opts: Any, price: Any) -> None:
+        self.backend, self.config, self.opts, self.price = backend, config, opts, price
+        self.parse = PARSERS[config.parser]
+        self.store = JudgmentStore(opts.out)
+        self.budget = Budget(opts.max_cost)
+        self.queue: deque[tuple[Any, float]] = deque()
+        self.outcome = Outcome()
+        self.progress: Progress | None = None
+
+    async def run(self, calls: Sequence[Any]) -> Outcome:
+        unique = list({c.key: c for c in reversed(calls)}.values())[::-1]  # one call per key
+        self.queue.extend((c, 0.0) for c in unique)
+        self.progress = Progress(len(unique), self.opts.progress) if unique else None
+        self.store.open()
+        self.store.refresh()
+        try:
+            n = 1 if self.backend.batch_size > 1 else max(1, self.opts.concurrency)
+            await asyncio.gather(*(self._worker() for _ in range(min(n, len(unique)))))
+        finally:
+            self.store.close()
+            await self.backend.aclose()
+        return self.outcome
+
+    # ------------------------------------------------------------------ scheduling
+
+    async def _next(self) -> Any | None:
+        """The next call this worker may make now, claimed and budgeted; None when done."""
+        while self.queue and not self.outcome.stopped:
+            call, not_before = self.queue.popleft()
+            if not_before > time.monotonic():
+                await asyncio.sleep(not_before - time.monotonic())
+            if not self.opts.force and self.store.settled(call.key, self.opts.retry_errors):
+                continue
+            if not self.store.try_claim(call.key):  # another run is making this call
+                self.store.refresh()
+                if not self.store.settled(call.key, self.opts.retry_errors):
+                    self.queue.append((call, time.monotonic() + CLAIM_RETRY_S))
+                continue
+            self.store.refresh()  # the other run may have finished it just before we claimed
+            if not self.opts.force and self.store.settled(call.key, self.opts.retry_errors):
+                self.store.release(call.key)
+                continue
+            reserve = self._reserve_amount(call)
+            if not await self.budget.reserve(reserve):
+                self.store.release(call.key)
+                self.outcome.stopped = "budget"
+                return None
+            return call, reserve
+        return None
+
+    def _reserve_amount(self, call: Any) -> float:
+        if self.opts.max_cost is None or self.price is None:
+            return 0.0
+        from plug_eval.compare import max_call_cost
+
+        return max_call_cost(call, self.price)
+
+    async def _worker(self) -> None:
+        while True:
+            batch = []
+            for _ in range(self.backend.batch_size):
+                nxt = await self._next()
+                if nxt is None:
+                    break
+                batch.append(nxt)
+            if not batch:
+                return
+            try:
+                if len(batch) == 1 and self.backend.batch_size == 1:
+                    results = [await self._with_retries(batch[0][0])]
+                else:
+                    results = await self._batch([c for c, _ in batch])
+                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results):
+                    await self._finish(call, reserve, reply, error, latency, attempts)
+            finally:
+                for call, _ in batch:
+                    self.store.release(call.key)
+
+    # ------------------------------------------------------------------ calling
+
+    async def _with_retries(self, call: Any) -> tuple[JudgeReply | None, str | None, float, int]:
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.monotonic()
+            try:
+                reply = await asyncio.wait_for(self.backend.judge(call.request), self.opts.timeout * 1.5 + 5)
+                return reply, None, time.monotonic() - started, attempt
+            except (JudgeCallError, asyncio.TimeoutError) as err:
+                if isinstance(err, asyncio.TimeoutError):
+                    err = TransientError("timeout")
+                if not isinstance(err, TransientError) or attempt > self.opts.max_retries:
+                    return None, self.backend.redact(err.reason), time.monotonic() - started, attempt
+                await asyncio.sleep(self._delay(err, attempt))
+
+    def _delay(self, err: TransientError, attempt: int) -> float:
+        """Server's retry-after (capped, +0-10% jitter), else 0.5 s * 2^n minus 0-25% jitter."""
+        if err.retry_after is not None:
+            return min(err.retry_after, self.opts.retry_after_cap) * (1 + 0.1 * random.random())
+        base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
+        return base * (1 - 0.25 * random.random())
+
+    async def _batch(self, calls: list[Any]) -> list[tuple[JudgeReply | None, str | None, float, int]]:
+        started = time.monotonic()
+        replies = await self.backend.judge_batch([c.request for c in calls])
+        latency = time.monotonic() - started
+        return [(None, self.backend.redact(r.reason), latency, 1) if isinstance(r, JudgeCallError)
+                else (r, None, latency, 1) for r in replies]
+
+    # ------------------------------------------------------------------ recording
+
+    async def _finish(self, call: Any, reserve: float, reply: JudgeReply | None, error: str | None,
+                      latency: float, attempts: int) -> None:
+        rec = self.record(call, reply, error, latency, attempts)
+        self.store.append(rec)
+        self.outcome.calls += 1
+        self.outcome.errors += error is not None
+        self.outcome.cost += rec["cost_usd"] or 0.0
+        await self.budget.settle(reserve, rec["cost_usd"])
+        if self.progress:
+            self.progress.update(rec["cost_usd"])
+
+    def record(self, call: Any, reply: JudgeReply | None, error: str | None, latency: float,
+               attempts: int) -> dict[str, Any]:
+        """The stored line of one call (error or reply), with the verdict mapped back to systems."""
+        flags = list(call.flags)
+        raw = self.backend.redact(reply.text) if reply else None
+        slot, verdict, rating, reason = UNPARSED, UNPARSED, None, error and "call failed"
+        if reply is not None:
+            parsed = self.parse(reply.text, call.request.answers)
+            slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
+            if parsed.ignored_quoted:
+                flags.append("quoted_verdict_ignored")
+            if reply.finish_reason == "length":
+                flags.append("reply_truncated")
+            verdict = SYSTEM_OF_SLOT.get(call.order, {}).get(slot, "tie" if slot == "tie" else slot)
+        cost = None
+        if reply is not None and self.price is not None:
+            cost = self.price.cost(reply.input_tokens, reply.output_tokens) if not self.backend.local else 0.0
+        return {
+            "schema_version": SCHEMA_VERSION, "key": call.key, "id": call.item_id, "order": call.order or None,
+            "slot_verdict": slot if self.config.mode == "pairwise" else None, "verdict": verdict, "rating": rating,
+            "raw": raw, "reason": reason, "error": error,
+            "input_tokens": reply.input_tokens if reply else None,
+            "output_tokens": reply.output_tokens if reply else None, "cost_usd": cost,
+            "latency_s": round(latency, 4), "attempts": attempts, "judge": self.config.label(),
+            "preset": self.config.preset, "flags": flags,
+            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+        }

@@ -1,0 +1,268 @@
+"""``plug-judge compare`` and ``grade`` as library calls: plan the calls, run them, summarise.
+
+Planning is pure: every item becomes one call per order (``AB`` = system A in the first slot,
+``BA``), each with its rendered prompt and its key (:func:`plug_eval.store.judgment_key`).
+Nothing is written until both answer files, the judge and the template have been checked, so a
+bad input leaves an existing run directory untouched.  Running skips every key the store
+already holds; the engine in :mod:`plug_eval.judges.engine` makes the remaining calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__, records, store
+from .errors import PlugEvalError
+from .judges import registry
+from .judges.base import Backend, BackendOptions, JudgeRequest
+from .judges.config import JudgeConfig
+from .judges.render import render
+from .prices import FREE, Price, PriceTable
+
+SCHEMA_VERSION = 1
+EST_OUTPUT_TOKENS = 250  #: dry-run estimate of a reply's length (a short explanation + verdict)
+
+
+@dataclass
+class Call:
+    """One planned judge call."""
+
+    item_id: str
+    order: str  #: "AB", "BA", or "" for single-answer grading
+    key: str
+    request: JudgeRequest
+    flags: tuple[str, ...]
+
+
+@dataclass
+class RunOptions:
+    """How to run; none of this changes a judgment's key."""
+
+    out: Path
+    concurrency: int = 8
+    orders: int = 2
+    seed: int = 0
+    max_cost: float | None = None
+    retry_errors: bool = False
+    force: bool = False
+    max_retries: int = 6
+    retry_after_cap: float = 60.0
+    backoff_base: float = 0.5
+    timeout: float = 120.0
+    prices: PriceTable = field(default_factory=PriceTable)
+    n_resamples: int = 10_000
+    progress: TextIO | None = sys.stderr
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def chosen_order(seed: int, item_id: str, systems: tuple[str, str]) -> str:
+    """The one order judged under ``--orders 1``: a coin flip seeded by (seed, item, systems)."""
+    blob = json.dumps([seed, item_id, sorted(systems)], ensure_ascii=False).encode("utf-8")
+    return "AB" if hashlib.sha256(blob).digest()[0] % 2 == 0 else "BA"
+
+
+def make_backend(config: JudgeConfig, timeout: float = 120.0) -> Backend:
+    cls = registry.get(config.backend)
+    extra = {k: v for k, v in config.options.items()}
+    return cls(BackendOptions(model=config.model, base_url=config.base_url,
+                              timeout=float(extra.pop("timeout", timeout)), extra=extra))
+
+
+def _call(config: JudgeConfig, identity: dict[str, Any], item: dict[str, Any], order: str) -> Call:
+    if order == "":
+        answers: tuple[str, ...] = (item["answer_a"],)
+    else:
+        answers = (item["answer_a"], item["answer_b"]) if order == "AB" else (item["answer_b"], item["answer_a"])
+    r = render(config.template_text, instruction=item["instruction"] or "", answers=answers, lang=item["lang"],
+               max_answer_units=config.max_answer_units)
+    key = store.judgment_key(identity, config.decoding, config.template_sha256, r.system, r.user, order)
+    req = JudgeRequest(system=r.system, user=r.user, decoding=config.decoding, lang=item["lang"], answers=answers)
+    return Call(item["id"], order, key, req, r.flags)
+
+
+def plan_calls(items: list[dict[str, Any]], config: JudgeConfig, backend: Backend, *, orders: int = 2,
+               seed: int = 0, systems: tuple[str, str] = ("A", "B")) -> list[Call]:
+    """Every call the comparison needs, in item order (both orders of an item together)."""
+    identity = backend.identity()
+    if config.mode == "grade":
+        return [_call(config, identity, item, "") for item in items]
+    if orders not in (1, 2):
+        raise PlugEvalError(f"--orders must be 1 or 2, not {orders}")
+    calls = []
+    for item in items:
+        for order in (("AB", "BA") if orders == 2 else (chosen_order(seed, item["id"], systems),)):
+            calls.append(_call(config, identity, item, order))
+    return calls
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class Inputs:
+    items: list[dict[str, Any]]
+    files: list[records.AnswerFile]
+    only_in_a: list[str] = field(default_factory=list)
+    only_in_b: list[str] = field(default_factory=list)
+
+    @property
+    def systems(self) -> tuple[str, str]:
+        return (self.files[0].system, self.files[1].system if len(self.files) > 1 else "")
+
+
+def load_inputs(paths: list[str], *, lang: str | None = None, filter: str | None = None,
+                allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None)) -> Inputs:
+    """Read and pair the answer files (one file: grading); raises DataError naming the file."""
+    files = [records.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names)]
+    if len(files) == 1:
+        return Inputs(records.single_items(files[0], lang=lang), files)
+    pairing = records.pair_files(files[0], files[1], lang=lang, allow_missing=allow_missing)
+    return Inputs(pairing.items, files, pairing.only_in_a, pairing.only_in_b)
+
+
+def price_of(backend: Backend, config: JudgeConfig, prices: PriceTable) -> Price | None:
+    return FREE if backend.local else prices.lookup(config.model)
+
+
+def max_call_cost(call: Call, price: Price) -> float:
+    """An upper bound on one call's cost: every prompt byte a token, the full output budget."""
+    max_out = call.request.decoding.get("max_tokens") or call.request.decoding.get("max_completion_tokens")
+    if max_out is None:
+        raise PlugEvalError("--max-cost needs a known maximum reply length: set -J max_tokens=N")
+    n_in = len((call.request.system or "").encode("utf-8")) + len(call.request.user.encode("utf-8")) + 64
+    return (n_in * price.input + int(max_out) * price.output) / 1e6
+
+
+def estimated_cost(call: Call, price: Price) -> float:
+    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character."""
+    text = (call.request.system or "") + call.request.user
+    n_ascii = sum(1 for ch in text if ord(ch) < 128)
+    n_in = n_ascii / 4 + (len(text) - n_ascii)
+    max_out = call.request.decoding.get("max_tokens") or EST_OUTPUT_TOKENS
+    return (n_in * price.input + min(int(max_out), EST_OUTPUT_TOKENS) * price.output) / 1e6
+
+
+# --------------------------------------------------------------------------- the run directory
+
+
+def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
+    """Refuse to mix a different comparison into an existing run directory."""
+    path = out / store.RUN
+    if not path.exists():
+        return
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PlugEvalError("unreadable run.json: not a plug-judge run directory?", path) from None
+    if old.get("mode") != mode or (old.get("system_a"), old.get("system_b") or "") != systems:
+        raise PlugEvalError(f"holds {old.get('system_a')} vs {old.get('system_b')} ({old.get('mode')}); "
+                            f"use another --out for {systems[0]} vs {systems[1]}", out)
+
+
+def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions) -> dict[str, Any]:
+    """``run.json``: what the summary and the report need to know without calling anything."""
+    keys: dict[str, dict[str, str]] = {}
+    for c in calls:
+        keys.setdefault(c.item_id, {})[c.order or "single"] = c.key
+    prov = records.data_provenance(*inputs.files)
+    return {
+        "schema_version": SCHEMA_VERSION, "mode": config.mode, "system_a": inputs.systems[0],
+        "system_b": inputs.systems[1] or None, "judge": config.label(), "orders": opts.orders, "seed": opts.seed,
+        "n_resamples": opts.n_resamples,
+        "provenance": {
+            "files": [f.source() for f in inputs.files],
+            "judge": {"spec": config.spec, "preset": config.preset, "backend": config.backend, "model": config.model,
+                      "base_url": config.base_url, "template": config.template_name,
+                      "template_sha256": config.template_sha256, "parser": config.parser,
+                      "decoding": config.decoding, "max_answer_units": config.max_answer_units,
+                      "not_a_quality_judge": config.not_a_quality_judge},
+            "seed": opts.seed, "plug_eval_version": __version__, **prov,
+        },
+        "missing": {"only_in_a": inputs.only_in_a, "only_in_b": inputs.only_in_b},
+        "keys": keys,
+    }
+
+
+def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
+    """Take language fidelity from a previous items.jsonl of the same answers (saves py3langid)."""
+    path = out / store.ITEMS
+    if not path.exists():
+        return
+    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in store.read_jsonl(path)}
+    for item in items:
+        prev = old.get((item["id"], item.get("answer_a"), item.get("answer_b")))
+        for side in ("a", "b"):
+            if prev and item.get(f"lang_fidelity_{side}") is None:
+                item[f"lang_fidelity_{side}"] = prev.get(f"lang_fidelity_{side}")
+
+
+def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions) -> None:
+    """Write items.jsonl and run.json (atomically) before the first call."""
+    opts.out.mkdir(parents=True, exist_ok=True)
+    _reuse_fidelity(opts.out, inputs.items)
+    records.fill_fidelity(inputs.items)
+    store.write_jsonl(opts.out / store.ITEMS, inputs.items)
+    store.write_json(opts.out / store.RUN, run_manifest(inputs, config, calls, opts))
+
+
+@dataclass
+class Plan:
+    inputs: Inputs
+    config: JudgeConfig
+    backend: Backend
+    calls: list[Call]
+    pending: list[Call]
+    price: Price | None
+
+
+def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: str | None = None,
+              filter: str | None = None, allow_missing: bool = False,
+              names: tuple[str | None, str | None] = (None, None)) -> Plan:
+    """Everything checked and rendered, nothing written: the basis of compare, validate, dry-run."""
+    inputs = load_inputs(paths, lang=lang, filter=filter, allow_missing=allow_missing, names=names)
+    backend = make_backend(config, opts.timeout)
+    calls = plan_calls(inputs.items, config, backend, orders=opts.orders, seed=opts.seed, systems=inputs.systems)
+    _check_existing(opts.out, config.mode, inputs.systems)
+    existing = store.JudgmentStore(opts.out)
+    existing.refresh()
+    pending = calls if opts.force else [c for c in calls if not existing.settled(c.key, opts.retry_errors)]
+    price = price_of(backend, config, opts.prices)
+    if pending:
+        backend.check()
+        if opts.max_cost is not None:
+            if price is None:
+                raise PlugEvalError(f"--max-cost: no price known for model {config.model!r}; "
+                                    "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
+            max_call_cost(pending[0], price)
+    return Plan(inputs, config, backend, calls, pending, price)
+
+
+def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
+    """Write the run directory, make the pending calls, write and return summary.json."""
+    from .judges.engine import Engine
+    from .summary import write_summary
+
+    prepare_run_dir(plan.inputs, plan.config, plan.calls, opts)
+    if plan.price is None and plan.pending:
+        print(f"plug-judge: warning: no price known for {plan.config.model!r}: cost_usd is null "
+              "(add it with --prices FILE)", file=sys.stderr)
+    started = time.monotonic()
+    engine = Engine(plan.backend, plan.config, opts, plan.price)
+    outcome = asyncio.run(engine.run(plan.pending))
+    summary = write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
+                                                "seconds": round(time.monotonic() - started, 3)})
+    return summary
+
+
+def env_secret_names() -> list[str]:
+    return [k for k in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY") if os.environ.get(k)]
