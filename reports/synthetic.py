@@ -136,6 +136,6 @@ def _summary(items: list[dict[str, Any]], judgments: list[dict[str, Any]], **met
                                   n_resamples=meta["n_resamples"], len_a=[i["units_a"] for i in items],
                                   len_b=[i["units_b"] for i in items])
     return {"schema_version": SCHEMA_VERSION, **meta, **core, "errors": sum(j["error"] is not None for j in judgments),
-            "cost_usd": round(sum(j["cost_usd"] for j in judgments), 6),
+            "cost_usd": float(sum(j["cost_usd"] for j in judgments)),
             "provenance": {"synthetic": "not real judgments", "orders": 2, "judge_preset": "synthetic",
                            "lm_eval_version": None, "plug_eval_version": "test"}}
