@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
+import html as html_lib
 import io
 import json
 import re
@@ -107,7 +108,7 @@ def test_payloads_are_escaped_and_the_csp_allows_only_our_inline_code(tmp_path):
     for p in PAYLOADS:
         assert p not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
-    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
     assert "default-src 'none'" in csp and "http" not in csp
     style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     script = re.search(r"<script>(.*?)</script>", html, re.S).group(1)
