@@ -97,7 +97,8 @@ def test_leaderboard_numbers_and_bars_equal_summary_json(browser, report):
     assert problems == [] and len(summaries) == len(dirs)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = out.parent / "report.png"
-    page.screenshot(path=str(shot), full_page=True)
+    page.set_viewport_size({"width": 1300, "height": 1500})
+    page.screenshot(path=str(shot))
     shutil.copy(shot, ARTIFACTS / "report.png")
     print(f"\nscreenshot: {ARTIFACTS / 'report.png'}")
     page.close()
