@@ -122,15 +122,20 @@ def detect_format(rows: list[tuple[int, Any]]) -> str:
 
 
 def _choose_filter(rows: list[tuple[int, Any]], wanted: str | None, path: str) -> list[tuple[int, Any]]:
+    """The lines of one filter: the only one in the file, or ``--filter`` among several.
+
+    A direct task's file has only the ``none`` filter while a pivot task's has ``plug_extract``
+    too, so one ``--filter`` serves a comparison of the two.
+    """
     found = sorted({str(r.get("filter", "none")) for _, r in rows})
-    if wanted is not None:
-        kept = [(n, r) for n, r in rows if str(r.get("filter", "none")) == wanted]
-        if not kept:
-            raise DataError(f"no lines with filter {wanted!r}; filters in the file: {', '.join(found)}", path)
-        return kept
-    if len(found) > 1:
+    if len(found) == 1:
+        return rows
+    if wanted is None:
         raise DataError(f"lines for several filters ({', '.join(found)}): choose one with --filter", path)
-    return rows
+    kept = [(n, r) for n, r in rows if str(r.get("filter", "none")) == wanted]
+    if not kept:
+        raise DataError(f"no lines with filter {wanted!r}; filters in the file: {', '.join(found)}", path)
+    return kept
 
 
 def _first_text(value: Any) -> Any:
