@@ -174,3 +174,12 @@ def test_options_from_the_environment(tmp_path, monkeypatch):
     code, out, err = run_cli("compare", str(a), str(a), "--judge", "rules", "--out", str(tmp_path / "r"), "--quiet")
     assert code == 0, err
     assert "2 calls" in out  # one order per item
+
+
+def test_report_commands_are_mounted_when_report_cli_exists():
+    import importlib.util
+
+    if importlib.util.find_spec("plug_eval.report_cli") is None:
+        pytest.skip("plug_eval.report_cli not present in this checkout")
+    code, out, _ = run_cli("--help")
+    assert code == 0 and "report" in out and "import-alpacaeval" in out and "summarize" in out
