@@ -1,6 +1,22 @@
-"""HTML leaderboard, CSV and Markdown exports built from plug-eval run directories."""
+"""HTML leaderboard, CSV and Markdown exports built from plug-eval run directories.
 
-from .render import build_report
-from .rundir import Run, load_run, summarize_dirs
+Names are imported on first use, so ``summarize`` does not pay for jinja2.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["Run", "build_report", "load_run", "summarize_dirs"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_report":
+        from .render import build_report
+
+        return build_report
+    if name in ("Run", "load_run", "summarize_dirs"):
+        from . import rundir
+
+        return getattr(rundir, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -91,17 +91,26 @@ class Run:
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Complete JSON lines of a file; a torn last line (a crash mid-write) is ignored."""
+    """The JSON objects of a JSONL file; a torn last line (a crash mid-write) is ignored."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    complete = lines[:-1]  # the last piece has no newline: empty, or a line torn mid-write
+    wanted = [line for line in complete if line.strip()]
+    try:  # one decoder call for the whole file is much faster than one per line
+        rows = json.loads("[" + ",".join(wanted) + "]")
+        if len(rows) == len(wanted) and all(isinstance(r, dict) for r in rows):
+            return rows
+    except json.JSONDecodeError:
+        pass
     rows = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
+    for n, line in enumerate(complete, start=1):  # slow path: find the bad line
+        if line.strip():
             try:
-                rows.append(json.loads(line))
+                row = json.loads(line)
             except json.JSONDecodeError:
-                if line.endswith("\n"):
-                    raise PlugEvalError(f"line {n} is not JSON", path) from None
+                row = None
+            if not isinstance(row, dict):
+                raise PlugEvalError(f"line {n} is not a JSON object", path)
+            rows.append(row)
     return rows
 
 

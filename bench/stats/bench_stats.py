@@ -1,0 +1,118 @@
+"""Statistics and report benchmarks (issue 4), printed as ratios against scipy in the same run.
+
+    .venv/bin/python bench/stats/bench_stats.py            # all three
+    .venv/bin/python bench/stats/bench_stats.py --quick    # fewer resamples, for a smoke run
+
+1. 50 comparisons (10 systems x 5 languages) x 805 items x 10,000 resamples: our shared
+   resample-count matrix vs scipy.stats.bootstrap (percentile, same generator seed -> same draws)
+   vs a naive per-comparison loop; the intervals must agree within 0.3 points.
+2. `summarize` over 13 run directories in one process, start-up included (a subprocess), vs
+   scipy's bootstrap alone on the same 13 score vectors.
+3. Rendering the report for 50 comparisons (answer browsers included).
+Run data is written under bench/stats/out/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import stats as sps
+
+from plug_eval import stats
+from plug_eval.reports import build_report, load_run
+from plug_eval.reports.synthetic import write_grid
+
+OUT = Path(__file__).resolve().parent / "out"
+N_ITEMS, SEED = 805, 0
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    result = fn(*args, **kw)
+    return result, time.perf_counter() - t
+
+
+def scipy_intervals(matrix: np.ndarray, n_resamples: int) -> np.ndarray:
+    out = []
+    for k in range(matrix.shape[1]):
+        x = 100 * matrix[~np.isnan(matrix[:, k]), k]
+        ci = sps.bootstrap((x,), np.mean, n_resamples=n_resamples, method="percentile",
+                           rng=np.random.default_rng(SEED), vectorized=True).confidence_interval
+        out.append((ci.low, ci.high))
+    return np.array(out)
+
+
+def naive_intervals(matrix: np.ndarray, n_resamples: int) -> np.ndarray:
+    out = []
+    for k in range(matrix.shape[1]):
+        x = 100 * matrix[:, k]
+        idx = np.random.default_rng(SEED).integers(0, len(x), size=(n_resamples, len(x)))
+        means = x[idx].mean(axis=1)
+        out.append(np.percentile(means, [2.5, 97.5]))
+    return np.array(out)
+
+
+def bench_bootstrap(n_resamples: int) -> None:
+    rng = np.random.default_rng(1)
+    probs = rng.dirichlet(np.ones(5), size=50)
+    values = np.array([1.0, 1.0, 0.5, 0.0, 0.0])
+    matrix = np.column_stack([values[rng.choice(5, size=N_ITEMS, p=p)] for p in probs])  # all scored
+    comparisons = [{"outcomes": matrix[:, k].tolist()} for k in range(50)]
+    stats._COUNTS.clear()
+    (ours_low, ours_high), t_ours = timed(stats.win_rate_intervals, matrix, seed=SEED, n_resamples=n_resamples)
+    stats._COUNTS.clear()
+    full, t_full = timed(stats.many_comparison_stats, comparisons, seed=SEED, n_resamples=n_resamples)
+    ref, t_scipy = timed(scipy_intervals, matrix, n_resamples)
+    naive, t_naive = timed(naive_intervals, matrix, n_resamples)
+    diff = max(np.abs(ours_low - ref[:, 0]).max(), np.abs(ours_high - ref[:, 1]).max())
+    diff_naive = max(np.abs(naive[:, 0] - ref[:, 0]).max(), np.abs(naive[:, 1] - ref[:, 1]).max())
+    print(f"[1] 50 comparisons x {N_ITEMS} items x {n_resamples} resamples")
+    print(f"    shared resample matrix (intervals only) {t_ours:6.3f} s   ratio to scipy {t_ours / t_scipy:.3f}")
+    print(f"    many_comparison_stats (all statistics)  {t_full:6.3f} s   ratio to scipy {t_full / t_scipy:.3f}")
+    print(f"    naive per-comparison loop                {t_naive:6.3f} s   ratio to scipy {t_naive / t_scipy:.3f}")
+    print(f"    scipy.stats.bootstrap (percentile)       {t_scipy:6.3f} s")
+    print(f"    max |interval difference| vs scipy: ours {diff:.2e}, naive {diff_naive:.2e} points (limit 0.3)")
+    assert diff <= 0.3 and full[0]["ci_low"] == ours_low[0]
+
+
+def bench_summarize(n_resamples: int) -> None:
+    root = OUT / "summarize"
+    shutil.rmtree(root, ignore_errors=True)
+    dirs = write_grid(root, [f"s{i}" for i in range(13)], ["zh"], n_items=N_ITEMS, n_resamples=n_resamples)
+    vectors = [stats.outcome_scores(load_run(d).outcomes()) for d in dirs]
+    cmd = [sys.executable, "-m", "plug_eval.report_cli", "summarize", "--dry-run", *map(str, dirs)]
+    proc, t_cli = timed(subprocess.run, cmd, capture_output=True, text=True, check=True)
+    _, t_scipy = timed(scipy_intervals, np.column_stack(vectors), n_resamples)
+    print(f"[2] summarize 13 run directories, one process, start-up included: {t_cli:.3f} s")
+    print(f"    scipy.stats.bootstrap alone on the same 13 vectors:            {t_scipy:.3f} s"
+          f"   ratio {t_cli / t_scipy:.3f} (must be < 1)")
+
+
+def bench_report(n_resamples: int) -> None:
+    root = OUT / "report"
+    shutil.rmtree(root, ignore_errors=True)
+    dirs = write_grid(root / "runs", [f"system-{i}" for i in range(10)], ["en", "zh", "ko", "it", "es"],
+                      n_items=N_ITEMS, n_resamples=n_resamples)
+    written, t = timed(build_report, dirs, root / "site" / "report.html")
+    size = (root / "site" / "report.html").stat().st_size
+    print(f"[3] report for 50 comparisons x {N_ITEMS} items: {t:.3f} s (limit 5 s); report.html {size / 1e3:.0f} kB, "
+          f"{len(written) - 3} answer pages")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 resamples instead of 10,000")
+    n = 1000 if parser.parse_args().quick else stats.DEFAULT_RESAMPLES
+    bench_bootstrap(n)
+    bench_summarize(n)
+    bench_report(n)
+
+
+if __name__ == "__main__":
+    main()
