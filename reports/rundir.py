@@ -129,12 +129,51 @@ def load_run(directory: str | os.PathLike[str]) -> Run:
     for key in ("system_a", "system_b"):
         if key not in summary:
             raise PlugEvalError(f"summary.json has no {key}", root / "summary.json")
-    judgments: dict[str, dict[str, dict[str, Any]]] = {}
-    for rec in records:  # later records replace earlier ones: the last one wins
-        judgments.setdefault(str(rec.get("id")), {})[str(rec.get("order"))] = rec
+    keys = _run_keys(root)
+    judgments = _by_key(records, keys) if keys is not None else _by_item(records)
     orders = (summary.get("provenance") or {}).get("orders") or summary.get("orders")
-    single = orders == 1 if orders else not any(len(o) > 1 for o in judgments.values())
+    if keys is not None:
+        single = all(len(k) == 1 for k in keys.values())
+    else:
+        single = orders == 1 if orders else not any(len(o) > 1 for o in judgments.values())
     return Run(root, summary, items, judgments, single_order=single)
+
+
+def _run_keys(root: Path) -> dict[str, dict[str, str]] | None:
+    """``run.json``'s item -> order -> judgment key, when ``plug-judge compare`` wrote one."""
+    try:
+        keys = json.loads((root / "run.json").read_text(encoding="utf-8")).get("keys")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return keys if isinstance(keys, dict) else None
+
+
+def _by_item(records: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Without run.json (imports): the last record for an (item, order) wins."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for rec in records:
+        out.setdefault(str(rec.get("id")), {})[str(rec.get("order"))] = rec
+    return out
+
+
+def _by_key(records: list[dict[str, Any]], keys: dict[str, dict[str, str]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """With run.json, as ``summarize`` reads a store: only this run's keys, the latest success wins.
+
+    Other judges' records in a shared store never leak in; a later error does not hide an
+    earlier success, but a later success replaces an earlier one (``--force``).
+    """
+    latest: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        key = rec.get("key")
+        if key is not None and (rec.get("error") is None or latest.get(key, {}).get("error") is not None
+                                or key not in latest):
+            latest[key] = rec
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for item_id, orders in keys.items():
+        for order, key in orders.items():
+            if key in latest:
+                out.setdefault(str(item_id), {})[order] = latest[key]
+    return out
 
 
 def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True) -> list[dict[str, Any]]:

@@ -137,3 +137,22 @@ def test_large_answers_go_to_linked_files_and_the_page_stays_small(tmp_path):
         assert page.read_text("utf-8").count('<article class="item"') == 60
     small = build_report(dirs[:2], tmp_path / "small/report.html")
     assert not (tmp_path / "small/report_files").exists() and len(small) == 3
+
+
+def test_run_json_keys_decide_which_records_count(tmp_path):
+    """As `plug-judge summarize` reads a store: this run's keys only; a later error never hides a success."""
+    d = tmp_path / "run"
+    write_run(d, system_a="x", n_items=3, n_resamples=50)
+    recs = [json.loads(x) for x in (d / "judgments.jsonl").read_text().splitlines()]
+    keys = {}
+    for r in recs:
+        keys.setdefault(r["id"], {})[r["order"]] = r["key"]
+    (d / "run.json").write_text(json.dumps({"keys": keys}))
+    first = recs[0]
+    extra = [{**first, "verdict": "B", "error": "RateLimitError", "raw": None},  # a later failed retry
+             {**first, "key": "other-judge", "verdict": "B", "error": None}]  # another judge in the store
+    with (d / "judgments.jsonl").open("a") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in extra)
+    run = load_run(d)
+    assert run.judgments[first["id"]][first["order"]]["verdict"] == first["verdict"]
+    assert summarize_dirs([d], write=False)[0]["n_scored"] == _summary(d)["n_scored"]
