@@ -98,6 +98,7 @@ def test_leaderboard_numbers_and_bars_equal_summary_json(browser, report):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = out.parent / "report.png"
     page.set_viewport_size({"width": 1300, "height": 1500})
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(shot))
     shutil.copy(shot, ARTIFACTS / "report.png")
     print(f"\nscreenshot: {ARTIFACTS / 'report.png'}")
