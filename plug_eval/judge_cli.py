@@ -48,7 +48,8 @@ def _common_judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
     g.add_argument("--prices", metavar="FILE", help="YAML/JSON {model: {input: USD/1M, output: USD/1M}}")
     d = p.add_argument_group("data")
     d.add_argument("--lang", help="language code of the answers when the files do not say (en zh ko it es)")
-    d.add_argument("--filter", help="lm-eval samples: the filter whose filtered_resps are the answers")
+    d.add_argument("--filter", help="lm-eval samples holding several filters: the one whose filtered_resps are "
+                   "the answers (a file with one filter uses it)")
     r = p.add_argument_group("run")
     r.add_argument("--out", required=True, metavar="DIR", help="run directory (created; reused to resume)")
     r.add_argument("--concurrency", type=int, default=8, help="calls in flight (default 8)")

@@ -97,6 +97,8 @@ class JudgmentStore:
     def refresh(self) -> int:
         """Index the complete lines appended since the last read; returns how many were new."""
         try:
+            if os.stat(self.path).st_size == self._offset:
+                return 0  # nothing new: the common case, one stat per claimed key
             with open(self.path, "rb") as fh:
                 fh.seek(self._offset)
                 data = fh.read()
@@ -158,6 +160,9 @@ class JudgmentStore:
             os.write(self._fd, data)
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
+        if size == self._offset and not data.startswith(b"\n"):  # nothing foreign in between: index it now
+            self._offset += len(data)
+            self.by_key.setdefault(record["key"], []).append(record)
 
     # ------------------------------------------------------------------ claims across runs
 

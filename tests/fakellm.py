@@ -123,15 +123,16 @@ def make_app(state: State) -> web.Application:
         prompt = _text_of(body)
         key = hashlib.sha256((body.get("model", "") + "\x00" + prompt).encode()).hexdigest()
         n = state.attempts[key] = state.attempts.get(key, 0) + 1
-        state.log.append({"t": time.time(), "path": request.path, "key": key,
-                          "retry": request.headers.get("x-stainless-retry-count"),
-                          "has_temperature": "temperature" in body})
+        entry = {"t": time.time(), "path": request.path, "key": key,
+                 "retry": request.headers.get("x-stainless-retry-count"), "has_temperature": "temperature" in body}
+        state.log.append(entry)
         state.in_flight += 1
         state.peak = max(state.peak, state.in_flight)
         try:
             return await _respond(request, body, prompt, key, n)
         finally:
             state.in_flight -= 1
+            entry["t_end"] = time.time()
 
     async def _respond(request: web.Request, body: dict[str, Any], prompt: str, key: str, n: int) -> web.StreamResponse:
         if state.latency_ms:
