@@ -207,7 +207,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.dry_run:
         print_dry_run(plan)
         return 0
-    summary = run_plan(plan, opts)
+    try:
+        summary = run_plan(plan, opts)
+    except KeyboardInterrupt:
+        print(f"\nplug-judge: interrupted; every finished judgment is stored in {args.out}: "
+              "rerun the same command to resume", file=sys.stderr)
+        return 130
     print(_result_line(summary))
     run = summary["run"]
     stopped = f"; STOPPED ({run['stopped']}): {run['pending']} judgments not made" if run.get("stopped") else ""

@@ -19,20 +19,50 @@ from . import stats, store
 from .errors import PlugEvalError
 
 SCHEMA_VERSION = 1
-UNCATEGORIZED = "uncategorized"
 
 
 def _load(run_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]], store.JudgmentStore]:
     try:
-        run = json.loads((run_dir / store.RUN).read_text(encoding="utf-8"))
         items = store.read_jsonl(run_dir / store.ITEMS)
-    except FileNotFoundError as err:
-        raise PlugEvalError(f"not a plug-judge run directory (no {Path(err.filename).name})", run_dir) from None
-    except ValueError as err:
-        raise PlugEvalError(f"unreadable run.json: {err}", run_dir) from None
+    except FileNotFoundError:
+        raise PlugEvalError(f"not a run directory (no {store.ITEMS})", run_dir) from None
     judgments = store.JudgmentStore(run_dir)
     judgments.refresh()
+    try:
+        run = json.loads((run_dir / store.RUN).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        run = _run_from_store(run_dir, judgments)
+    except ValueError as err:
+        raise PlugEvalError(f"unreadable run.json: {err}", run_dir) from None
     return run, items, judgments
+
+
+def _run_from_store(run_dir: Path, judgments: store.JudgmentStore) -> dict[str, Any]:
+    """A run.json stand-in for directories written by importers (e.g. import-alpacaeval).
+
+    Each (item, order) takes its latest key; the names, judge and seed come from the summary the
+    importer wrote, whose extra fields (e.g. ``alpacaeval``) are kept.
+    """
+    try:
+        old = json.loads((run_dir / store.SUMMARY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PlugEvalError(f"not a run directory (no {store.RUN} and no readable {store.SUMMARY})", run_dir) from None
+    keys: dict[str, dict[str, str]] = {}
+    for key, recs in judgments.by_key.items():
+        keys.setdefault(str(recs[-1]["id"]), {})[recs[-1].get("order") or "single"] = key
+    return {**{k: old.get(k) for k in ("system_a", "system_b", "judge", "seed", "n_resamples")},
+            "mode": "pairwise", "provenance": old.get("provenance", {}), "keys": keys, "keep": old}
+
+
+def _outcome(recs: dict[str, dict[str, Any] | None], orders: dict[str, str]) -> Any:
+    """PLUG outcome of an item, or the soft score (preference - 1) an importer stored."""
+    soft = [r.get("preference") for r in recs.values() if r is not None and "preference" in r]
+    if soft and len(recs) == 1:
+        return None if soft[0] is None else float(soft[0]) - 1.0
+    v_ab, v_ba = _system_verdict(recs.get("AB")), _system_verdict(recs.get("BA"))
+    if len(orders) == 1:
+        return stats.outcome_from_orders(v_ab if "AB" in orders else v_ba, None, single=True)
+    return stats.outcome_from_orders(v_ab, v_ba)
 
 
 def _system_verdict(rec: dict[str, Any] | None) -> str | None:
@@ -88,20 +118,19 @@ def pairwise_summary(run: dict[str, Any], items: list[dict[str, Any]], judgments
         keys += list(ks.values())
         best += [r for r in recs.values() if r is not None]
         v_ab, v_ba = _system_verdict(recs.get("AB")), _system_verdict(recs.get("BA"))
-        if len(ks) == 1:
-            outcomes.append(stats.outcome_from_orders(v_ab if "AB" in ks else v_ba, None, single=True))
-        else:
-            outcomes.append(stats.outcome_from_orders(v_ab, v_ba))
+        outcomes.append(_outcome(recs, ks))
         pairs.append((v_ab, v_ba))
     core = stats.comparison_stats(
-        outcomes, categories=[i.get("category") or UNCATEGORIZED for i in items], order_verdicts=pairs,
+        outcomes, categories=[i.get("category") for i in items], order_verdicts=pairs,
         seed=int(run.get("seed", 0)), n_resamples=int(run.get("n_resamples", stats.DEFAULT_RESAMPLES)),
         len_a=[i.get("units_a") or 0 for i in items], len_b=[i.get("units_b") or 0 for i in items])
     common = _common(run, items, best, keys, judgments, run_info)
-    return {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
-                                       "n_resamples")},
-            **core, "errors": common["errors"], "cost_usd": common["cost_usd"],
-            "provenance": common["provenance"], "run": common["run"]}
+    out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
+                                      "n_resamples")},
+           **core, "errors": common["errors"], "cost_usd": common["cost_usd"],
+           "provenance": common["provenance"], "run": common["run"]}
+    kept = run.get("keep") or {}
+    return {**out, **{k: v for k, v in kept.items() if k not in out}}
 
 
 def grade_summary(run: dict[str, Any], items: list[dict[str, Any]], judgments: store.JudgmentStore,
@@ -116,7 +145,7 @@ def grade_summary(run: dict[str, Any], items: list[dict[str, Any]], judgments: s
         best += [rec] if rec else []
         ok = rec is not None and rec.get("error") is None and rec.get("rating") is not None
         ratings.append(float(rec["rating"]) if ok else math.nan)
-        cats.append(item.get("category") or UNCATEGORIZED)
+        cats.append("" if item.get("category") is None else str(item["category"]))  # as plug_eval.stats
     common = _common(run, items, best, keys, judgments, run_info)
     rated = [r for r in ratings if not math.isnan(r)]
     low = high = None

@@ -183,3 +183,25 @@ def test_report_commands_are_mounted_when_report_cli_exists():
         pytest.skip("plug_eval.report_cli not present in this checkout")
     code, out, _ = run_cli("--help")
     assert code == 0 and "report" in out and "import-alpacaeval" in out and "summarize" in out
+
+
+def test_summarize_rebuilds_an_imported_alpacaeval_run_dir(tmp_path):
+    import importlib.util
+    import json
+
+    if importlib.util.find_spec("plug_eval.alpacaeval") is None:
+        pytest.skip("import-alpacaeval not present in this checkout")
+    rows = [{"instruction": f"Question {i}?", "output_1": f"base {i}", "output_2": f"model answer {i}",
+             "generator_1": "base", "generator_2": "model", "annotator": "judge-x", "dataset": "koala",
+             "preference": [1.0, 2.0, 1.5, 1.9, None, 1.2][i], "raw_completion": None,
+             "price_per_example": 0.01, "time_per_example": 1.0} for i in range(6)]
+    ann = write_json(tmp_path / "annotations.json", rows)
+    assert run_cli("import-alpacaeval", str(ann), "--out", str(tmp_path / "imp"))[0] == 0
+    before = json.loads((tmp_path / "imp" / "summary.json").read_text())
+    code, out, err = run_cli("summarize", str(tmp_path / "imp"))
+    assert code == 0, err
+    after = json.loads((tmp_path / "imp" / "summary.json").read_text())
+    for k in ("n_items", "n_scored", "unscored", "win", "tie", "loss", "win_rate", "ci_low", "ci_high", "p_value",
+              "by_category", "alpacaeval", "system_a", "system_b", "judge"):
+        assert after[k] == before[k], k
+    assert abs(after["cost_usd"] - before["cost_usd"]) < 1e-9
