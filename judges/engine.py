@@ -82,8 +82,9 @@ class Progress:
         self.cost += cost or 0.0
         now = time.monotonic()
         pct = 100 * self.done // max(self.total, 1)
-        if self.stream is None or not (self.tty and now - self._last > 0.2 or pct >= self._next_pct
-                                       or self.done == self.total):
+        # a terminal redraws every 0.2 s; a log gets a line per 10% at most every 2 s, and the last one
+        due = now - self._last > 0.2 if self.tty else (pct >= self._next_pct and now - self._last > 2)
+        if self.stream is None or not (due or self.done == self.total):
             return
         self._last = now
         self._next_pct = pct // 10 * 10 + 10

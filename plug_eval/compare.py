@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -262,7 +261,3 @@ def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
     summary = write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
                                                 "seconds": round(time.monotonic() - started, 3)})
     return summary
-
-
-def env_secret_names() -> list[str]:
-    return [k for k in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY") if os.environ.get(k)]
