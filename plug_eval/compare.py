@@ -156,6 +156,8 @@ def estimated_cost(call: Call, price: Price) -> float:
 
 def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
     """Refuse to mix a different comparison into an existing run directory."""
+    if out.exists() and not out.is_dir():
+        raise PlugEvalError("exists and is not a directory: choose another --out", out)
     path = out / store.RUN
     if not path.exists():
         return

@@ -217,3 +217,12 @@ def test_duplicate_instruction_in_alpacaeval_outputs(tmp_path):
     a = write_json(tmp_path / "model_outputs.json", ae)
     code, _, err = rules(a, a, tmp_path / "run", "--lang", "en")
     assert code == 2 and f"{a}: duplicate instruction 'Same?'" in err
+
+
+def test_out_that_is_a_file_is_refused_untouched(tmp_path):
+    a = write_json(tmp_path / "a.json", GOOD)
+    b = write_json(tmp_path / "b.json", OTHER)
+    out = tmp_path / "notes.txt"
+    out.write_text("mine")
+    code, _, err = rules(a, b, out, "--lang", "zh")
+    assert code == 2 and f"{out}: exists and is not a directory" in err and out.read_text() == "mine"
