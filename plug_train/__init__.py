@@ -11,13 +11,15 @@ from .config import TrainConfig
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
+    from typing import Any, Callable
 
 
-def train(config: TrainConfig, origins: dict[str, str] | None = None) -> "Path":
+def train(config: TrainConfig, origins: dict[str, str] | None = None,
+          on_step: "Callable[[dict[str, Any]], None] | None" = None) -> "Path":
     """Run a training job described by ``config``; returns the output directory."""
     from .trainer import train as _train
 
-    return _train(config, origins)
+    return _train(config, origins, on_step)
 
 
 def build_data(parallel: str, target: str, mode: str, out: str, english: bool = False,

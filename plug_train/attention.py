@@ -4,7 +4,7 @@ Registered with transformers as the attention implementation ``plug_packed``.  T
 our keyword arguments (``cu_seq_lens_q``, ``max_length_q``) through to it, and because the name has
 no mask function in transformers, no (T x T) mask is ever built.
 
-- CUDA with ``torch.nn.attention.varlen``: one flash-attention varlen call.
+- CUDA, bf16/fp16, with ``torch.nn.attention.varlen``: one flash-attention varlen call.
 - Elsewhere (CPU): causal SDPA per sequence; on CPU this is faster than one masked SDPA over the
   row, which computes the whole (T x T) block and throws most of it away.
 - No boundaries passed: an error.  The trainer switches the model back to ``sdpa`` before it
@@ -24,6 +24,8 @@ import torch
 import torch.nn.functional as F
 
 NAME = "plug_packed"
+#: Use torch's flash varlen kernel on CUDA when it is there (set False to force the SDPA loop).
+USE_VARLEN = True
 
 
 def _varlen() -> Any:
@@ -34,16 +36,31 @@ def _varlen() -> Any:
     return varlen_attn
 
 
+HALF = (torch.float16, torch.bfloat16)
+
+
+def _compute_dtype(t: torch.Tensor) -> torch.dtype:
+    """The dtype attention runs in: autocast's when on (RoPE in fp32 hands us fp32 q/k)."""
+    if t.is_cuda and torch.is_autocast_enabled("cuda"):
+        return torch.get_autocast_dtype("cuda")
+    return t.dtype
+
+
 def _cuda_varlen(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, cu: torch.Tensor,
                  max_len: int, scaling: float | None) -> torch.Tensor:
     fn = _varlen()
-    params = inspect.signature(fn).parameters
+    params = inspect.signature(fn).parameters  # the API changed between torch 2.10 and 2.13
     q, k, v = (t[0].transpose(0, 1) for t in (query, key, value))  # [T, heads, dim]
-    if q.shape[1] != k.shape[1] and "enable_gqa" not in params:
-        k, v = (t.repeat_interleave(q.shape[1] // k.shape[1], dim=1) for t in (k, v))
-    kw: dict[str, Any] = {"scale": scaling}
-    if "enable_gqa" in params:
-        kw["enable_gqa"] = q.shape[1] != k.shape[1]
+    kw: dict[str, Any] = {}
+    if q.shape[1] != k.shape[1]:
+        if "enable_gqa" in params:
+            kw["enable_gqa"] = True
+        else:
+            k, v = (t.repeat_interleave(q.shape[1] // k.shape[1], dim=1) for t in (k, v))
+    if scaling is not None and "scale" in params:
+        kw["scale"] = scaling
+    elif scaling is not None:  # no scale argument: fold a non-default scale into the queries
+        q = q * (scaling * q.shape[-1] ** 0.5)
     if "is_causal" in params:
         kw["is_causal"] = True
     else:
@@ -54,10 +71,12 @@ def _cuda_varlen(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, cu
 
 def _per_sequence(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, cu: list[int],
                   scaling: float | None, dropout: float) -> torch.Tensor:
+    # split, not slicing: the backward of a split is one cat, that of n slices n zero-filled copies
+    lengths = [b - a for a, b in zip(cu[:-1], cu[1:])]
     gqa = query.shape[1] != key.shape[1]
-    outs = [F.scaled_dot_product_attention(query[:, :, a:b], key[:, :, a:b], value[:, :, a:b],
-                                           is_causal=True, scale=scaling, dropout_p=dropout, enable_gqa=gqa)
-            for a, b in zip(cu[:-1], cu[1:])]
+    outs = [F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=scaling, dropout_p=dropout,
+                                           enable_gqa=gqa)
+            for q, k, v in zip(*(t.split(lengths, dim=2) for t in (query, key, value)))]
     return torch.cat(outs, dim=2).transpose(1, 2)  # [1, T, heads, dim]
 
 
@@ -67,7 +86,9 @@ def packed_attention(module: torch.nn.Module, query: torch.Tensor, key: torch.Te
     cu = kwargs.get("cu_seq_lens_q")
     if cu is None:  # with no mask function registered, transformers built no mask: refuse
         raise RuntimeError(f"{NAME} attention needs cu_seq_lens_q; use attn_implementation='sdpa' here")
-    if query.is_cuda and _varlen() is not None and dropout == 0.0:
+    dtype = _compute_dtype(query)
+    if USE_VARLEN and query.is_cuda and dtype in HALF and dropout == 0.0 and _varlen() is not None:
+        query, key, value = (t.to(dtype) for t in (query, key, value))
         out = _cuda_varlen(query, key, value, cu, int(kwargs["max_length_q"]), scaling)
     else:
         out = _per_sequence(query, key, value, cu.tolist(), scaling, dropout)

@@ -216,5 +216,5 @@ def describe_origins(cfg: TrainConfig, origin: dict[str, str]) -> list[str]:
         default = f.default if f.default is not dataclasses.MISSING else []
         value = getattr(cfg, name)
         if value != default:
-            lines.append(f"{name}={json.dumps(value, ensure_ascii=False)} ({origin.get(name, 'default')})")
+            lines.append(f"{name}={json.dumps(value, ensure_ascii=False)} ({origin.get(name, 'TrainConfig')})")
     return lines

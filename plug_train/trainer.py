@@ -17,7 +17,7 @@ import math
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import torch
 import torch.nn.functional as F
@@ -29,8 +29,10 @@ from . import model as M
 from .config import TrainConfig, describe_origins
 
 
-def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
-    """Run one training job; returns the output directory.  Bad input raises PlugEvalError."""
+def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
+          on_step: Callable[[dict[str, Any]], None] | None = None) -> Path:
+    """Run one training job; returns the output directory.  Bad input raises PlugEvalError.
+    ``on_step`` (optional) gets each step's metrics record, on every process (the benchmark)."""
     # --- runtime ------------------------------------------------------------------------------
     acc = make_accelerator(cfg)
     say = logs.Printer(acc.is_main_process)
@@ -60,7 +62,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
-    opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr)
+    opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr, fused=_fused(acc))
     model, opt = acc.prepare(model, opt)
     model.train()
     start = 0
@@ -98,6 +100,8 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None) -> Path:
                   "loss_tokens": step_loss_tokens, "tokens_per_s": step_tokens / dt,
                   "elapsed_s": time.perf_counter() - t_start}
         metrics.write(record)
+        if on_step:
+            on_step(record)
         acc.log({f"train/{k}": v for k, v in record.items() if k != "step"}, step=step + 1)
         bar.update(1)
         bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
@@ -201,6 +205,14 @@ def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     params = [p for p in model.parameters() if p.requires_grad]
     return [{"params": [p for p in params if p.ndim >= 2], "weight_decay": weight_decay},
             {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
+
+
+def _fused(acc: Any) -> bool | None:
+    """Fused AdamW (one kernel for all parameters) where the plain torch optimizer runs."""
+    from accelerate.utils import DistributedType
+
+    plain = (DistributedType.NO, DistributedType.MULTI_CPU, DistributedType.MULTI_GPU)
+    return True if acc.distributed_type in plain and acc.device.type in ("cpu", "cuda") else None
 
 
 def _base(model: Any) -> Any:

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# plug-train on one GPU: ~0.5B random-init Llama, bf16, packed; tokens/s, MFU, packed isolation,
+# FSDP smoke. Run from the repository root on a bare machine with no network:
+#   bash bench/trainer/gpu_check.sh            # results in $OUT (or bench/trainer/out/gpu_check)
+#   bash bench/trainer/gpu_check.sh --tiny     # the same logic on CPU in under a minute
+# Uses the image's torch. transformers/peft/accelerate come from the image when they import,
+# else from wheels carried in .whl/ (see bench/trainer/README.md for the list).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+OUT=${OUT:-bench/trainer/out/gpu_check}
+mkdir -p "$OUT"
+PY=${PY:-python3}
+export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 TOKENIZERS_PARALLELISM=false PYTHONUNBUFFERED=1
+if [ -n "$(ls .whl/*.whl 2>/dev/null)" ]; then
+  # wheels were carried: use exactly them (the versions our tests ran with)
+  "$PY" -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl \
+    || { echo "wheel install failed"; exit 3; }
+  export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
+elif ! "$PY" -c 'import transformers, peft, accelerate, tokenizers, safetensors, jinja2, yaml, tqdm' 2>/dev/null; then
+  echo "transformers/peft/accelerate missing and no wheels in .whl/"; exit 3
+fi
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"   # plug_eval + plug_train from the checkout
+{ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>/dev/null || echo "no nvidia-smi"; } | tee "$OUT/gpu.txt"
+timeout 280 "$PY" bench/trainer/gpu_check.py --out "$OUT" "$@" 2>&1 | tee "$OUT/log.txt"
+rc=${PIPESTATUS[0]}
+echo "gpu_check rc=$rc"
+exit "$rc"

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Median summary of run_all.sh output, and our trainer's speed against TRL's.
+
+    python summarize.py out/runs_t2 [--md]
+
+Ratios use the medians of real (non-pad) tokens/s; "ours" is the faster plug_train mode.
+"""
+import glob, json, os, re, statistics, sys
+
+d = sys.argv[1]
+md = "--md" in sys.argv
+by = {}
+for log in sorted(glob.glob(os.path.join(d, "*.log"))):
+    line = [l for l in open(log) if l.startswith("RESULT ")]
+    if not line:
+        print("no RESULT in", log); continue
+    r = json.loads(line[0][7:])
+    t = open(log[:-4] + ".time").read()
+    r["rss_mb"] = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+    w = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", t).group(1).split(":")
+    r["wall_s"] = sum(float(x) * 60 ** i for i, x in enumerate(reversed(w)))
+    by.setdefault(r["mode"], []).append(r)
+med = statistics.median
+cols = ["mode", "n", "real tok/s med [min-max]", "loss tok/s", "s/step", "pad frac", "peak RSS MB", "setup s", "wall s", "load1"]
+rows = []
+for m, rs in by.items():
+    rt = [r["real_tok_per_s"] for r in rs]
+    rows.append([m, len(rs), f"{med(rt):.0f} [{min(rt):.0f}-{max(rt):.0f}]", f"{med([r['loss_tok_per_s'] for r in rs]):.0f}",
+                 f"{med([r['s_per_step'] for r in rs]):.2f}", f"{med([r['pad_frac'] for r in rs]):.2f}",
+                 f"{med([r['rss_mb'] for r in rs]):.0f}", f"{med([r['setup_s'] for r in rs]):.1f}",
+                 f"{med([r['wall_s'] for r in rs]):.0f}",
+                 f"{statistics.mean([(r['load1_start'] + r['load1_end']) / 2 for r in rs]):.1f}"])
+if md:
+    print("| " + " | ".join(cols) + " |"); print("|" + "---|" * len(cols))
+    for r in rows: print("| " + " | ".join(map(str, r)) + " |")
+else:
+    for r in [cols] + rows: print("  ".join(f"{str(x):>24s}" if i == 2 else f"{str(x):>12s}" for i, x in enumerate(r)))
+
+speed = {m: med([r["real_tok_per_s"] for r in rs]) for m, rs in by.items()}
+ours = [m for m in speed if m.startswith("plug_train")]
+if ours:
+    best = max(ours, key=speed.get)
+    for base, goal in (("trl_nopack", 2.0), ("trl_pack", 1.15)):
+        if base in speed:
+            ratio = speed[best] / speed[base]
+            print(f"{best} / {base}: {ratio:.2f}x (goal >= {goal}x) {'PASS' if ratio >= goal else 'MISS'}")
