@@ -290,3 +290,15 @@ def test_user_template_file_is_used(fake, tmp_path):
     run = json.loads((tmp_path / "run" / "run.json").read_text())
     assert run["provenance"]["judge"]["template"] == str(tpl)
     assert summary(tmp_path / "run")["win"] == 2
+
+
+def test_concurrency_is_bounded_and_progress_shows_rate_eta_cost(fake, tmp_path):
+    fake.config(latency_ms=30)
+    a, b = pair_files(tmp_path, n=12)
+    code, out, err = run_cli("compare", str(a), str(b), "--judge", "openai:gpt-4o", "--base-url", fake.openai,
+                             "--out", str(tmp_path / "run"), "--concurrency", "3")
+    assert code == 0, err
+    assert fake.stats()["peak_in_flight"] == 3
+    last = [ln for ln in err.splitlines() if ln.startswith("judging")][-1]
+    assert "24/24" in last and "calls/s" in last and "ETA 0:00" in last
+    assert f"${summary(tmp_path / 'run')['cost_usd']:.4f}" in last  # cost so far, from the API's usage
