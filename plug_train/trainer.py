@@ -81,7 +81,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     info = {"config": cfg.to_json(), "data": dict(counts), "steps": total}
     metrics = logs.JsonlWriter(out / "metrics.jsonl", acc.is_main_process)
     evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process)
-    acc.init_trackers("plug-train", config=cfg.to_json())
+    acc.init_trackers("plug-train", config=_flat(cfg.to_json()))
     bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
     t_start = time.perf_counter()
     for step in range(start, total):
@@ -127,25 +127,34 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
 # --- one optimizer step -------------------------------------------------------------------------
 def train_step(acc: Any, model: Any, opt: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
                step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
-    """Forward/backward every micro-batch of this process, then one optimizer update.
+    """One optimizer step: gradients of every micro-batch of this process, clip, update.
     Returns this process's summed token loss (for logging)."""
+    total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
+    if cfg.max_grad_norm > 0:
+        acc.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+    return total
+
+
+def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
+                         step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
+    """Forward/backward each micro-batch, scaled so the summed gradient is the step's loss:
+    token = sum over the step's supervised tokens / their number (all processes);
+    sequence = PLUG's mean of the per-micro-batch means."""
     acc.step = 0  # accelerate syncs gradients on its grad_accum-th accumulate() call
     total = torch.zeros((), device=acc.device)
     for seqs in micro:
         mb = batching.collate(seqs).to(acc.device)
         with acc.accumulate(model):
             loss_sum = micro_loss(model, mb, keep_arg)
-            if cfg.loss_reduction == "token":  # sum / tokens of the whole step, on every process
+            if cfg.loss_reduction == "token":
                 # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it
                 scale = acc.num_processes * cfg.grad_accum / step_loss_tokens
-            else:  # PLUG: the mean of this micro-batch (accelerate then averages micro-batches)
+            else:  # accelerate's division by grad_accum makes the mean of micro-batch means
                 scale = 1.0 / int((mb.targets != data.IGNORE).sum())
             acc.backward(loss_sum * scale)
         total += loss_sum.detach()
-    if cfg.max_grad_norm > 0:
-        acc.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
-    opt.step()
-    opt.zero_grad(set_to_none=True)
     return total
 
 
@@ -205,6 +214,11 @@ def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     params = [p for p in model.parameters() if p.requires_grad]
     return [{"params": [p for p in params if p.ndim >= 2], "weight_decay": weight_decay},
             {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
+
+
+def _flat(config: dict[str, Any]) -> dict[str, Any]:
+    """Tracker hyper-parameters must be scalars: lists become comma-joined strings."""
+    return {k: ",".join(map(str, v)) if isinstance(v, list) else v for k, v in config.items()}
 
 
 def _fused(acc: Any) -> bool | None:
