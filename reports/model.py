@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .. import stats
+from .. import ranking, stats
 from ..languages import LANGUAGES
 from .rundir import Run
 
@@ -220,7 +220,7 @@ def _bradley_terry(cells: list[Cell], seed: int) -> dict[str, Any] | None:
     if len({s for a, b, _, _ in comps for s in (a, b)}) < 3:
         return None
     try:
-        result = stats.bradley_terry(comps, seed=seed, n_resamples=BT_RESAMPLES)
+        result = ranking.bradley_terry(comps, seed=seed, n_resamples=BT_RESAMPLES)
     except ValueError as exc:  # systems that were never compared with the others
         return {"error": str(exc)}
     result["judge"] = judge
@@ -244,7 +244,7 @@ def _agreement(cells: list[Cell]) -> list[dict[str, Any]]:
                 ids = [k for k in ox if k in oy]
                 label = [_label(ox[k]) for k in ids], [_label(oy[k]) for k in ids]
                 out.append({"system": system, "baseline": baseline, "lang": lang, "judge_1": x.judge,
-                            "judge_2": y.judge, **stats.judge_agreement(*label)})
+                            "judge_2": y.judge, **ranking.judge_agreement(*label)})
     return out
 
 

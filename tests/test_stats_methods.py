@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from plug_eval import stats
+from plug_eval import ranking, stats
 
 
 def _coverage(low, high, truth):
@@ -105,7 +105,7 @@ def test_holm_against_a_hand_computed_case():
 def test_bradley_terry_on_two_systems_is_the_logit_of_the_win_rate():
     outs = ["win"] * 50 + ["tie"] * 20 + ["loss"] * 30 + ["unscored"] * 5
     ids = list(range(len(outs)))
-    bt = stats.bradley_terry([("model", "base", ids, outs)], n_resamples=500)
+    bt = ranking.bradley_terry([("model", "base", ids, outs)], n_resamples=500)
     rate = (50 + 10) / 100
     assert bt["anchor"] == "base"
     assert bt["systems"]["model"]["strength"] == pytest.approx(math.log(rate / (1 - rate)), abs=1e-6)
@@ -121,12 +121,12 @@ def test_bradley_terry_ranks_three_systems_and_refuses_disconnected_ones():
     ids = list(range(300))
     strong = list(np.where(rng.random(300) < 0.75, "win", "loss"))
     weak = list(np.where(rng.random(300) < 0.35, "win", "loss"))
-    bt = stats.bradley_terry([("strong", "base", ids, strong), ("weak", "base", ids, weak)], n_resamples=300)
+    bt = ranking.bradley_terry([("strong", "base", ids, strong), ("weak", "base", ids, weak)], n_resamples=300)
     systems = bt["systems"]
     assert systems["strong"]["rank"] == 1 and systems["base"]["rank"] == 2 and systems["weak"]["rank"] == 3
     assert systems["weak"]["ci_low"] < systems["weak"]["win_rate_vs_anchor"] < systems["weak"]["ci_high"] < 50
     with pytest.raises(ValueError, match="never compared"):
-        stats.bradley_terry([("a", "b", [1], ["win"]), ("c", "d", [1], ["win"])], anchor="b")
+        ranking.bradley_terry([("a", "b", [1], ["win"]), ("c", "d", [1], ["win"])], anchor="b")
 
 
 def test_length_controlled_win_rate_is_50_when_only_length_matters():
@@ -153,7 +153,7 @@ def test_judge_agreement_and_kappa_by_hand():
     # 2x2 table [[20, 5], [10, 15]]: agreement .7, chance .5, kappa .4
     j1 = ["A"] * 25 + ["B"] * 25
     j2 = ["A"] * 20 + ["B"] * 5 + ["A"] * 10 + ["B"] * 15
-    got = stats.judge_agreement(j1 + [None], j2 + ["A"], groups=["zh"] * 25 + ["ko"] * 26)
+    got = ranking.judge_agreement(j1 + [None], j2 + ["A"], groups=["zh"] * 25 + ["ko"] * 26)
     assert got["n"] == 50 and got["agreement"] == pytest.approx(70.0) and got["kappa"] == pytest.approx(0.4)
     assert got["by_group"]["zh"] == {"n": 25, "agreement": 80.0, "kappa": 0.0}
-    assert stats.judge_agreement(["A", "B"], ["A", "B"])["kappa"] == pytest.approx(1.0)
+    assert ranking.judge_agreement(["A", "B"], ["A", "B"])["kappa"] == pytest.approx(1.0)
