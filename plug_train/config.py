@@ -180,7 +180,8 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
         group = groups.setdefault(f.metadata["group"], parser.add_argument_group(f.metadata["group"]))
         flag = "--" + name.replace("_", "-")
         default = f.default if f.default is not dataclasses.MISSING else []
-        kw: dict[str, Any] = {"dest": name, "default": None, "help": f.metadata["help"]}
+        shown = f" [default: {default}]" if default not in ("", [], False) and name not in REQUIRED else ""
+        kw: dict[str, Any] = {"dest": name, "default": None, "help": f.metadata["help"] + shown}
         if isinstance(default, list):
             kw.update(action="append", metavar="FILE")
         elif isinstance(default, bool):

@@ -83,10 +83,10 @@ def main(argv: list[str] | None = None) -> None:
 
     out = Path(a.out_dir)
     model = build_tiny_model(out / "tiny", chat_template="none")
-    write_jsonl(out / "parallel.jsonl", parallel_rows(a.rows))
+    write_jsonl(out / "parallel.jsonl", parallel_rows(a.rows, max_words=40))
     build_data(str(out / "parallel.jsonl"), "zh,ko,it,es", "both", str(out / "data"))
     train(TrainConfig(model=str(model), data=[str(out / "data" / "plug.jsonl")], output=str(out / "run"),
-                      max_steps=a.steps, lr=1e-3, packing=True, max_length=512, batch_size=1))
+                      max_steps=a.steps, lr=1e-3, packing=True, max_length=1024, batch_size=1))
 
 
 if __name__ == "__main__":

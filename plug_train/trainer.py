@@ -38,6 +38,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     say = logs.Printer(acc.is_main_process)
     out = Path(cfg.output)
     resume_from = checkpoint.prepare_output(out, cfg.resume)
+    acc.wait_for_everyone()  # every process has checked OUT before rank 0 writes into it
 
     # --- data ---------------------------------------------------------------------------------
     tok = M.load_tokenizer(cfg.model)
@@ -172,12 +173,16 @@ def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool) -> torch.Ten
 
 @torch.no_grad()
 def evaluate(acc: Any, model: Any, eval_set: list[data.Encoded], cfg: TrainConfig, keep_arg: bool) -> float:
-    """Token-weighted loss over all held-out rows, split across processes."""
+    """Token-weighted loss over all held-out rows, split across processes.  Every process runs
+    the same number of forwards (FSDP gathers weights collectively): spare ones count zero."""
     model.eval()
     mine = eval_set[acc.process_index::acc.num_processes]
+    rounds = math.ceil(math.ceil(len(eval_set) / acc.num_processes) / cfg.batch_size)
     loss = torch.zeros((), device=acc.device)
-    for i in range(0, len(mine), cfg.batch_size):
-        loss += micro_loss(model, batching.collate(mine[i:i + cfg.batch_size]).to(acc.device), keep_arg)
+    for i in range(rounds):
+        part = mine[i * cfg.batch_size:(i + 1) * cfg.batch_size]
+        weight = 1.0 if part else 0.0
+        loss += weight * micro_loss(model, batching.collate(part or eval_set[:1]).to(acc.device), keep_arg)
     model.train()
     return float(acc.reduce(loss, "sum")) / sum(e.n_loss for e in eval_set)
 

@@ -26,8 +26,9 @@ def losses(out):
 @pytest.mark.slow
 def test_two_processes_match_one_at_the_same_global_batch(tiny_model, tmp_path):
     rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(16, max_words=30))
+    held_out = write_jsonl(tmp_path / "eval.jsonl", plug_rows(5, seed=7, max_words=30))  # 5: uneven split
     common = ["train", "--model", tiny_model, "--data", str(rows), "--max-steps", "3", "--grad-accum", "2",
-              "--lr", "1e-2", "--no-progress"]
+              "--lr", "1e-2", "--no-progress", "--eval-data", str(held_out)]
     one = subprocess.run([exe("plug-train"), *common, "--batch-size", "4", "--output", str(tmp_path / "one")],
                          capture_output=True, text=True, env=ENV, timeout=300)
     assert one.returncode == 0, one.stderr[-2000:]
@@ -39,3 +40,5 @@ def test_two_processes_match_one_at_the_same_global_batch(tiny_model, tmp_path):
     assert two.stdout.strip() == str(tmp_path / "two")  # only rank 0 prints and writes
     assert len(losses(tmp_path / "two")) == 3
     assert losses(tmp_path / "two") == pytest.approx(losses(tmp_path / "one"), abs=1e-5)
+    evals = [json.loads((tmp_path / d / "eval.jsonl").read_text())["eval_loss"] for d in ("one", "two")]
+    assert evals[1] == pytest.approx(evals[0], abs=1e-5)
