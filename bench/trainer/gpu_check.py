@@ -110,8 +110,13 @@ def isolation(model_dir: Path, rows_file: Path, device: str) -> dict:
         result[name] = {"max_abs_diff_packed": max(abs(a - b) for a, b in zip(alone, together)),
                         "max_abs_diff_contaminated": max(abs(a - b) for a, b in zip(alone, mixed)),
                         "loss_alone_mean": sum(alone) / len(alone)}
+    with torch.enable_grad():  # the kernels must also run backward (the check above is no_grad)
+        with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
+            loss = trainer.micro_loss(model, packed, True)
+        loss.backward()
+        result["backward_ok"] = all(p.grad is None or bool(torch.isfinite(p.grad).all()) for p in model.parameters())
     tolerance = {"fp32": 1e-4, "bf16": 2e-2}
-    result["ok"] = all(result[k]["max_abs_diff_packed"] < tolerance[k]
+    result["ok"] = result["backward_ok"] and all(result[k]["max_abs_diff_packed"] < tolerance[k]
                        and result[k]["max_abs_diff_contaminated"] > 10 * result[k]["max_abs_diff_packed"]
                        for k in tolerance if k in result)
     del model
@@ -216,15 +221,30 @@ def main() -> None:
         report["isolation_varlen_error"] = f"{type(e).__name__}: {e}"[:500]
         attention.USE_VARLEN = False
         report["isolation"] = isolation(model_dir, rows_file, device)
-    print("isolation:", json.dumps(report["isolation"]), flush=True)
-    report["throughput"] = throughput(model_dir, rows_file, work, args, size, non_embedding)
-    print("throughput:", json.dumps(report["throughput"]), flush=True)
+    save(out, report, "isolation")
+    report["throughput"] = stage(lambda: throughput(model_dir, rows_file, work, args, size, non_embedding))
+    save(out, report, "throughput")
     if device == "cuda" and not args.skip_fsdp:
-        report["fsdp_smoke"] = fsdp_smoke(work)
-        print("fsdp_smoke:", json.dumps(report["fsdp_smoke"]), flush=True)
+        report["fsdp_smoke"] = stage(lambda: fsdp_smoke(work))
+        save(out, report, "fsdp_smoke")
     report["total_s"] = round(time.perf_counter() - t0, 1)
+    save(out, report, "total_s")
+
+
+def stage(run):
+    """A stage's result, or its error: one failing stage still leaves the others' results."""
+    try:
+        return run()
+    except Exception as e:  # noqa: BLE001 - reported, not hidden
+        import traceback
+
+        return {"error": f"{type(e).__name__}: {e}"[:1000], "traceback": traceback.format_exc()[-3000:]}
+
+
+def save(out: Path, report: dict, key: str) -> None:
+    """Print the stage and rewrite OUT/gpu_check.json, so a timeout keeps what was measured."""
+    print(f"{key}:", json.dumps(report[key]), flush=True)
     (out / "gpu_check.json").write_text(json.dumps(report, indent=1))
-    print("RESULT " + json.dumps({k: report[k] for k in ("isolation", "throughput")}), flush=True)
 
 
 if __name__ == "__main__":
