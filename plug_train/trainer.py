@@ -81,7 +81,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     acc.wait_for_everyone()
     info = {"config": cfg.to_json(), "data": dict(counts), "steps": total}
     metrics = logs.JsonlWriter(out / "metrics.jsonl", acc.is_main_process)
-    evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process)
+    evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process and bool(eval_set))
     acc.init_trackers("plug-train", config=_flat(cfg.to_json()))
     bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
     t_start = time.perf_counter()
