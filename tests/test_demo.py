@@ -1,0 +1,157 @@
+"""``plug-eval demo``: the whole experiment through the real CLIs, in its --quick profile.
+
+One quick demo runs once per module (about a minute); the tests then re-run it in the same
+folder: with nothing to do, with the checks enforced, and with an OpenAI-compatible judge (the
+suite's fake server) that re-judges without retraining or regenerating.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import exe
+from conftest_judge import KEY, start_server
+
+LANGS = ("zh", "ko", "it", "es")
+QUICK_LIMIT = 3  # instructions per language in the quick profile
+QUICK_STEPS = 30
+
+
+def demo(out: Path, *args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+    t0 = time.perf_counter()
+    proc = subprocess.run([exe("plug-eval"), "demo", "--out", str(out), "--quick", *args], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=600)
+    return proc, time.perf_counter() - t0
+
+
+def snapshot(out: Path) -> dict[str, int]:
+    """Modification times of everything a re-run must leave alone."""
+    skip = {"manifest.json", "summary.txt"}
+    return {str(p): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.name not in skip
+            and "logs" not in p.parts}
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    proc, _ = demo(out)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out, proc
+
+
+def test_quick_demo_runs_every_stage_for_real(quick):
+    out, proc = quick
+    manifest = json.loads((out / "manifest.json").read_text())
+    stages = manifest["stages"]
+    expected = {"base", "data", "train-plug", "train-direct", "generate-plug", "generate-direct", "report-rules",
+                *(f"judge-rules-{lang}" for lang in LANGS)}
+    assert set(stages) == expected and all(s["status"] == "done" for s in stages.values())
+    for system in ("plug", "direct"):
+        assert stages[f"train-{system}"]["work"] == {"training_steps": QUICK_STEPS}
+        assert stages[f"train-{system}"]["command"][1:4] == ["-m", "plug_train", "train"]
+        assert (out / "models" / system / "config.json").is_file()
+        assert stages[f"generate-{system}"]["work"] == {"generations": QUICK_LIMIT * len(LANGS)}
+    for lang in LANGS:
+        assert stages[f"judge-rules-{lang}"]["work"] == {"judge_calls": 2 * QUICK_LIMIT}
+        summary = json.loads((out / "judgments" / "rules" / lang / "summary.json").read_text())
+        assert summary["system_a"] == "plug" and summary["system_b"] == "direct" and summary["n_items"] == QUICK_LIMIT
+    # PLUG answers come from the pivot tasks (extracted), the baseline's from the direct tasks
+    sample = next((out / "generations" / "plug").rglob("samples_xalpacaeval_pivot_ko_*.jsonl"))
+    assert "pivot_ok" in json.loads(sample.read_text().splitlines()[0])
+    html = (out / "reports" / "rules" / "report.html").read_text()
+    assert all(f"<th>{lang}</th>" in html for lang in LANGS)
+    assert f"this run: {2 * QUICK_STEPS} training steps, {2 * QUICK_LIMIT * len(LANGS)} generations" in proc.stdout
+    assert "report: " + str(out / "reports" / "rules" / "report.html") in proc.stdout
+    assert [line.split()[0] for line in proc.stdout.splitlines() if line[:3].strip() in LANGS] == list(LANGS)
+    assert (out / "summary.txt").read_text().strip() in proc.stdout
+
+
+def test_rerun_does_no_work_and_touches_nothing(quick):
+    out, _ = quick
+    before = snapshot(out)
+    proc, seconds = demo(out)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "this run: 0 training steps, 0 generations, 0 judge calls" in proc.stdout
+    assert proc.stderr.count("up to date") == 11 and seconds < 30
+    assert snapshot(out) == before
+
+
+def test_check_fails_loudly_below_the_bars(quick):
+    out, _ = quick  # 30 steps teach a tiny model nothing: both bars are missed
+    proc, _ = demo(out, "--check")
+    assert proc.returncode == 1
+    assert "check: PLUG pivot_ok 0.00 < 0.90 FAILED" in proc.stdout
+    assert "FAILED: the trained models did not clear the bars" in proc.stderr
+    assert "this run: 0 training steps, 0 generations, 0 judge calls" in proc.stdout
+
+
+def test_openai_judge_rejudges_without_retraining(quick):
+    out, _ = quick
+    server = start_server()
+    try:
+        args = ("--judge", "openai:fair", "--base-url", server.openai)
+        proc, _ = demo(out, *args, env={"OPENAI_API_KEY": KEY})
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        calls = 2 * QUICK_LIMIT * len(LANGS)
+        assert f"this run: 0 training steps, 0 generations, {calls} judge calls" in proc.stdout
+        assert sum(server.stats()["completed"].values()) == calls
+        slug = next(p.name for p in (out / "reports").iterdir() if p.name.startswith("openai-fair-"))
+        assert (out / "reports" / slug / "report.html").is_file() and (out / "reports" / "rules").is_dir()
+        again, _ = demo(out, *args, env={"OPENAI_API_KEY": KEY})
+        assert "0 judge calls" in again.stdout and sum(server.stats()["completed"].values()) == calls
+    finally:
+        server.proc.kill()
+        server.proc.wait()
+    assert KEY not in "".join(p.read_text(errors="replace") for p in out.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("args, names", [
+    (["--parallel", "{tmp}/missing.jsonl"], "missing.jsonl: parallel training data not found"),
+    (["--parallel", "{tmp}/bad.jsonl"], "bad.jsonl:2: not valid JSON"),
+    (["--parallel", "{tmp}/short.jsonl"], "short.jsonl:1: missing or empty response_ko"),
+    (["--langs", "zh,xx"], "--langs 'zh,xx': choose among zh, ko, it, es"),
+    (["--data-dir", "{tmp}/nowhere"], "nowhere: X-AlpacaEval folder not found"),
+])
+def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, names):
+    row = {f"{k}_{lang}": "x" for lang in ("en", *LANGS) for k in ("instruction", "response")}
+    (tmp_path / "bad.jsonl").write_text(json.dumps(row) + "\n{oops\n")
+    (tmp_path / "short.jsonl").write_text(json.dumps({**row, "response_ko": ""}) + "\n")
+    out = tmp_path / "out"
+    proc, _ = demo(out, *[a.format(tmp=tmp_path) for a in args])
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("plug-eval demo: error: ") and names in proc.stderr
+    assert not out.exists()
+
+
+# --- the shipped parallel sample -------------------------------------------------------------------
+DATA = Path(__file__).resolve().parents[1] / "plug_eval" / "data"
+
+
+def test_parallel_sample_is_current_and_distinct_from_the_benchmark_sample(sample_dir):
+    check = subprocess.run([sys.executable, str(DATA / "make_parallel_sample.py"), "--check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    rows = [json.loads(line) for line in (DATA / "parallel_sample.jsonl").read_text().splitlines()]
+    assert len(rows) >= 250 and len({r["id"] for r in rows}) == len(rows)
+    assert len({r["kind"] for r in rows}) >= 25
+    eval_instructions = {r["instruction"].strip() for f in sample_dir.glob("*.json") for r in json.loads(f.read_text())}
+    ours = {r[f"instruction_{lang}"].strip() for r in rows for lang in ("en", *LANGS)}
+    assert not ours & eval_instructions
+
+
+def test_korean_particles_follow_the_last_sound():
+    sys.path.insert(0, str(DATA))
+    try:
+        from make_parallel_sample import josa
+    finally:
+        sys.path.remove(str(DATA))
+    assert [josa("서울", "은"), josa("파리", "은"), josa("서울", "으로"), josa("부산", "로"), josa("바다", "이")] == \
+        ["서울은", "파리는", "서울로", "부산으로", "바다가"]
+    assert [josa("10", "이"), josa("12", "은"), josa("7", "을"), josa("자전거 가게", "을")] == \
+        ["10이", "12는", "7을", "자전거 가게를"]
