@@ -134,12 +134,16 @@ def count_lines(path: Path) -> int:
 
 def training_progress(log: Path, metrics: Path) -> Progress:
     """``steps done/total, loss`` from the trainer's log and metrics.jsonl."""
+    total: list[str] = []  # found once, then remembered
+
     def read() -> str:
-        total = _STEPS.search(log.read_text(encoding="utf-8", errors="replace")) if log.is_file() else None
-        done = count_lines(metrics)
-        last = _tail(metrics, 400).strip().splitlines()[-1:] if done else []
+        if not total and log.is_file():
+            found = _STEPS.search(log.read_text(encoding="utf-8", errors="replace"))
+            total.extend([found.group(1)] if found else [])
+        last = _tail(metrics, 400).strip().splitlines()[-1:]
+        step = re.search(r'"step": (\d+)', last[0]) if last else None
         loss = re.search(r'"loss": ([0-9.]+)', last[0]) if last else None
-        text = f"step {done}/{total.group(1) if total else '?'}"
+        text = f"step {step.group(1) if step else 0}/{total[0] if total else '?'}"
         return text + (f" loss {float(loss.group(1)):.3f}" if loss else "")
     return read
 
