@@ -140,6 +140,9 @@ def resolve(args: argparse.Namespace) -> Plan:
         if not Path(base).expanduser().is_dir():
             raise PlugEvalError("--base-model folder not found", base)
         base = str(Path(base).expanduser().resolve())
+    from .judges.config import resolve as resolve_judge
+
+    resolve_judge(args.judge, base_url=args.base_url)  # an unknown judge fails now, not after training
     return Plan(out, prof, parallel, _data_dir(args.data_dir), langs, args.judge, args.base_url, base, args.force)
 
 

@@ -117,6 +117,7 @@ def test_openai_judge_rejudges_without_retraining(quick):
     (["--parallel", "{tmp}/short.jsonl"], "short.jsonl:1: missing or empty response_ko"),
     (["--langs", "zh,xx"], "--langs 'zh,xx': choose among zh, ko, it, es"),
     (["--data-dir", "{tmp}/nowhere"], "nowhere: X-AlpacaEval folder not found"),
+    (["--judge", "nosuch"], "--judge nosuch: not a preset or backend"),
 ])
 def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, names):
     row = {f"{k}_{lang}": "x" for lang in ("en", *LANGS) for k in ("instruction", "response")}
