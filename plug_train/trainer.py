@@ -54,7 +54,8 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     total = cfg.max_steps or cfg.epochs * plan.steps_per_epoch
     for line in describe_origins(cfg, origins or {}):  # after the input checks: errors stay one line
         say(line)
-    say(f"{acc.num_processes} process(es) on {acc.device} ({acc.distributed_type.value}), mixed precision {acc.mixed_precision}")
+    say(f"{acc.num_processes} process(es) on {acc.device} ({acc.distributed_type.value}), "
+        f"mixed precision {acc.mixed_precision}")
     say(_data_report(counts, train_set, plan, total, not getattr(tok, "chat_template", None)))
 
     # --- model and optimizer --------------------------------------------------------------------
