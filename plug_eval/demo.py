@@ -192,21 +192,22 @@ class Demo:
                                  str(self.out / "data" / f"{system}.jsonl"), "--output", str(tmp), "--seed", "0",
                                  "--no-progress", *flags(params))
             log = self.log(f"train-{system}")
-            jobs.append(Job(f"train-{system}", argv, log, training_progress(log, tmp / "metrics.jsonl"),
-                            self._threads()))
+            jobs.append(Job(f"train-{system}", argv, log, training_progress(log, tmp / "metrics.jsonl")))
             todo[jobs[-1].name] = (key, inputs, params, tmp)
-        run_jobs(jobs, self.plan.profile.jobs)
+        run_jobs(self._share_cpu(jobs), self.plan.profile.jobs)
         for job in jobs:
             key, inputs, params, tmp = todo[job.name]
             final = replace_dir(tmp, self.out / "models" / job.name.split("-", 1)[1])
             self.done(job.name, key, job, inputs, params, [final], job.seconds,
                       {"training_steps": count_lines(final / "metrics.jsonl")})
 
-    def _threads(self) -> dict[str, str]:
-        """One CPU thread per job when jobs share a small CPU (each is faster than half of two)."""
-        if self.plan.profile.jobs > 1:
-            return {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-        return {}
+    def _share_cpu(self, jobs: list[Job]) -> list[Job]:
+        """One CPU thread per job when jobs run side by side (on 2 cores, two tiny trainings with
+        one thread each finish sooner than one after the other with two)."""
+        if min(len(jobs), self.plan.profile.jobs) > 1:
+            for job in jobs:
+                job.env.update({"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"})
+        return jobs
 
     # --- 4. generate ---------------------------------------------------------------------------------
     def generate(self) -> None:
@@ -224,9 +225,9 @@ class Demo:
             tmp = fresh(self.out / "generations" / f"{system}.tmp")
             log = self.log(f"generate-{system}")
             jobs.append(Job(f"generate-{system}", self._lm_eval_argv(model, params, tmp), log,
-                            generation_progress(log), self._threads()))
+                            generation_progress(log)))
             todo[jobs[-1].name] = (key, inputs, params, tmp)
-        run_jobs(jobs, self.plan.profile.jobs)
+        run_jobs(self._share_cpu(jobs), self.plan.profile.jobs)
         for job in jobs:
             key, inputs, params, tmp = todo[job.name]
             final = replace_dir(tmp, self.out / "generations" / job.name.split("-", 1)[1])
