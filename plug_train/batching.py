@@ -100,14 +100,25 @@ class MicroBatch:
     targets: torch.Tensor  # [T]: the label of token t+1, IGNORE across boundaries
     cu_seqlens: torch.Tensor  # [n+1] int32
     max_seqlen: int
+    keep: torch.Tensor  # positions whose target is learned, found on the CPU (no GPU sync)
+
+    @property
+    def n_loss(self) -> int:
+        return self.keep.shape[0]
 
     @property
     def n_tokens(self) -> int:
         return self.input_ids.shape[1]
 
+    def with_targets(self, targets: torch.Tensor) -> "MicroBatch":
+        """The same row learning other targets (tests: the loss of one sequence of a packed row)."""
+        keep = (targets != IGNORE).nonzero().squeeze(1)
+        return MicroBatch(self.input_ids, self.position_ids, targets, self.cu_seqlens, self.max_seqlen, keep)
+
     def to(self, device: torch.device) -> "MicroBatch":
-        return MicroBatch(self.input_ids.to(device), self.position_ids.to(device), self.targets.to(device),
-                          self.cu_seqlens.to(device), self.max_seqlen)
+        move = lambda t: t.to(device, non_blocking=True)  # noqa: E731
+        return MicroBatch(move(self.input_ids), move(self.position_ids), move(self.targets), move(self.cu_seqlens),
+                          self.max_seqlen, move(self.keep))
 
 
 def collate(seqs: list[Encoded]) -> MicroBatch:
@@ -118,5 +129,6 @@ def collate(seqs: list[Encoded]) -> MicroBatch:
     cu = [0]
     for n in lengths:
         cu.append(cu[-1] + n)
-    return MicroBatch(torch.tensor([ids]), torch.tensor([pos]), torch.tensor(targets),
-                      torch.tensor(cu, dtype=torch.int32), max(lengths))
+    targets_t = torch.tensor(targets)
+    return MicroBatch(torch.tensor([ids]), torch.tensor([pos]), targets_t, torch.tensor(cu, dtype=torch.int32),
+                      max(lengths), (targets_t != IGNORE).nonzero().squeeze(1))

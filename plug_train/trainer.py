@@ -154,7 +154,7 @@ def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], 
                 # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it
                 scale = acc.num_processes * cfg.grad_accum / step_loss_tokens
             else:  # accelerate's division by grad_accum makes the mean of micro-batch means
-                scale = 1.0 / int((mb.targets != data.IGNORE).sum())
+                scale = 1.0 / mb.n_loss
             acc.backward(loss_sum * scale)
         total += loss_sum.detach()
     return total
@@ -163,7 +163,7 @@ def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], 
 def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool) -> torch.Tensor:
     """Summed cross-entropy over the supervised positions of one padding-free row.
     ``use_cache=False`` matters: with a cache, transformers stops isolating packed sequences."""
-    keep = (mb.targets != data.IGNORE).nonzero().squeeze(1)
+    keep = mb.keep
     kwargs = {"logits_to_keep": keep} if keep_arg else {}
     out = model(input_ids=mb.input_ids, position_ids=mb.position_ids, use_cache=False,
                 cu_seq_lens_q=mb.cu_seqlens, cu_seq_lens_k=mb.cu_seqlens,

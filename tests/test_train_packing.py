@@ -27,7 +27,7 @@ def only(mb: batching.MicroBatch, k: int) -> batching.MicroBatch:
     cu = mb.cu_seqlens.tolist()
     targets = torch.full_like(mb.targets, data.IGNORE)
     targets[cu[k]:cu[k + 1]] = mb.targets[cu[k]:cu[k + 1]]
-    return batching.MicroBatch(mb.input_ids, mb.position_ids, targets, mb.cu_seqlens, mb.max_seqlen)
+    return mb.with_targets(targets)
 
 
 @torch.no_grad()

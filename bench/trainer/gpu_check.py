@@ -83,7 +83,7 @@ def per_sequence_losses(model, mb, autocast: bool) -> list[float]:
     for k in range(len(cu) - 1):
         targets = torch.full_like(mb.targets, data.IGNORE)
         targets[cu[k]:cu[k + 1]] = mb.targets[cu[k]:cu[k + 1]]
-        one = batching.MicroBatch(mb.input_ids, mb.position_ids, targets, mb.cu_seqlens, mb.max_seqlen)
+        one = mb.with_targets(targets)
         with torch.autocast(mb.input_ids.device.type, dtype=torch.bfloat16, enabled=autocast):
             loss = trainer.micro_loss(model, one, True) / int((targets != data.IGNORE).sum())
         out.append(float(loss))
