@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from typing import Any
 
 from . import languages
 from .errors import PlugEvalError
+from .parallel import read_parallel
 
 PIVOT_OK_MIN = 0.9  #: the PLUG model must produce both blocks this often
 FIDELITY_MIN = 0.8  #: the direct model must answer in the asked language this often
@@ -148,20 +148,4 @@ def resolve(args: argparse.Namespace) -> Plan:
 
 def check_parallel(path: Path, langs: tuple[str, ...]) -> None:
     """The parallel file is readable JSONL with every field the languages need (before any work)."""
-    if not path.is_file():
-        raise PlugEvalError("parallel training data not found", path)
-    needed = [f"{k}_{lang}" for lang in ("en", *langs) for k in ("instruction", "response")]
-    rows = 0
-    for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
-        missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
-        if missing:
-            raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")
-        rows += 1
-    if not rows:
-        raise PlugEvalError("no parallel rows", path)
+    read_parallel(path, langs)

@@ -13,13 +13,13 @@ and differ only in the response format: the paper's comparison.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 from plug_eval import languages, pivot
 from plug_eval.errors import PlugEvalError
+from plug_eval.parallel import read_parallel
 
 from .files import write_jsonl_atomic
 
@@ -43,27 +43,6 @@ def parse_targets(spec: str) -> dict[str, float]:
     if not out:
         raise PlugEvalError("--target needs at least one language, e.g. zh,ko,it,es")
     return out
-
-
-def read_parallel(path: Path, targets: list[str]) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise PlugEvalError("parallel data file not found", path)
-    needed = ["instruction_en", "response_en"] + [f"{k}_{t}" for t in targets for k in ("instruction", "response")]
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
-        missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
-        if missing:
-            raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")
-        rows.append({**row, "id": row.get("id", n)})
-    if not rows:
-        raise PlugEvalError("no parallel rows", path)
-    return rows
 
 
 def plug_row(row: dict[str, Any], lang: str) -> dict[str, Any]:

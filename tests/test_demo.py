@@ -112,7 +112,7 @@ def test_openai_judge_rejudges_without_retraining(quick):
 
 
 @pytest.mark.parametrize("args, names", [
-    (["--parallel", "{tmp}/missing.jsonl"], "missing.jsonl: parallel training data not found"),
+    (["--parallel", "{tmp}/missing.jsonl"], "missing.jsonl: parallel data file not found"),
     (["--parallel", "{tmp}/bad.jsonl"], "bad.jsonl:2: not valid JSON"),
     (["--parallel", "{tmp}/short.jsonl"], "short.jsonl:1: missing or empty response_ko"),
     (["--langs", "zh,xx"], "--langs 'zh,xx': choose among zh, ko, it, es"),

@@ -1,0 +1,41 @@
+"""Reading parallel rows ``{id, instruction_en, response_en, instruction_<lang>, ...}``.
+
+One reader for the trainer's ``build-data`` and the demo's up-front check, so both accept and
+reject the same files with the same one-line errors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import PlugEvalError
+
+
+def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en") -> list[dict[str, Any]]:
+    """Rows with a non-empty instruction and response in ``pivot`` and every target language."""
+    path = Path(path)
+    if not path.is_file():
+        raise PlugEvalError("parallel data file not found", path)
+    langs = [pivot] + [t for t in targets if t != pivot]
+    needed = [f"{k}_{lang}" for lang in langs for k in ("instruction", "response")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise PlugEvalError(f"not UTF-8 (byte {e.start})", path) from None
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
+        missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
+        if missing:
+            raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")
+        rows.append({**row, "id": row.get("id", n)})
+    if not rows:
+        raise PlugEvalError("no parallel rows", path)
+    return rows
