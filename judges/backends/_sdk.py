@@ -82,3 +82,14 @@ def aiohttp_client(sdk: ModuleType) -> Any:
         return sdk.DefaultAioHttpClient()
     except Exception:  # aiohttp missing or the SDK lacks the transport: use the default one
         return None
+
+
+def async_client(sdk: ModuleType, class_name: str, key: str | None, options: Any) -> Any:
+    """The SDK's async client for one backend: our timeout, no SDK retries (the engine retries),
+    the aiohttp transport when it is installed."""
+    kwargs: dict[str, Any] = {"api_key": key, "base_url": options.base_url,
+                              "timeout": options.timeout, "max_retries": 0}
+    transport = aiohttp_client(sdk)
+    if transport is not None:
+        kwargs["http_client"] = transport
+    return getattr(sdk, class_name)(**kwargs)

@@ -14,7 +14,7 @@ from typing import Any, Dict
 from plug_eval.errors import PlugEvalError
 
 from ..base import Backend, BackendOptions, JudgeReply, JudgeRequest
-from ._sdk import aiohttp_client, classify, import_sdk
+from ._sdk import async_client, classify, import_sdk
 
 MINIMUM = (1, 40)
 
@@ -40,12 +40,7 @@ class OpenAIBackend(Backend):
         if self._client is None:
             self.check()
             self._sdk = import_sdk("openai", MINIMUM)
-            kwargs: dict[str, Any] = {"api_key": self._key, "base_url": self.options.base_url,
-                                      "timeout": self.options.timeout, "max_retries": 0}
-            transport = aiohttp_client(self._sdk)
-            if transport is not None:
-                kwargs["http_client"] = transport
-            self._client = self._sdk.AsyncOpenAI(**kwargs)
+            self._client = async_client(self._sdk, "AsyncOpenAI", self._key, self.options)
         return self._client
 
     async def judge(self, request: JudgeRequest) -> JudgeReply:
