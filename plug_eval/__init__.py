@@ -6,6 +6,7 @@ reporting command lines start fast.  Heavy imports happen inside the functions t
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -25,16 +26,29 @@ def tasks_dir() -> str:
     return _tasks_dir()
 
 
-def task_manager(**kwargs: Any) -> "TaskManager":
-    """An lm-eval ``TaskManager`` that also sees the X-AlpacaEval tasks."""
-    from lm_eval.tasks import TaskManager
+def task_folders() -> list[str]:
+    """Folders of every packaged benchmark's lm-eval tasks (one per benchmark)."""
+    from importlib.resources import files
 
-    include = kwargs.pop("include_path", None)
-    paths = [tasks_dir()] + ([include] if isinstance(include, str) else list(include or []))
-    return TaskManager(include_path=paths, **kwargs)
+    import plug_eval_hook
+
+    return [str(p) for p in plug_eval_hook.benchmark_folders(str(files("plug_eval.tasks")))]
+
+
+def task_manager(**kwargs: Any) -> "TaskManager":
+    """An lm-eval ``TaskManager`` that also sees our tasks (added once, before ``include_path``)."""
+    import lm_eval.tasks
+    import plug_eval_hook
+
+    plug_eval_hook.patch(lm_eval.tasks)  # adds them to every TaskManager with lm-eval's tasks
+    if not kwargs.get("include_defaults", True):  # without lm-eval's tasks: add them here
+        include = kwargs.pop("include_path", None)
+        user = [include] if isinstance(include, (str, os.PathLike)) else list(include or [])
+        kwargs["include_path"] = [*task_folders(), *user]
+    return lm_eval.tasks.TaskManager(**kwargs)
 
 
 __all__ = [
     "DataError", "PlugEvalError", "LANGUAGES", "TARGETS", "answer_units", "build_response",
-    "split_response", "tasks_dir", "task_manager", "__version__",
+    "split_response", "tasks_dir", "task_folders", "task_manager", "__version__",
 ]

@@ -12,17 +12,16 @@ import shutil
 import sys
 from pathlib import Path
 
+import plug_eval_hook
+
 from . import tasks_dir
 from .errors import PlugEvalError, fail
-from .languages import LANGUAGES, TARGETS
+from . import tasknames
+from .languages import LANGUAGES
 
 PROG = "plug-eval"
-GROUPS = {"xalpacaeval": [f"xalpacaeval_{c}" for c in LANGUAGES],
-          "xalpacaeval_pivot": [f"xalpacaeval_pivot_{c}" for c in TARGETS]}
-TASKS = {t: ("direct", t.rsplit("_", 1)[1]) for t in GROUPS["xalpacaeval"]}
-TASKS.update({t: ("pivot", t.rsplit("_", 1)[1]) for t in GROUPS["xalpacaeval_pivot"]})
-GROUPS["xalpacaeval_all"] = list(TASKS)
-MAX_GEN_TOKS = 2048
+GROUPS = {**tasknames.GROUPS, **tasknames.TAGS}
+TASKS = tasknames.TASKS
 LINK_NAME = "xalpacaeval"
 
 
@@ -41,40 +40,28 @@ def our_languages(spec: str) -> list[str]:
     """Languages our requested tasks will read (for checking the data before a model loads)."""
     langs: list[str] = []
     for n in spec.split(","):
-        for t in GROUPS.get(n.strip(), [n.strip()]):
-            if t in TASKS and TASKS[t][1] not in langs:
-                langs.append(TASKS[t][1])
+        for t in tasknames.members(n.strip()):
+            if TASKS[t].lang not in langs:
+                langs.append(TASKS[t].lang)
     return langs
 
 
-def model_length(model_args: str | dict | None) -> int | None:
-    """Context length of a local HF model directory, if we can read it without loading it."""
-    args = model_args if isinstance(model_args, dict) else dict(
-        kv.split("=", 1) for kv in (model_args or "").split(",") if "=" in kv)
-    if args.get("max_length"):
-        return int(args["max_length"])
-    config = Path(str(args.get("pretrained", ""))) / "config.json"
-    if not config.is_file():
-        return None
-    cfg = json.loads(config.read_text(encoding="utf-8"))
-    cfg = cfg.get("text_config", cfg)
-    for key in ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length"):
-        if isinstance(cfg.get(key), int):
-            return cfg[key]
-    return None
+def show_tasks_to_lm_eval() -> None:
+    """Make our tasks visible to every TaskManager of this process, exactly once.
 
+    The same code as the wheel's start-up hook (``plug_eval_hook``), applied here whether or
+    not that hook is installed (an editable install has none) or switched off: it adds the task
+    folders after lm-eval's own and before a user's ``--include_path``, and adds nothing when
+    the tasks are already visible (lm-eval reads entry points itself, or they are linked).
+    """
+    import lm_eval.tasks
 
-def gen_toks_cap(length: int | None) -> int | None:
-    """max_gen_toks for a model of ``length`` tokens: 2048, or half the context if smaller."""
-    if length is None or length // 2 >= MAX_GEN_TOKS:
-        return None
-    return max(1, length // 2)
+    plug_eval_hook.patch(lm_eval.tasks)
 
 
 def _prepare(args: argparse.Namespace) -> None:
-    """Our additions to an lm-eval run: include path, de-duplication, data check, length cap."""
-    include = args.include_path
-    args.include_path = [tasks_dir()] + ([include] if include else [])
+    """Our additions to an lm-eval run: task visibility, de-duplication, data check."""
+    show_tasks_to_lm_eval()
     if args.tasks:
         spec = args.tasks if isinstance(args.tasks, str) else ",".join(args.tasks)
         args.tasks, dropped = dedupe_tasks(spec)
@@ -86,12 +73,10 @@ def _prepare(args: argparse.Namespace) -> None:
 
         for lang in our_languages(args.tasks):
             data.load(lang, meta)  # fails fast, before any model is loaded
-    gen = args.gen_kwargs if isinstance(args.gen_kwargs, str) else ""
-    cap = gen_toks_cap(model_length(args.model_args)) if args.model == "hf" else None
-    if cap and "max_gen_toks" not in (gen or "") and not isinstance(args.gen_kwargs, dict):
-        args.gen_kwargs = f"{gen},max_gen_toks={cap}".lstrip(",")
-        print(f"{PROG}: note: max_gen_toks capped to {cap} (half the model's context)",
-              file=sys.stderr)
+
+
+API_EXTRA_HINT = ("lm-eval's API backends need its api extra: pip install 'lm-eval[api]' "
+                  "(plug-eval installs it; a --no-deps install does not)")
 
 
 def run(argv: list[str]) -> int:
@@ -107,7 +92,12 @@ def run(argv: list[str]) -> int:
         sys.argv = saved
     if getattr(args, "command", None) == "run":
         _prepare(args)
-    cli.execute(args)
+    try:
+        cli.execute(args)
+    except ModuleNotFoundError as err:
+        if "lm_eval.models.api_models" in str(err) or err.name in ("tenacity", "aiohttp", "tiktoken"):
+            raise PlugEvalError(f"{err.name or err}: {API_EXTRA_HINT}") from err
+        raise
     return 0
 
 
@@ -118,7 +108,7 @@ def lm_eval_tasks_folder() -> Path:
     return Path(lm_eval.tasks.__file__).parent
 
 
-MARKER = ".plug-eval-link"
+MARKER = plug_eval_hook.LINK_MARKER  # the hook skips a folder that holds it
 
 
 def link_tasks() -> str:
@@ -160,7 +150,7 @@ def list_tasks() -> str:
     rows = [f"{'name':<24} {'kind':<7} language"]
     for g, members in GROUPS.items():
         rows.append(f"{g:<24} {'group':<7} {len(members)} tasks")
-    for t, (variant, lang) in TASKS.items():
+    for t, (_, variant, lang) in TASKS.items():
         rows.append(f"{t:<24} {variant:<7} {lang} ({LANGUAGES[lang].name})")
     return "\n".join(rows)
 

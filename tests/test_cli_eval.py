@@ -172,13 +172,6 @@ def test_group_members_are_not_run_twice():
     assert cli.dedupe_tasks("xalpacaeval_pivot_ko,xalpacaeval") == ("xalpacaeval_pivot_ko,xalpacaeval", [])
 
 
-def test_generation_length_is_capped_below_the_model_context(tiny_model):
-    assert cli.model_length(f"pretrained={tiny_model}") == 512
-    assert cli.model_length(f"pretrained={tiny_model},max_length=300") == 300
-    assert cli.gen_toks_cap(512) == 256 and cli.gen_toks_cap(8192) is None
-    assert cli.gen_toks_cap(None) is None
-
-
 def test_literal_lm_eval_after_the_link_step(tmp_path):
     """The README's reversible set-up: link, run literal `lm_eval`, unlink."""
     link = run_cli("tasks", "link")
