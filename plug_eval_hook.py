@@ -19,8 +19,6 @@ start-up.  ``PLUG_EVAL_LM_EVAL_HOOK=0`` switches it off.  ``pip uninstall plug-e
 with the ``.pth`` file.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 

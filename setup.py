@@ -25,4 +25,5 @@ class BuildPyWithStartupFile(build_py):
         return [*super().get_outputs(include_bytecode), os.path.join(self.build_lib, PTH_NAME)]
 
 
-setup(cmdclass={"build_py": BuildPyWithStartupFile})
+if __name__ == "__main__":  # setuptools runs this file as __main__; the bench imports the names
+    setup(cmdclass={"build_py": BuildPyWithStartupFile})
