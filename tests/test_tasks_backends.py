@@ -245,3 +245,24 @@ def test_metric_metadata_reads_right():
     assert cfg["metadata"]["version"] == 2.0
     doc = out["samples"]["xalpacaeval_en"][0]["doc"]
     assert doc["lm_backend"] == "CannedLM" and len(doc["chat_template_sha256"]) == 16
+
+
+def test_missing_api_extra_is_a_one_line_hint(tmp_path):
+    """A --no-deps install without lm-eval's api extra: one line naming the extra, exit 2."""
+    from conftest import exe
+
+    (tmp_path / "sitecustomize.py").write_text(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'tenacity':\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n")
+    r = subprocess.run([exe("plug-eval"), "run", "--model", "local-chat-completions", "--model_args",
+                        "model=x,base_url=http://127.0.0.1:9/v1/chat/completions",
+                        "--apply_chat_template", "--tasks", "xalpacaeval_zh", "--limit", "1"],
+                       capture_output=True, text=True, timeout=600, cwd=tmp_path,
+                       env={**ENV, "PYTHONPATH": str(tmp_path)})
+    assert r.returncode == 2, r.stderr[-2000:]
+    last = r.stderr.strip().splitlines()[-1]
+    assert last.startswith("plug-eval: error: tenacity: ") and "pip install 'lm-eval[api]'" in last
