@@ -177,7 +177,7 @@ def test_literal_lm_eval_after_the_link_step(tmp_path):
     link = run_cli("tasks", "link")
     assert link.returncode == 0, link.stderr
     try:
-        r = subprocess.run([exe("lm_eval"), "--model", "dummy", "--tasks", "xalpacaeval_zh",
+        r = subprocess.run([sys.executable, "-m", "lm_eval", "--model", "dummy", "--tasks", "xalpacaeval_zh",
                             "--limit", "2", "--log_samples", "--output_path", str(tmp_path),
                             "--metadata", json.dumps({"xalpacaeval_data_dir": "sample"})],
                            capture_output=True, text=True, env=ENV, timeout=600)
