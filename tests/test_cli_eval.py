@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import exe
-from plug_eval import cli, languages
-from plug_eval.tasks.xalpacaeval import generate
+from plug_eval import cli, languages, tasknames
+from plug_eval.tasks import generate
 
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 
@@ -190,10 +190,23 @@ def test_literal_lm_eval_after_the_link_step(tmp_path):
 
 
 def test_generated_yamls_are_up_to_date(tmp_path):
+    """One generator writes every benchmark's YAMLs; --check fails on a changed, missing or stray file."""
     assert generate.main(["--check"]) == 0
-    generate.main(["--out", str(tmp_path)])
-    for name, text in generate.render().items():
-        assert (Path(generate.HERE) / name).read_text(encoding="utf-8") == text
+    assert generate.main(["--out", str(tmp_path)]) == 0
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*yaml"))
+    assert made == sorted(generate.render())
+    for name in made:
+        assert (Path(generate.HERE) / name).read_bytes() == (tmp_path / name).read_bytes()
+    assert {n.split("/")[0] for n in made} == set(tasknames.BENCHMARKS)
+    assert {f"{b}/{t}.yaml" for t, (b, _, _) in tasknames.TASKS.items()} <= set(made)
+
+    (tmp_path / "xsvamp" / "xsvamp_zh.yaml").write_text("task: edited by hand\n")
+    (tmp_path / "xalpacaeval" / "xalpacaeval_pivot.yaml").unlink()
+    (tmp_path / "xtruthfulqa" / "xtruthfulqa_fr.yaml").write_text("task: stray\n")
+    assert generate.main(["--check", "--out", str(tmp_path)]) == 1
+    assert generate.main(["--out", str(tmp_path)]) == 0
+    assert generate.main(["--check", "--out", str(tmp_path)]) == 0
+    assert not (tmp_path / "xtruthfulqa" / "xtruthfulqa_fr.yaml").exists()
 
 
 def test_import_is_light_and_fast():
