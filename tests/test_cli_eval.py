@@ -186,7 +186,24 @@ def test_literal_lm_eval_after_the_link_step(tmp_path):
     finally:
         undo = run_cli("tasks", "unlink")
     assert undo.returncode == 0 and "removed" in undo.stdout
-    assert not (cli.lm_eval_tasks_folder() / cli.LINK_NAME).exists()
+    assert not any((cli.lm_eval_tasks_folder() / b).exists() for b in tasknames.BENCHMARKS)
+
+
+def test_link_makes_one_marked_folder_per_benchmark_and_unlink_undoes_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "lm_eval_tasks_folder", lambda: tmp_path)
+    (tmp_path / "theirs").mkdir()
+    cli.link_tasks()
+    cli.link_tasks()  # again: refreshes, does not fail
+    for b in tasknames.BENCHMARKS:
+        assert (tmp_path / b / cli.MARKER).is_file()
+        assert (tmp_path / b / f"{b}_zh.yaml").resolve().parent.name == b
+        assert (tmp_path / b / "task.py").is_symlink()
+    assert "removed" in cli.unlink_tasks()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs"]
+    (tmp_path / "xsvamp").mkdir()  # someone else's folder of the same name: left alone
+    with pytest.raises(cli.PlugEvalError, match="not made by plug-eval"):
+        cli.link_tasks()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs", "xsvamp"]
 
 
 def test_generated_yamls_are_up_to_date(tmp_path):
