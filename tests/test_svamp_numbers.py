@@ -1,15 +1,19 @@
 """X-SVAMP's number extractor on hand-written answers in five languages, beside the paper's regex.
 
 Each case: (language, answer text, the number our extractor reads, the number the paper's
-regular expression reads; None where it finds none).
+regular expression reads; None where it finds none).  The cases where the two differ are the
+table in docs/benchmarks.md; ``python tests/test_svamp_numbers.py`` prints it.
 """
 
 import math
+from pathlib import Path
+
 import pytest
 from plug_eval.tasks.xsvamp.numbers import final_number, paper_number, same
 
 from plug_eval.languages import LANGUAGES
 
+DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 N = None
 CASES = [
     ("en", "She has 5 apples and buys 3 more, so 5 + 3 = 8.", 8, 8),
@@ -87,3 +91,28 @@ def test_a_number_word_or_stray_character_does_not_hijack_the_last_number():
     assert final_number("二〇二三年，答案是7", "zh") == 7
     assert final_number("답은 7입니다. 세상에!", "ko") == 7  # 세 without a counter
     assert final_number("The answer is 7.", "it") == 7
+
+
+def _show(x):
+    if x is None:
+        return "none"
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def disagreement_table():
+    """The markdown table of cases where our extractor and the paper's regex differ."""
+    rows = ["| lang | answer | ours | paper regex |", "|---|---|---|---|"]
+    for lang, text, ours, paper in CASES:
+        if not same(None if ours is None else float(ours), None if paper is None else float(paper)):
+            shown = text.replace("|", "\\|") + (" *(U+2212 minus)*" if "\u2212" in text else "")
+            rows.append(f"| {lang} | {shown} | {_show(ours)} | {_show(paper)} |")
+    return "\n".join(rows) + "\n"
+
+
+def test_docs_show_where_the_two_extractors_disagree():
+    assert disagreement_table() in DOC.read_text(encoding="utf-8"), (
+        "docs/benchmarks.md: paste the output of python tests/test_svamp_numbers.py")
+
+
+if __name__ == "__main__":
+    print(disagreement_table(), end="")
