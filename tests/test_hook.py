@@ -143,3 +143,18 @@ def test_plug_eval_run_does_not_add_the_tasks_twice(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert "overrides existing task" not in r.stderr
     assert "xalpacaeval_zh" in r.stdout
+
+
+def test_plain_lm_eval_runs_the_new_benchmarks_on_the_sample(tmp_path):
+    """Issue 13's bar: literal `lm_eval --tasks xsvamp_pivot_ko` / `xtruthfulqa_zh`, no extra flag."""
+    r = python("""
+        import sys
+        from lm_eval.__main__ import cli_evaluate
+        sys.argv = ["lm_eval", "--model", "dummy", "--tasks", "xsvamp_pivot_ko,xtruthfulqa_zh",
+                    "--limit", "1"]
+        cli_evaluate()
+    """, env={"XSVAMP_DATA_DIR": "sample", "XTRUTHFULQA_DATA_DIR": "sample"}, tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "overrides existing task" not in r.stderr
+    assert "xsvamp_pivot_ko" in r.stdout and "accuracy" in r.stdout
+    assert "xtruthfulqa_zh" in r.stdout and "lang_fidelity" in r.stdout
