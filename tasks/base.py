@@ -31,7 +31,7 @@ from lm_eval.api.task import ConfigurableTask
 from plug_eval.tasks import budget
 from plug_eval.tasks.source import Source
 
-from plug_eval import languages, pivot
+from plug_eval import langid, languages, pivot
 from plug_eval.errors import PlugEvalError, fail
 
 log = logging.getLogger("plug_eval.tasks")
@@ -187,11 +187,14 @@ class PlugTask(ConfigurableTask):
         return out
 
     def score(self, doc: dict, answer: str) -> dict[str, float]:
-        """The benchmark's own per-sample metrics of one (extracted) answer.
+        """Per-sample metrics of one (extracted) answer, besides ``pivot_ok``.
 
-        ``doc`` is the dict lm-eval logs: what a subclass adds to it appears in the samples.
+        These are the cheap ones of an open-ended answer, which a judge scores later; a
+        benchmark with scores of its own overrides this.  ``doc`` is the dict lm-eval logs:
+        what an override adds to it appears in the samples.
         """
-        raise NotImplementedError
+        return {"lang_fidelity": langid.fidelity(answer, self.lang),
+                "answer_units": float(languages.answer_units(answer))}
 
     def aggregation(self) -> dict:
         agg = dict(super().aggregation())

@@ -1,7 +1,7 @@
 """The X-AlpacaEval lm-eval task (the YAMLs' ``class: !function task.XAlpacaEvalTask``).
 
-lm-eval loads this file by path, so it imports plug-eval absolutely.  Everything but the scores
-is :class:`plug_eval.tasks.base.PlugTask`; the answers are judged later, pairwise
+lm-eval loads this file by path, so it imports plug-eval absolutely.  Everything, scores
+included, is :class:`plug_eval.tasks.base.PlugTask`: the answers are judged later, pairwise
 (``plug-judge compare``), so the per-sample metrics here are the cheap ones.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from plug_eval.tasks.base import PlugTask, carries_system, extract_answers, provenance
 from plug_eval.tasks.xalpacaeval import data
-
-from plug_eval import langid, languages
 
 __all__ = ["XAlpacaEvalTask", "carries_system", "extract_answers", "provenance"]
 
@@ -21,7 +19,3 @@ class XAlpacaEvalTask(PlugTask):
     SOURCE = data.SOURCE
     PROCESS_RESULTS = "plug_eval.tasks.xalpacaeval.task.XAlpacaEvalTask.process_results"
     ZERO_SHOT = "the instructions have no reference answers to show"
-
-    def score(self, doc: dict, answer: str) -> dict[str, float]:
-        return {"lang_fidelity": langid.fidelity(answer, self.lang),
-                "answer_units": float(languages.answer_units(answer))}
