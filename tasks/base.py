@@ -1,8 +1,8 @@
 """What every plug-eval lm-eval task shares: :class:`PlugTask`, one per benchmark subclasses it.
 
 Each benchmark folder's ``task.py`` (loaded by lm-eval by path, from the YAMLs'
-``class: !function task.<Class>``) defines a subclass naming its data :class:`~.source.Source`
-and adding its own scores in :meth:`PlugTask.score`.  What the class adds to lm-eval's
+``class: !function task.<Class>``) defines a subclass naming its data :class:`~.source.Source`;
+one with scores of its own (X-SVAMP) overrides :meth:`PlugTask.score`.  What the class adds to lm-eval's
 ConfigurableTask:
 
 * data from the benchmark's Source (validated, with provenance in every doc);
@@ -52,7 +52,7 @@ class PlugTask(ConfigurableTask):
     """One language of a benchmark, answered directly or through a pivot language.
 
     A subclass sets SOURCE, PROCESS_RESULTS (the dotted name the results JSON shows as the
-    task's process_results) and ZERO_SHOT (why few-shot makes no sense), and adds its scores in
+    task's process_results) and ZERO_SHOT (why few-shot makes no sense), and may override
     :meth:`score`.
     """
 
