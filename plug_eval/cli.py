@@ -1,4 +1,4 @@
-"""``plug-eval``: run lm-eval with the X-AlpacaEval tasks visible, and manage the tasks.
+"""``plug-eval``: run lm-eval with our tasks visible, and manage the tasks.
 
     plug-eval run --model hf --model_args pretrained=DIR --tasks xalpacaeval_zh [lm-eval args]
     plug-eval tasks list | path | link | unlink
@@ -14,15 +14,13 @@ from pathlib import Path
 
 import plug_eval_hook
 
-from . import tasks_dir
+from . import task_folders, tasknames, tasks_dir
 from .errors import PlugEvalError, fail
-from . import tasknames
 from .languages import LANGUAGES
 
 PROG = "plug-eval"
 GROUPS = {**tasknames.GROUPS, **tasknames.TAGS}
 TASKS = tasknames.TASKS
-LINK_NAME = "xalpacaeval"
 
 
 # --- run ----------------------------------------------------------------------------------
@@ -36,14 +34,15 @@ def dedupe_tasks(spec: str) -> tuple[str, list[str]]:
     return ",".join(kept), dropped
 
 
-def our_languages(spec: str) -> list[str]:
-    """Languages our requested tasks will read (for checking the data before a model loads)."""
-    langs: list[str] = []
+def our_data(spec: str) -> list[tuple[str, str]]:
+    """(benchmark, language) pairs our requested tasks will read (checked before a model loads)."""
+    needs: list[tuple[str, str]] = []
     for n in spec.split(","):
         for t in tasknames.members(n.strip()):
-            if TASKS[t].lang not in langs:
-                langs.append(TASKS[t].lang)
-    return langs
+            need = (TASKS[t].benchmark, TASKS[t].lang)
+            if need not in needs:
+                needs.append(need)
+    return needs
 
 
 def show_tasks_to_lm_eval() -> None:
@@ -69,10 +68,10 @@ def _prepare(args: argparse.Namespace) -> None:
             print(f"{PROG}: note: {', '.join(dropped)} already run as part of a group; not twice",
                   file=sys.stderr)
         meta = args.metadata if isinstance(args.metadata, dict) else json.loads(args.metadata or "{}")
-        from .tasks.xalpacaeval import data
+        from .tasks.source import source
 
-        for lang in our_languages(args.tasks):
-            data.load(lang, meta)  # fails fast, before any model is loaded
+        for benchmark, lang in our_data(args.tasks):
+            source(benchmark).load(lang, meta)  # fails fast, before any model is loaded
 
 
 API_EXTRA_HINT = ("lm-eval's API backends need its api extra: pip install 'lm-eval[api]' "
@@ -112,38 +111,45 @@ MARKER = plug_eval_hook.LINK_MARKER  # the hook skips a folder that holds it
 
 
 def link_tasks() -> str:
-    """Make literal ``lm_eval --tasks xalpacaeval_zh`` work, reversibly.
+    """Make literal ``lm_eval --tasks xalpacaeval_zh`` work, reversibly, for every benchmark.
 
     lm-eval 0.4 only scans its own ``tasks`` folder (and does not descend into a linked
-    folder), so we add a real folder there holding a link to each of our task files.  A
-    marker file tells ``unlink`` the folder is ours; re-running refreshes the links.
+    folder), so we add a real folder there per benchmark (``xalpacaeval``, ``xsvamp``, ...)
+    holding a link to each of its task files.  A marker file tells ``unlink`` the folder is
+    ours; re-running refreshes the links.  Nothing is changed unless every folder can be made.
     """
-    dest = lm_eval_tasks_folder() / LINK_NAME
-    if dest.exists() and not (dest / MARKER).exists():
-        raise PlugEvalError("exists and was not made by plug-eval; remove it first", dest)
-    dest.mkdir(exist_ok=True)
-    for old in dest.iterdir():
-        if old.is_symlink():
-            old.unlink()
-    source = Path(tasks_dir())
-    for f in sorted(source.iterdir()):
-        if f.is_file() and (f.suffix in (".yaml", ".py") or f.name.endswith("_yaml")):
-            if f.name != "__init__.py":
-                (dest / f.name).symlink_to(f)
-    (dest / MARKER).write_text(f"linked by plug-eval to {source}\n")
-    return f"linked {dest} -> {source} (undo: plug-eval tasks unlink)"
+    sources = [Path(f) for f in task_folders()]
+    dests = [lm_eval_tasks_folder() / f.name for f in sources]
+    for dest in dests:
+        if dest.exists() and not (dest / MARKER).exists():
+            raise PlugEvalError("exists and was not made by plug-eval; remove it first", dest)
+    for source, dest in zip(sources, dests):
+        dest.mkdir(exist_ok=True)
+        for old in dest.iterdir():
+            if old.is_symlink():
+                old.unlink()
+        for f in sorted(source.iterdir()):
+            if f.is_file() and (f.suffix in (".yaml", ".py") or f.name.endswith("_yaml")):
+                if f.name != "__init__.py":
+                    (dest / f.name).symlink_to(f)
+        (dest / MARKER).write_text(f"linked by plug-eval to {source}\n")
+    return "\n".join(f"linked {d} -> {s}" for s, d in zip(sources, dests)) + (
+        "\n(undo: plug-eval tasks unlink)")
 
 
 def unlink_tasks() -> str:
-    dest = lm_eval_tasks_folder() / LINK_NAME
-    if not (dest / MARKER).exists():
-        return f"nothing to undo: no plug-eval link at {dest}"
-    for f in dest.iterdir():
-        if f.is_symlink() or f.name == MARKER:
-            f.unlink()
-    shutil.rmtree(dest / "__pycache__", ignore_errors=True)
-    dest.rmdir()
-    return f"removed {dest}"
+    done = []
+    for name in tasknames.BENCHMARKS:
+        dest = lm_eval_tasks_folder() / name
+        if not (dest / MARKER).exists():
+            continue
+        for f in dest.iterdir():
+            if f.is_symlink() or f.name == MARKER:
+                f.unlink()
+        shutil.rmtree(dest / "__pycache__", ignore_errors=True)
+        dest.rmdir()
+        done.append(f"removed {dest}")
+    return "\n".join(done) or f"nothing to undo: no plug-eval link in {lm_eval_tasks_folder()}"
 
 
 def list_tasks() -> str:

@@ -1,6 +1,8 @@
 """The names of our lm-eval tasks, groups and tags, in one table.
 
-Every benchmark has a direct task per language (``xalpacaeval_zh``) and a pivot task per target
+The benchmarks are the PLUG paper's three: X-AlpacaEval (open-ended instructions, judged
+pairwise), X-SVAMP (math word problems, scored by the final number) and X-TruthfulQA (questions
+with reference answers, judged for truthfulness).  Every benchmark has a direct task per language (``xalpacaeval_zh``) and a pivot task per target
 language (``xalpacaeval_pivot_zh``); a group per variant (``xalpacaeval``, ``xalpacaeval_pivot``)
 and a tag with all of them (``xalpacaeval_all``).  The task YAML generator, ``plug-eval run``
 (de-duplication, data pre-checks) and ``plug-eval tasks list`` read these names from here.
@@ -12,7 +14,7 @@ from typing import NamedTuple
 
 from plug_eval.languages import LANGUAGES, TARGETS
 
-BENCHMARKS = ("xalpacaeval",)
+BENCHMARKS = ("xalpacaeval", "xsvamp", "xtruthfulqa")
 DIRECT, PIVOT = "direct", "pivot"
 
 
@@ -46,6 +48,22 @@ GROUPS: dict[str, list[str]] = {
     for b in BENCHMARKS for v in (DIRECT, PIVOT)}
 TAGS: dict[str, list[str]] = {
     tag_name(b): [t for t, n in TASKS.items() if n.benchmark == b] for b in BENCHMARKS}
+
+
+#: Per-sample metrics of each benchmark, with lm-eval's ``higher_is_better`` (None: neither,
+#: e.g. a length).  Pivot tasks add PIVOT_METRIC first.  The task classes compute exactly these.
+METRICS: dict[str, tuple[tuple[str, bool | None], ...]] = {
+    "xalpacaeval": (("lang_fidelity", True), ("answer_units", None)),
+    "xsvamp": (("accuracy", True), ("extract_failed", False), ("accuracy_paper_regex", True),
+               ("extractors_disagree", None), ("lang_fidelity", True)),
+    "xtruthfulqa": (("lang_fidelity", True), ("answer_units", None)),
+}
+PIVOT_METRIC = ("pivot_ok", True)
+
+
+def metrics(benchmark: str, variant: str) -> tuple[tuple[str, bool | None], ...]:
+    """(metric, higher_is_better) of one benchmark's tasks, in results order."""
+    return ((PIVOT_METRIC,) if variant == PIVOT else ()) + METRICS[benchmark]
 
 
 def members(name: str) -> list[str]:

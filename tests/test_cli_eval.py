@@ -1,5 +1,6 @@
 """`plug-eval` end to end: the real CLI on a real (tiny) model, bad input, discovery, start-up."""
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -9,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import exe
-from plug_eval import cli, languages
-from plug_eval.tasks.xalpacaeval import generate
+from plug_eval import cli, languages, tasknames
 
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 
@@ -186,14 +186,48 @@ def test_literal_lm_eval_after_the_link_step(tmp_path):
     finally:
         undo = run_cli("tasks", "unlink")
     assert undo.returncode == 0 and "removed" in undo.stdout
-    assert not (cli.lm_eval_tasks_folder() / cli.LINK_NAME).exists()
+    assert not any((cli.lm_eval_tasks_folder() / b).exists() for b in tasknames.BENCHMARKS)
+
+
+def test_link_makes_one_marked_folder_per_benchmark_and_unlink_undoes_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "lm_eval_tasks_folder", lambda: tmp_path)
+    (tmp_path / "theirs").mkdir()
+    cli.link_tasks()
+    cli.link_tasks()  # again: refreshes, does not fail
+    for b in tasknames.BENCHMARKS:
+        assert (tmp_path / b / cli.MARKER).is_file()
+        assert (tmp_path / b / f"{b}_zh.yaml").resolve().parent.name == b
+        assert (tmp_path / b / "task.py").is_symlink()
+    assert "removed" in cli.unlink_tasks()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs"]
+    (tmp_path / "xsvamp").mkdir()  # someone else's folder of the same name: left alone
+    with pytest.raises(cli.PlugEvalError, match="not made by plug-eval"):
+        cli.link_tasks()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["theirs", "xsvamp"]
 
 
 def test_generated_yamls_are_up_to_date(tmp_path):
+    """One generator writes every benchmark's YAMLs; --check fails on a changed, missing or stray file."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_tasks", Path(__file__).resolve().parents[1] / "tools" / "generate_tasks.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
     assert generate.main(["--check"]) == 0
-    generate.main(["--out", str(tmp_path)])
-    for name, text in generate.render().items():
-        assert (Path(generate.HERE) / name).read_text(encoding="utf-8") == text
+    assert generate.main(["--out", str(tmp_path)]) == 0
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*yaml"))
+    assert made == sorted(generate.render())
+    for name in made:
+        assert (Path(generate.HERE) / name).read_bytes() == (tmp_path / name).read_bytes()
+    assert {n.split("/")[0] for n in made} == set(tasknames.BENCHMARKS)
+    assert {f"{b}/{t}.yaml" for t, (b, _, _) in tasknames.TASKS.items()} <= set(made)
+
+    (tmp_path / "xsvamp" / "xsvamp_zh.yaml").write_text("task: edited by hand\n")
+    (tmp_path / "xalpacaeval" / "xalpacaeval_pivot.yaml").unlink()
+    (tmp_path / "xtruthfulqa" / "xtruthfulqa_fr.yaml").write_text("task: stray\n")
+    assert generate.main(["--check", "--out", str(tmp_path)]) == 1
+    assert generate.main(["--out", str(tmp_path)]) == 0
+    assert generate.main(["--check", "--out", str(tmp_path)]) == 0
+    assert not (tmp_path / "xtruthfulqa" / "xtruthfulqa_fr.yaml").exists()
 
 
 def test_import_is_light_and_fast():

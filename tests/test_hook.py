@@ -79,13 +79,19 @@ def test_user_include_path_comes_after_ours_and_wins(tmp_path):
 
 def test_a_folder_placed_by_tasks_link_is_skipped(tmp_path):
     fake_lm_eval_tasks = tmp_path / "lm_eval_tasks"
-    linked = fake_lm_eval_tasks / "xalpacaeval"
-    linked.mkdir(parents=True)
-    source = Path(plug_eval.tasks_dir())
-    for f in source.glob("*.yaml"):
-        (linked / f.name).symlink_to(f)
-    assert plug_eval_hook.with_entry_points(None, fake_lm_eval_tasks) == [str(source)]
-    (linked / plug_eval_hook.LINK_MARKER).write_text("linked by plug-eval\n")
+    sources = [Path(f) for f in plug_eval.task_folders()]
+    assert [s.name for s in sources] == ["xalpacaeval", "xsvamp", "xtruthfulqa"]
+    for source in sources:
+        linked = fake_lm_eval_tasks / source.name
+        linked.mkdir(parents=True)
+        for f in source.glob("*.yaml"):
+            (linked / f.name).symlink_to(f)
+    assert plug_eval_hook.with_entry_points(None, fake_lm_eval_tasks) == [str(s) for s in sources]
+    (fake_lm_eval_tasks / "xsvamp" / plug_eval_hook.LINK_MARKER).write_text("linked by plug-eval\n")
+    assert plug_eval_hook.with_entry_points(None, fake_lm_eval_tasks) == [
+        str(s) for s in sources if s.name != "xsvamp"]
+    for source in sources:
+        (fake_lm_eval_tasks / source.name / plug_eval_hook.LINK_MARKER).write_text("linked\n")
     assert plug_eval_hook.with_entry_points(None, fake_lm_eval_tasks) is None
 
 
@@ -137,3 +143,18 @@ def test_plug_eval_run_does_not_add_the_tasks_twice(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert "overrides existing task" not in r.stderr
     assert "xalpacaeval_zh" in r.stdout
+
+
+def test_plain_lm_eval_runs_the_new_benchmarks_on_the_sample(tmp_path):
+    """Issue 13's bar: literal `lm_eval --tasks xsvamp_pivot_ko` / `xtruthfulqa_zh`, no extra flag."""
+    r = python("""
+        import sys
+        from lm_eval.__main__ import cli_evaluate
+        sys.argv = ["lm_eval", "--model", "dummy", "--tasks", "xsvamp_pivot_ko,xtruthfulqa_zh",
+                    "--limit", "1"]
+        cli_evaluate()
+    """, env={"XSVAMP_DATA_DIR": "sample", "XTRUTHFULQA_DATA_DIR": "sample"}, tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "overrides existing task" not in r.stderr
+    assert "xsvamp_pivot_ko" in r.stdout and "accuracy" in r.stdout
+    assert "xtruthfulqa_zh" in r.stdout and "lang_fidelity" in r.stdout

@@ -1,0 +1,1 @@
+"""X-SVAMP: SVAMP math word problems in five languages, scored by the final number."""

@@ -1,0 +1,1 @@
+"""X-TruthfulQA: TruthfulQA questions in five languages, answered here and judged later."""
