@@ -87,6 +87,46 @@ def test_multi_turn_rows_supervise_every_assistant_turn(plain_tok):
     assert plain_tok.decode(supervised(enc)) == f"first answer{eos}second answer{eos}"
 
 
+# A Qwen3-style template: an assistant turn after the last user turn opens with an (empty) think
+# block; earlier assistant turns do not.  Rendering the first turns alone therefore renders the
+# first answer *with* a think block, which is not a prefix of the whole conversation.
+THINK_TEMPLATE = (
+    "{%- set ns = namespace(last_user=-1) -%}"
+    "{%- for m in messages -%}{%- if m['role'] == 'user' -%}{%- set ns.last_user = loop.index0 -%}"
+    "{%- endif -%}{%- endfor -%}"
+    "{%- for m in messages -%}{{- '<|im_start|>' + m['role'] + '\\n' -}}"
+    "{%- if m['role'] == 'assistant' and loop.index0 > ns.last_user -%}"
+    "{{- '<think>\\n\\n</think>\\n\\n' -}}{%- endif -%}"
+    "{{- m['content'] + '<|im_end|>\\n' -}}{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{- '<|im_start|>assistant\\n' -}}{%- endif -%}"
+)
+TWO_TURNS = [{"role": "user", "content": "one"}, {"role": "assistant", "content": "first answer"},
+             {"role": "user", "content": "two please"}, {"role": "assistant", "content": "second answer"}]
+
+
+def test_think_block_template_supervises_no_user_text(plain_tok):
+    full = data.render(plain_tok, THINK_TEMPLATE, TWO_TURNS)
+    spans, prefix_ok = data.assistant_spans(plain_tok, THINK_TEMPLATE, TWO_TURNS, full)
+    # before the fix the first span ran 19 characters (the think block's length) into the next turn
+    assert [full[a:b] for a, b in spans] == ["first answer<|im_end|>\n",
+                                              "<think>\n\n</think>\n\nsecond answer<|im_end|>\n"]
+    assert not prefix_ok  # the first turn was located by its text, and the row is counted
+    enc, _ = data.encode(plain_tok, THINK_TEMPLATE, TWO_TURNS)
+    learned = plain_tok.decode(supervised(enc))
+    assert "two" not in learned and "user" not in learned and learned.count("answer") == 2
+    _, counts = data.encode_all([data.Example(TWO_TURNS, "x:1")], plain_tok, THINK_TEMPLATE, 512)
+    assert (counts["prompt_not_prefix"], counts["dropped_unmaskable"]) == (1, 0)
+
+
+def test_rows_whose_turns_cannot_be_located_are_dropped_and_counted(plain_tok):
+    # an earlier assistant turn is shown upper-cased, the last one verbatim: the first cannot be found
+    template = THINK_TEMPLATE.replace("{{- m['content'] + ", "{{- (m['content'] if loop.last else "
+                                      "m['content'] | upper) + ")
+    rows = [data.Example(TWO_TURNS, "x:1"), data.Example(messages(), "x:2")]
+    kept, counts = data.encode_all(rows, plain_tok, template, 512)
+    assert (len(kept), counts["dropped_unmaskable"], counts["rows"]) == (1, 1, 2)
+
+
 # --- over-long rows -------------------------------------------------------------------------
 def test_overlong_rows_are_dropped_or_lose_pivot_text_only(plain_tok):
     long_pivot = pivot.build_response("word " * 120, "答案是水。", "zh")
