@@ -185,13 +185,14 @@ def assistant_spans(tok: Any, template: str, messages: list[dict[str, str]],
         prompt = render(tok, template, messages[:i], generation_prompt=True)
         upto = render(tok, template, messages[: i + 1])
         if upto.startswith(prompt) and full.startswith(upto) and len(prompt) >= cursor:
-            span: tuple[int, int] | None = (len(prompt), len(upto))
+            span = (len(prompt), len(upto))
         else:  # the turn renders differently here than in the whole conversation: find its text
             prefix_ok = False
-            span = _locate(m["content"], upto, full, cursor)
-            if span is None:
+            located = _locate(m["content"], upto, full, cursor)
+            if located is None:
                 raise Unmaskable(f"assistant turn {i + 1}: the chat template does not render its text "
                                  "verbatim where the whole conversation has it")
+            span = located
         spans.append(span)
         cursor = span[1]
     return spans, prefix_ok
@@ -297,3 +298,11 @@ def encode_all(examples: list[Example], tok: Any, template: str, max_length: int
             continue
         kept.append(enc)
     return kept, stats
+
+
+def report_counts(stats: Counter, kept: int) -> dict[str, int]:
+    """What happened to the rows, every count present (0 when nothing happened): for
+    metrics.jsonl and the final summary."""
+    keys = ("rows", "dropped_overlong", "truncated", "truncated_pivot", "dropped_no_loss",
+            "dropped_unmaskable", "prompt_not_prefix")
+    return {"rows": stats["rows"], "kept": kept, **{k: int(stats[k]) for k in keys[1:]}}
