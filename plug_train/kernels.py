@@ -39,19 +39,20 @@ class _ChunkedLinearCE(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None,
                 targets: torch.Tensor, softcap: float | None, rows: int) -> torch.Tensor:
-        w = weight.float()
+        acc = torch.promote_types(torch.promote_types(hidden.dtype, weight.dtype), torch.float32)  # >= fp32
+        w = weight.to(acc)
         need_h, need_w = ctx.needs_input_grad[0], ctx.needs_input_grad[1]
         need_b = bias is not None and ctx.needs_input_grad[2]
         grad_h = torch.empty_like(hidden) if need_h else None
         grad_w = torch.zeros_like(w) if need_w else None
-        grad_b = torch.zeros(w.shape[0], dtype=torch.float32, device=w.device) if need_b else None
-        total = torch.zeros((), dtype=torch.float32, device=hidden.device)
+        grad_b = torch.zeros(w.shape[0], dtype=acc, device=w.device) if need_b else None
+        total = torch.zeros((), dtype=acc, device=hidden.device)
         for start in range(0, hidden.shape[0], rows):
-            h = hidden[start:start + rows].float()
+            h = hidden[start:start + rows].to(acc)
             y = targets[start:start + rows]
             z = h @ w.T
             if bias is not None:
-                z = z + bias.float()
+                z = z + bias.to(acc)
             if softcap is not None:
                 t = torch.tanh(z / softcap)
                 z = t * softcap

@@ -143,6 +143,20 @@ def test_overlong_rows_are_dropped_or_lose_pivot_text_only(plain_tok):
     assert len(kept[0].input_ids) <= short_len + 20
 
 
+def test_overlong_truncate_cuts_the_end_off_as_the_paper_does_and_counts_it(plain_tok):
+    long_pivot = pivot.build_response("word " * 120, "答案是水。", "zh")
+    rows = [data.Example(messages(response=long_pivot), "x:1"), data.Example(messages(), "x:2")]
+    template = data.training_template(plain_tok)
+    full, _ = data.encode(plain_tok, template, messages(response=long_pivot))
+    limit = len(data.encode(plain_tok, template, messages())[0].input_ids) + 20
+    kept, counts = data.encode_all(rows, plain_tok, template, limit, overlong="truncate")
+    assert (len(kept), counts["truncated"], counts["dropped_overlong"]) == (2, 1, 0)
+    assert kept[0].input_ids == full.input_ids[:limit] and kept[0].labels == full.labels[:limit]
+    assert kept[0].labels[-1] != plain_tok.eos_token_id  # the paper's truncation loses the EOS
+    report = data.report_counts(counts, len(kept))
+    assert report["truncated"] == 1 and report["kept"] == 2 and report["dropped_unmaskable"] == 0
+
+
 # --- batching ------------------------------------------------------------------------------
 def test_packing_fills_rows_without_overflow_and_keeps_every_sequence():
     lengths = [50, 600, 179, 75, 461, 300, 1000, 24, 700, 333] * 7
@@ -231,3 +245,26 @@ def test_yaml_is_overridden_by_flags_and_origins_are_reported(tmp_path):
     assert (cfg.lr, cfg.epochs, cfg.packing, cfg.data) == (3e-4, 4, True, ["a.jsonl"])
     lines = C.describe_origins(cfg, origin)
     assert "lr=0.0003 (flag)" in lines and "epochs=4 (run.yaml)" in lines and "packing=true (flag)" in lines
+
+
+def test_overlong_counts_reach_metrics_and_the_final_summary(tiny_model, tmp_path, capsys):
+    from plug_train.config import TrainConfig
+    from plug_train.trainer import train
+
+    from plug_train import model as M
+
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(6, seed=4, max_words=60))
+    tok = M.load_tokenizer(tiny_model)
+    lengths = sorted(len(data.encode(tok, data.training_template(tok), ex.messages)[0].input_ids)
+                     for ex in data.read_rows(rows))
+    limit = lengths[2]  # half the rows are longer
+    assert lengths[3] > limit
+    common = dict(model=tiny_model, data=[str(rows)], max_steps=1, batch_size=2, max_length=limit, progress=False)
+    out = train(TrainConfig(output=str(tmp_path / "cut"), overlong="truncate", **common))
+    first = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
+    assert first["truncated"] == 3 and first["dropped_overlong"] == 0 and first["kept"] == 6
+    done = [x for x in capsys.readouterr().err.splitlines() if "done:" in x]
+    assert len(done) == 1 and f"truncated {first['truncated']}" in done[0]
+    out = train(TrainConfig(output=str(tmp_path / "drop"), **common))
+    dropped = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
+    assert dropped["dropped_overlong"] == first["truncated"] and dropped["truncated"] == 0
