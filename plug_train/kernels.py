@@ -185,6 +185,19 @@ class MasterWeights:
             m.grad = None if p.grad is None else p.grad.float()
             p.grad = None
 
+    def state_dict(self) -> dict[str, Any]:
+        """The fp32 copies (accelerate's save_state): the bf16 weights alone would lose them."""
+        return {"masters": [m.detach().cpu() for _, m in self.pairs]}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        saved = state["masters"]
+        if len(saved) != len(self.pairs) or any(s.shape != m.shape for s, (_, m) in zip(saved, self.pairs)):
+            raise PlugEvalError("the checkpoint's fp32 master weights do not match this model (--bf16-weights)")
+        with torch.no_grad():
+            for s, (_, m) in zip(saved, self.pairs):
+                m.copy_(s)
+        self.master_to_model()
+
     def master_to_model(self) -> None:
         with torch.no_grad():
             for p, m in self.pairs:

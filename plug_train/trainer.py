@@ -278,14 +278,21 @@ def _speed_options(cfg: TrainConfig, acc: Any, model: Any) -> kernels.MasterWeig
     """Check and apply --fused-ce, --kernels and --bf16-weights; returns the master copy if any."""
     from accelerate.utils import DistributedType
 
+    sharded = acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED)
+    if sharded and cfg.fused_ce != "off":  # the loss reads the head's weight outside its forward
+        raise PlugEvalError(f"--fused-ce {cfg.fused_ce} is for one process or DDP (FSDP and DeepSpeed shard "
+                            "the LM head's weight); use --fused-ce off")
     kernels.check_fused_ce(_base(model), cfg.fused_ce)
     kernels.apply_kernels(_base(model), cfg.kernels)
     if not cfg.bf16_weights:
         return None
-    if acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED):
+    if sharded:
         raise PlugEvalError("--bf16-weights is for one process or DDP; FSDP and DeepSpeed keep their own "
                             "master weights (use their mixed-precision settings)")
-    return kernels.MasterWeights(model)
+    model.to(acc.device)  # the master copy lives where the optimizer steps
+    masters = kernels.MasterWeights(model)
+    acc.register_for_checkpointing(masters)  # saved in state/ and restored by --resume
+    return masters
 
 
 class Batches:

@@ -192,3 +192,18 @@ def test_flags_that_cannot_run_here_are_refused_in_one_line(tiny_model, tmp_path
         run(tmp_path, "x", tiny_model, **flags)
     assert problem in str(err.value) and "\n" not in str(err.value)
     assert not (tmp_path / "x").exists()  # nothing written
+
+
+def test_bf16_weights_resume_restores_the_fp32_master_copy(tiny_model, tmp_path):
+    import shutil
+
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(8, seed=3, max_words=30))
+    cfg = dict(model=tiny_model, data=[str(rows)], max_steps=4, batch_size=2, lr=1e-3, save_every=2,
+               bf16_weights=True, progress=False)
+    a = trainer.train(TrainConfig(output=str(tmp_path / "a"), **cfg))
+    b = tmp_path / "b"
+    b.mkdir()
+    shutil.copytree(a / "checkpoint-2", b / "checkpoint-2")
+    trainer.train(TrainConfig(output=str(b), resume="latest", **cfg))
+    losses = lambda d: [json.loads(x)["loss"] for x in (d / "metrics.jsonl").read_text().splitlines()]  # noqa: E731
+    assert losses(b) == losses(a)[2:]  # exact: without the saved masters they differ
