@@ -93,7 +93,7 @@ class TrainConfig:
                        "device) or liger (liger-kernel, CUDA)", choices=("off", "chunked", "liger"), group="speed")
     kernels: str = _f("none", "fused RMSNorm/RoPE/SwiGLU (liger, CUDA) or torch.compile per decoder layer "
                       "(compile)", choices=("none", "liger", "compile"), group="speed")
-    bf16_weights: bool = _f(False, "compute in bf16 weights, update an fp32 master copy (full fine-tuning)",
+    bf16_weights: bool = _f(False, "compute in bf16 weights, step an fp32 master copy (one process or DDP)",
                             group="speed")
     overlap: bool = _f(False, "prepare the next batch (pinned, non-blocking copy) while the GPU works; the "
                        "loss is read one step late", group="speed")

@@ -156,6 +156,12 @@ def test_overlap_and_fused_ce_runs_log_the_same_losses(tiny_model, tmp_path):
     assert [r["loss"] for r in fused] == pytest.approx([r["loss"] for r in base], rel=1e-5)
 
 
+def test_model_attention_run_logs_the_losses_of_the_packed_run(tiny_model, tmp_path):
+    base = run(tmp_path, "base", tiny_model)
+    own = run(tmp_path, "own", tiny_model, attention="model")
+    assert [r["loss"] for r in own] == pytest.approx([r["loss"] for r in base], rel=1e-5)
+
+
 def test_bf16_weights_run_tracks_the_fp32_run(tiny_model, tmp_path):
     base = run(tmp_path, "base", tiny_model)
     bf16 = run(tmp_path, "bf16", tiny_model, bf16_weights=True)

@@ -4,6 +4,8 @@
     bash bench/trainer/gpu_speed.sh                          # on the GPU machine, repository root
     python bench/trainer/gpu_speed.py --tiny --out /tmp/gs   # the same logic on CPU (no numbers)
 
+0. attention_check: our packed attention on this device (varlen window on CUDA) against eager
+   attention for tiny Llama, Mistral (window) and Gemma2 (soft-cap + window), with a control;
 1. probe: which of trl, datasets, liger-kernel, flash-attn import here (versions, or missing);
 2. build once: a ~0.5B random-init Llama (bf16 on disk; --vocab rows in its head, 32k by default so
    the LM head weighs what it does in real models) and 2,000 PLUG rows of 20-500 words;
@@ -40,6 +42,7 @@ SIZES = {
 }
 # name -> (plug-train flags, packages it needs, needs CUDA)
 VARIANTS = {
+    "attention_check": ("check", (), False),
     "base": ({}, (), False),
     "all_liger": ({"kernels": "liger", "fused_ce": "liger", "bf16_weights": True, "overlap": True},
                   ("liger_kernel",), True),
@@ -205,6 +208,49 @@ def run_trl(work: Path, args: argparse.Namespace, facts: dict, have: dict) -> di
             **summarise(records, args.warmup, facts["non_embedding_params"], seconds)}
 
 
+def attention_check(args: argparse.Namespace) -> dict:
+    """Our packed attention on this device against eager attention per sequence, for tiny Llama,
+    Mistral (sliding window: the varlen kernel's window_size on CUDA) and Gemma2 (soft-cap +
+    window: the eager formula), in fp32 and under bf16 autocast; with the window dropped as a
+    control that shows the check can fail."""
+    import torch
+    from transformers import AutoModelForCausalLM, Gemma2Config, LlamaConfig, MistralConfig
+
+    from plug_train import attention, batching, data
+
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    common = dict(vocab_size=256, hidden_size=128, intermediate_size=256, num_hidden_layers=2,
+                  num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024, initializer_range=0.2)
+    configs = {"llama": LlamaConfig(**common), "mistral_window64": MistralConfig(**common, sliding_window=64),
+               "gemma2_softcap_window64": Gemma2Config(**common, head_dim=32, sliding_window=64,
+                                                       attn_logit_softcapping=5.0, query_pre_attn_scalar=32)}
+    g = torch.Generator().manual_seed(0)
+    seqs = [torch.randint(3, 256, (n,), generator=g).tolist() for n in (300, 170, 90)]
+    out: dict = {"varlen_available": attention._varlen() is not None, "device": device}
+    for name, cfg in configs.items():
+        torch.manual_seed(0)
+        model = AutoModelForCausalLM.from_config(cfg, attn_implementation="eager").float().to(device).eval()
+        res = {}
+        with torch.no_grad():
+            ref = torch.cat([model(input_ids=torch.tensor([s], device=device), use_cache=False).logits[0]
+                             for s in seqs])
+            model.set_attn_implementation(attention.register())
+            mb = batching.collate([data.Encoded(s, s) for s in seqs]).to(torch.device(device))
+            for precision in ("fp32", "bf16") if device == "cuda" else ("fp32",):
+                with torch.autocast(device, dtype=torch.bfloat16, enabled=precision == "bf16"):
+                    ours = model(**mb.model_kwargs()).logits[0].float()
+                res[f"max_abs_diff_{precision}"] = float((ours - ref).abs().max())
+            if getattr(cfg, "sliding_window", None):
+                model.config.sliding_window = None  # Mistral reads the config, Gemma2 the layer
+                for layer in model.model.layers:
+                    layer.self_attn.sliding_window = None
+                with torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda"):
+                    ctrl = model(**mb.model_kwargs()).logits[0].float()
+                res["control_window_dropped"] = float((ctrl - ref).abs().max())
+        out[name] = res
+    return out
+
+
 def one(args: argparse.Namespace) -> None:
     """Child process: run one variant, write work/NAME.json."""
     work = Path(args.work)
@@ -212,7 +258,12 @@ def one(args: argparse.Namespace) -> None:
     have = json.loads((work / "probe.json").read_text())
     flags = VARIANTS[args.one][0]
     t0 = time.perf_counter()
-    result = run_trl(work, args, facts, have) if flags is None else run_plug(args.one, flags, work, args, facts)
+    if flags == "check":
+        result = attention_check(args)
+    elif flags is None:
+        result = run_trl(work, args, facts, have)
+    else:
+        result = run_plug(args.one, flags, work, args, facts)
     result["wall_s"] = round(time.perf_counter() - t0, 1)
     (work / f"{args.one}.json").write_text(json.dumps(result))
 
