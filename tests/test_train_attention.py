@@ -24,7 +24,7 @@ def _common(**kw):
 
 
 def configs():
-    from transformers import Gemma2Config, GptOssConfig, LlamaConfig, MistralConfig, Qwen2Config
+    from transformers import Gemma2Config, Gemma3TextConfig, GptOssConfig, LlamaConfig, MistralConfig, Qwen2Config
 
     return {
         "llama": LlamaConfig(**_common()),
@@ -33,6 +33,7 @@ def configs():
         "mistral-window": MistralConfig(**_common(sliding_window=5)),
         "gemma2-softcap-window": Gemma2Config(**_common(head_dim=8, sliding_window=4, attn_logit_softcapping=0.5,
                                                         final_logit_softcapping=3.0, query_pre_attn_scalar=8)),
+        "gemma3-window": Gemma3TextConfig(**_common(head_dim=8, sliding_window=4, query_pre_attn_scalar=8)),
         "gpt_oss-sinks-window": GptOssConfig(**_common(head_dim=8, sliding_window=4, num_local_experts=4,
                                                        num_experts_per_tok=2)),
     }
