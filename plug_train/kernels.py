@@ -149,8 +149,15 @@ def apply_kernels(model: Any, kind: str) -> None:
             raise PlugEvalError("--kernels liger runs on CUDA only (Triton); use --kernels compile or none")
         try:
             from liger_kernel.transformers import _apply_liger_kernel_to_instance  # type: ignore[import-not-found]
+            from liger_kernel.transformers.monkey_patch import (  # type: ignore[import-not-found]
+                MODEL_TYPE_TO_APPLY_LIGER_FN,
+            )
         except ImportError:
             raise PlugEvalError("--kernels liger needs liger-kernel (pip install 'plug-eval[speed]')") from None
+        kind_of = getattr(model.config, "model_type", "?")
+        if kind_of not in MODEL_TYPE_TO_APPLY_LIGER_FN:  # liger would only log and do nothing
+            raise PlugEvalError(f"--kernels liger: liger-kernel has no kernels for {kind_of} models; "
+                                "use --kernels compile or none")
         _apply_liger_kernel_to_instance(model=model, rope=True, rms_norm=True, swiglu=True,
                                         cross_entropy=False, fused_linear_cross_entropy=False)
         return
