@@ -40,6 +40,13 @@ class _ChunkedLinearCE(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None,
                 targets: torch.Tensor, softcap: float | None, rows: int) -> torch.Tensor:
+        # autocast would run the matmuls in bf16 under mixed precision: this loss is computed in fp32
+        with torch.autocast(device_type=hidden.device.type, enabled=False):
+            return _ChunkedLinearCE._forward(ctx, hidden, weight, bias, targets, softcap, rows)
+
+    @staticmethod
+    def _forward(ctx: Any, hidden: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None,
+                 targets: torch.Tensor, softcap: float | None, rows: int) -> torch.Tensor:
         acc = torch.promote_types(torch.promote_types(hidden.dtype, weight.dtype), torch.float32)  # >= fp32
         w = weight.to(acc)
         need_h, need_w = ctx.needs_input_grad[0], ctx.needs_input_grad[1]

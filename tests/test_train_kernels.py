@@ -40,6 +40,17 @@ def test_chunked_linear_cross_entropy_equals_logits_then_cross_entropy(softcap, 
         torch.testing.assert_close(a, r, rtol=1e-10, atol=1e-12)
 
 
+def test_chunked_linear_cross_entropy_stays_fp32_under_autocast():
+    g = torch.Generator().manual_seed(0)
+    h = torch.randn(6, 32, generator=g, requires_grad=True)
+    w = torch.randn(300, 32, generator=g)
+    y = torch.randint(0, 300, (6,), generator=g)
+    ref = F.cross_entropy(h @ w.T, y, reduction="sum")
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        ours = kernels.linear_cross_entropy(h, w, y)
+    assert ours.dtype == torch.float32 and float(ours) == pytest.approx(float(ref), rel=1e-6)
+
+
 def test_chunked_linear_cross_entropy_skips_the_gradient_of_a_frozen_head():
     h = torch.randn(4, 8, requires_grad=True)
     w = torch.randn(20, 8)  # frozen (LoRA): no [V, H] gradient is accumulated
