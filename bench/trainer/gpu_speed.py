@@ -174,7 +174,8 @@ def run_trl(work: Path, args: argparse.Namespace, facts: dict, have: dict) -> di
     def count(module, a, kw):
         ids = kw.get("input_ids")
         if ids is not None:
-            counted["tokens"] += int(ids.numel()) if kw.get("attention_mask") is None else int(kw["attention_mask"].sum())
+            mask = kw.get("attention_mask")
+            counted["tokens"] += int(ids.numel()) if mask is None else int(mask.sum())
 
     model.register_forward_pre_hook(count, with_kwargs=True)
     t0 = time.perf_counter()
@@ -360,7 +361,8 @@ def compare(report: dict) -> None:
             a, b = res["losses"][n - 1], base["losses"][n - 1]
             res["loss_rel_diff_vs_base"] = {"step": n, "value": round(abs(a - b) / abs(b), 5)}
     trl = v.get("trl_padfree_liger", {})
-    ours = [(res["tokens_per_s"], name) for name, res in v.items() if "tokens_per_s" in res and not name.startswith("trl")]
+    ours = [(res["tokens_per_s"], name) for name, res in v.items()
+            if "tokens_per_s" in res and not name.startswith("trl")]
     if ours:
         best = max(ours)
         report["best"] = {"variant": best[1], "tokens_per_s": best[0], "mfu_6n": v[best[1]].get("mfu_6n"),
