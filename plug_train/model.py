@@ -35,8 +35,9 @@ def load_tokenizer(name: str) -> Any:
     return tok
 
 
-def load_model(name: str, gradient_checkpointing: bool) -> Any:
-    """The causal LM in fp32 (mixed precision is applied by accelerate), with our attention."""
+def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "packed") -> Any:
+    """The causal LM in fp32 (mixed precision is applied by accelerate), with our attention
+    (``attention_mode`` packed) or the one transformers picks for it (``model``)."""
     from transformers import AutoModelForCausalLM
 
     from . import attention
@@ -45,10 +46,19 @@ def load_model(name: str, gradient_checkpointing: bool) -> Any:
         model = AutoModelForCausalLM.from_pretrained(name, dtype=torch.float32)
     except (OSError, ValueError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
-    try:
-        model.set_attn_implementation(attention.register())
-    except (ValueError, AttributeError):  # a model without the attention interface: masked SDPA
-        pass
+    setattr(model, "_plug_inference_attention", model.config._attn_implementation)  # restored on save
+    setattr(model, "_plug_attention_mode", attention_mode)
+    if attention_mode == "packed":
+        try:
+            model.set_attn_implementation(attention.register())
+        except (ValueError, AttributeError):  # a model without the attention interface: masked SDPA
+            pass
+        for module in model.modules():  # refuse what our attention cannot do before any compute
+            if hasattr(module, "is_causal") and hasattr(module, "scaling"):
+                try:
+                    attention.check_module(module)
+                except PlugEvalError as e:
+                    raise PlugEvalError(e.problem, name) from None
     model.config.use_cache = False
     if gradient_checkpointing:
         if hasattr(model, "activation_checkpointing_enable"):  # transformers >= 5.2x name
@@ -56,6 +66,12 @@ def load_model(name: str, gradient_checkpointing: bool) -> Any:
         else:
             model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     return model
+
+
+def inference_attention(model: Any) -> str:
+    """The attention implementation the model was loaded with (``sdpa`` for most, ``eager`` for
+    Gemma2): what a checkpoint and generation use, never our training-only one."""
+    return getattr(model, "_plug_inference_attention", None) or "sdpa"
 
 
 def add_lora(model: Any, cfg: TrainConfig) -> Any:
@@ -80,8 +96,8 @@ def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok:
                     where: Path) -> None:
     """Model (or adapter) and tokenizer, the trained chat template saved with it."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
-    if base.config._attn_implementation != "sdpa":
-        base.set_attn_implementation("sdpa")  # what a loader expects; ours is training-only
+    if base.config._attn_implementation != inference_attention(base):
+        base.set_attn_implementation(inference_attention(base))  # what a loader expects; ours is training-only
     base.config.use_cache = True
     model.save_pretrained(str(where), state_dict=state_dict)
     tok.chat_template = template
@@ -91,7 +107,7 @@ def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok:
 def save_merged(peft_model: Any, tok: Any, template: str, where: Path) -> None:
     """LoRA folded into the base weights: a plain model directory."""
     merged = peft_model.merge_and_unload()
-    merged.set_attn_implementation("sdpa")
+    merged.set_attn_implementation(inference_attention(merged))
     merged.config.use_cache = True
     merged.save_pretrained(str(where))
     tok.chat_template = template
@@ -102,8 +118,9 @@ def restore_training_attention(model: Any) -> None:
     from . import attention
 
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    packed = getattr(base, "_plug_attention_mode", "packed") == "packed"
     try:
-        base.set_attn_implementation(attention.NAME)
+        base.set_attn_implementation(attention.NAME if packed else inference_attention(base))
     except (ValueError, AttributeError):
         pass
     base.config.use_cache = False
