@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, records, store
+from . import __version__, records, rundir, store
 from .errors import PlugEvalError
 from .judges import registry
 from .judges.base import Backend, BackendOptions, JudgeRequest
@@ -158,7 +158,7 @@ def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
     """Refuse to mix a different comparison into an existing run directory."""
     if out.exists() and not out.is_dir():
         raise PlugEvalError("exists and is not a directory: choose another --out", out)
-    path = out / store.RUN
+    path = out / rundir.RUN
     if not path.exists():
         return
     try:
@@ -196,10 +196,10 @@ def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: R
 
 def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
     """Take language fidelity from a previous items.jsonl of the same answers (saves py3langid)."""
-    path = out / store.ITEMS
+    path = out / rundir.ITEMS
     if not path.exists():
         return
-    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in store.read_jsonl(path)}
+    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in rundir.read_items(path)}
     for item in items:
         prev = old.get((item["id"], item.get("answer_a"), item.get("answer_b")))
         for side in ("a", "b"):
@@ -212,8 +212,8 @@ def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts
     opts.out.mkdir(parents=True, exist_ok=True)
     _reuse_fidelity(opts.out, inputs.items)
     records.fill_fidelity(inputs.items)
-    store.write_jsonl(opts.out / store.ITEMS, inputs.items)
-    store.write_json(opts.out / store.RUN, run_manifest(inputs, config, calls, opts))
+    store.write_jsonl(opts.out / rundir.ITEMS, inputs.items)
+    store.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts))
 
 
 @dataclass
@@ -251,7 +251,7 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
 def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
     """Write the run directory, make the pending calls, write and return summary.json."""
     from .judges.engine import Engine
-    from .summary import write_summary
+    from .rundir import write_summary
 
     prepare_run_dir(plan.inputs, plan.config, plan.calls, opts)
     if plan.price is None and plan.pending:

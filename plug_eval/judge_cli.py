@@ -1,7 +1,7 @@
 """``plug-judge``: compare two systems' answers with an LLM judge, grade one system, summarise.
 
 A thin shell: each subcommand parses, calls one library function (:mod:`plug_eval.compare`,
-:mod:`plug_eval.summary`) and prints.  User errors print one line and exit 2.  Every option
+:mod:`plug_eval.rundir`) and prints.  User errors print one line and exit 2.  Every option
 can also come from the environment as ``PLUG_JUDGE_<OPTION>`` (``PLUG_JUDGE_CONCURRENCY=32``).
 If :mod:`plug_eval.report_cli` exists it adds its subcommands (``report``,
 ``import-alpacaeval``) through ``add_subcommands(subparsers)``.
@@ -234,10 +234,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .summary import write_summary
+    from .rundir import summarize_dirs
 
-    for directory in args.run_dirs:
-        print(f"{directory}: {_result_line(write_summary(directory))}")
+    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs)):
+        print(f"{directory}: {_result_line(summary)}")
     return 0
 
 

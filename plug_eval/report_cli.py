@@ -84,7 +84,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .reports.rundir import summarize_dirs
+    from .rundir import summarize_dirs
 
     for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs, write=not args.dry_run)):
         print(f"{directory}: {summary['system_a']} vs {summary['system_b']} ({summary['lang']}): " + _line(summary))

@@ -22,11 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-JUDGMENTS = "judgments.jsonl"
-ITEMS = "items.jsonl"
-SUMMARY = "summary.json"
-RUN = "run.json"
-LOCK = "judgments.lock"
+from plug_eval.rundir import JUDGMENTS, LOCK
+
 
 
 def judgment_key(identity: dict[str, Any], decoding: dict[str, Any], template_sha256: str,
@@ -63,19 +60,6 @@ def write_json(path: str | os.PathLike[str], obj: Any) -> None:
 
 def write_jsonl(path: str | os.PathLike[str], rows: Iterable[Any]) -> None:
     write_atomic(path, "".join(_dump(r) + "\n" for r in rows))
-
-
-def read_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """All complete JSON lines of a file (a torn or bad line is skipped)."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.endswith("\n"):
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError:
-                    continue
-    return rows
 
 
 class JudgmentStore:
@@ -127,12 +111,6 @@ class JudgmentStore:
         if not recs:
             return False
         return not retry_errors or any(r.get("error") is None for r in recs)
-
-    def best(self, key: str) -> dict[str, Any] | None:
-        """The record a summary uses: the latest successful one, else the latest error."""
-        recs = self.by_key.get(key) or []
-        ok = [r for r in recs if r.get("error") is None]
-        return (ok or recs or [None])[-1]
 
     # ------------------------------------------------------------------ writing
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import ranking, stats
 from ..languages import LANGUAGES
-from .rundir import Run
+from plug_eval.rundir import Run
 
 ALPHA = 0.05
 BT_RESAMPLES = 1000  # Bradley-Terry refits every resample; 1,000 keep rendering fast (stated in the report)

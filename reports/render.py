@@ -27,7 +27,7 @@ from ..errors import PlugEvalError
 from ..languages import LANGUAGES
 from .browser import cards
 from .model import Cell, build_model
-from .rundir import Run, load_run
+from plug_eval.rundir import Run, load_run
 
 #: Answers (instruction + both answers + judge replies) above this many bytes in total go to
 #: ``report_files/<comparison>.html`` instead of ``report.html``, keeping the page small.

@@ -1,0 +1,431 @@
+"""The run directory: the only code that knows its files, which records count and what they mean.
+
+A run directory holds ``items.jsonl`` (the paired answers), ``judgments.jsonl`` (the append-only
+store, :mod:`plug_eval.store`), ``run.json`` (written by ``plug-judge compare``/``grade``: the
+key of every planned judgment) and ``summary.json`` (derived, rebuilt by :func:`write_summary`).
+Importers (``import-alpacaeval``) write no ``run.json``; their plan is read off the store.
+
+The rules, in one place:
+
+* **Which record counts.** Only the keys of this run's plan (other judges sharing the store never
+  leak in); for each key the latest successful record, else the latest error (:func:`select`).
+  A later error never hides an earlier success; a later success (``--force``) replaces it.
+* **What an item's outcome is.** An item judged in one order whose record carries a soft
+  ``preference`` (AlpacaEval's 1..2 scale) scores ``preference - 1``; ``"preference": null``
+  means the judge gave no preference and the item is unscored, whatever its ``verdict`` says
+  (AlpacaEval drops such rows too).  Otherwise the verdicts of both orders combine as the PLUG
+  paper does (:func:`plug_eval.stats.outcome_from_orders`); a missing, failed or unparsed order
+  leaves the item unscored.
+* **What the summary is.** :func:`build_summaries` computes every ``summary.json`` field from the
+  files alone: ``compare``, ``import-alpacaeval``, ``summarize`` and the report agree because
+  they all come here.  Runs with the same seed and resample count share one resample matrix.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from plug_eval import stats
+from plug_eval.errors import PlugEvalError
+
+ITEMS = "items.jsonl"
+JUDGMENTS = "judgments.jsonl"
+SUMMARY = "summary.json"
+RUN = "run.json"
+LOCK = "judgments.lock"
+
+SCHEMA_VERSION = 1
+VERDICTS = ("A", "B", "tie")
+
+Record = dict[str, Any]
+
+
+def select(records: Sequence[Record]) -> Record | None:
+    """The record of one key that counts: the latest successful one, else the latest error."""
+    for rec in reversed(records):
+        if rec.get("error") is None:
+            return rec
+    return records[-1] if records else None
+
+
+def system_verdict(rec: Record | None) -> str | None:
+    """A record's verdict for system A, B or a tie; None when missing, failed or unparsed."""
+    if rec is None or rec.get("error") is not None or rec.get("verdict") not in VERDICTS:
+        return None
+    return str(rec["verdict"])
+
+
+def item_outcome(recs: dict[str, Record | None]) -> Any:
+    """Outcome of one item from its planned orders' counting records (see the module rules)."""
+    if len(recs) == 1:
+        (order, rec), = recs.items()
+        if rec is not None and "preference" in rec:
+            pref = rec["preference"]
+            return None if pref is None or rec.get("error") is not None else float(pref) - 1.0
+        v = system_verdict(rec)
+        return stats.outcome_from_orders(v, None, single=True)
+    return stats.outcome_from_orders(system_verdict(recs.get("AB")), system_verdict(recs.get("BA")))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_items(path: Path) -> list[Record]:
+    """Every complete line of a file we wrote atomically; a bad line is an error naming it."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rows: list[Record] = []
+    for n, line in enumerate(lines[:-1], start=1):  # the piece after the last newline is empty or torn
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                row = None
+            if not isinstance(row, dict):
+                raise PlugEvalError(f"line {n} is not a JSON object", path)
+            rows.append(row)
+    return rows
+
+
+def _scan_store(path: Path) -> tuple[list[Record], int]:
+    """The store's records in file order and how many complete lines were unreadable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0
+    rows, bad = [], 0
+    for line in data[: data.rfind(b"\n") + 1].splitlines():
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            rec = None
+        if isinstance(rec, dict) and isinstance(rec.get("key"), str):
+            rows.append(rec)
+        else:
+            bad += 1  # a line torn by a crash and followed by a fresh one
+    return rows, bad
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PlugEvalError(f"unreadable {path.name}: {exc}", path) from None
+
+
+@dataclass
+class Run:
+    """One run directory as stored: its plan, items, store and stored summary."""
+
+    path: Path
+    manifest: dict[str, Any]  #: run.json, or a stand-in read off the store and summary.json
+    items: list[Record]
+    by_key: dict[str, list[Record]]  #: every stored record of each key, in file order
+    stored: dict[str, Any] | None = None  #: summary.json as it is on disk
+    bad_lines: int = 0
+    _outcomes: list[Any] | None = field(default=None, repr=False, compare=False)
+    _judgments: dict[str, dict[str, Record]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """The stored summary.json (what the report shows per comparison)."""
+        return self.stored or {}
+
+    @property
+    def keys(self) -> dict[str, dict[str, str]]:
+        """Item id -> order ("AB", "BA" or "single") -> judgment key, as planned."""
+        keys = self.manifest.get("keys")
+        return keys if isinstance(keys, dict) else {}
+
+    @property
+    def mode(self) -> str:
+        return str(self.manifest.get("mode") or "pairwise")
+
+    @property
+    def ids(self) -> list[str]:
+        return [str(i["id"]) for i in self.items]
+
+    @property
+    def single_order(self) -> bool:
+        return all(len(orders) == 1 for orders in self.keys.values())
+
+    def best(self, key: str) -> Record | None:
+        return select(self.by_key.get(key, []))
+
+    def item_records(self, item_id: str) -> dict[str, Record | None]:
+        """Order -> counting record (None when not stored) of one item's planned judgments."""
+        return {order: self.best(key) for order, key in self.keys.get(item_id, {}).items()}
+
+    @property
+    def judgments(self) -> dict[str, dict[str, Record]]:
+        """Item id -> order -> counting record, stored ones only (the report's answer browser)."""
+        if self._judgments is None:
+            self._judgments = {}
+            for item_id in self.ids:
+                recs = {o: r for o, r in self.item_records(item_id).items() if r is not None}
+                if recs:
+                    self._judgments[item_id] = recs
+        return self._judgments
+
+    def verdict(self, item_id: str, order: str) -> str | None:
+        return system_verdict(self.judgments.get(item_id, {}).get(order))
+
+    def order_verdicts(self) -> list[tuple[str | None, str | None]]:
+        return [(self.verdict(i, "AB"), self.verdict(i, "BA")) for i in self.ids]
+
+    def outcomes(self) -> list[Any]:
+        """Per item: an outcome name, a soft score in [0, 1], or None (unscored); memoised."""
+        if self._outcomes is None:
+            self._outcomes = [item_outcome(self.item_records(i)) for i in self.ids]
+        return list(self._outcomes)
+
+    def stats_arguments(self) -> dict[str, Any]:
+        """Keyword arguments of :func:`plug_eval.stats.comparison_stats` for this run."""
+        return {"outcomes": self.outcomes(), "categories": [i.get("category") for i in self.items],
+                "order_verdicts": self.order_verdicts(),
+                "len_a": [i.get("units_a") or 0 for i in self.items],
+                "len_b": [i.get("units_b") or 0 for i in self.items]}
+
+    def counted(self) -> list[Record]:
+        """The counting record of every planned key that has one."""
+        return [r for i in self.ids for r in self.item_records(i).values() if r is not None]
+
+    def planned_keys(self) -> list[str]:
+        return [k for i in self.ids for k in self.keys.get(i, {}).values()]
+
+    def errors(self) -> int:
+        return sum(r.get("error") is not None for r in self.counted())
+
+    def cost(self) -> tuple[float, int]:
+        """Money spent on this run's keys (forced re-judgments included), and successful calls of
+        unknown cost (then the total is unknown: ``cost_usd`` is null rather than too low).
+
+        AlpacaEval does not call its judge when both outputs are identical: an imported record so
+        flagged, with no reply and no price, is a call never made, not one of unknown cost.
+        """
+        total, unknown = 0.0, 0
+        for key in self.planned_keys():
+            for rec in self.by_key.get(key, []):
+                if rec.get("cost_usd") is None:
+                    no_call = rec.get("raw") is None and "identical_outputs" in (rec.get("flags") or [])
+                    unknown += rec.get("error") is None and not no_call
+                else:
+                    total += rec["cost_usd"]
+        return round(total, 8), unknown
+
+
+def _keys_from_store(by_key: dict[str, list[Record]]) -> dict[str, dict[str, str]]:
+    """An importer's plan, read off its store: each (item, order) takes its latest key."""
+    keys: dict[str, dict[str, str]] = {}
+    for key, recs in by_key.items():
+        keys.setdefault(str(recs[-1].get("id")), {})[recs[-1].get("order") or "single"] = key
+    return keys
+
+
+def _plan_from_summary(stored: dict[str, Any]) -> dict[str, Any]:
+    """A run.json stand-in for importers' directories; the stored summary's extra fields are kept."""
+    return {**{k: stored.get(k) for k in ("system_a", "system_b", "judge", "seed", "n_resamples")},
+            "mode": stored.get("mode") or "pairwise", "provenance": stored.get("provenance") or {}, "keep": stored}
+
+
+def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
+             manifest: dict[str, Any] | None = None) -> Run:
+    """Read one run directory; every problem is a one-line error naming the file.
+
+    ``need_summary``: the report shows stored summaries, so it needs one; ``summarize`` does
+    not when ``run.json`` holds the plan.  ``manifest`` stands in for both (an importer's run,
+    before its first summary exists).
+    """
+    root = Path(directory)
+    if not (root / ITEMS).is_file():
+        raise PlugEvalError(f"not a run directory: {ITEMS} is missing", root)
+    try:
+        items = read_items(root / ITEMS)
+        records, bad = _scan_store(root / JUDGMENTS)
+        stored = _read_json(root / SUMMARY)
+        run_json = _read_json(root / RUN) if manifest is None else None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlugEvalError(f"cannot read run: {exc}", root) from None
+    if stored is not None and not isinstance(stored, dict):
+        raise PlugEvalError("not a JSON object", root / SUMMARY)
+    if need_summary and stored is None:
+        raise PlugEvalError(f"not a run directory: {SUMMARY} is missing", root)
+    by_key: dict[str, list[Record]] = {}
+    for rec in records:
+        by_key.setdefault(rec["key"], []).append(rec)
+    if manifest is None:
+        if isinstance(run_json, dict):
+            manifest = run_json
+        elif stored is not None:
+            manifest = _plan_from_summary(stored)
+        else:
+            raise PlugEvalError(f"not a run directory: no {RUN} and no {SUMMARY}", root)
+    if "keys" not in manifest:
+        manifest = {**manifest, "keys": _keys_from_store(by_key)}
+    for key in ("system_a", "system_b"):
+        if stored is not None and need_summary and key not in stored:
+            raise PlugEvalError(f"{SUMMARY} has no {key}", root / SUMMARY)
+    return Run(root, manifest, items, by_key, stored, bad)
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def _flag_counts(records: list[Record]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for rec in records:
+        for flag in rec.get("flags") or []:
+            name = flag.rsplit("_", 1)[0] if flag.endswith(("_first", "_second")) else flag
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _seed(run: Run) -> int:
+    return int(run.manifest.get("seed") or 0)
+
+
+def _n_resamples(run: Run) -> int:
+    return int(run.manifest.get("n_resamples") or stats.DEFAULT_RESAMPLES)
+
+
+def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields every summary has, in the order summary.json shows them."""
+    best = run.counted()
+    cost, unknown = run.cost()
+    langs = sorted({i["lang"] for i in run.items})
+    info = {"pending": len(run.planned_keys()) - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
+            "flags": _flag_counts(best), "missing": run.manifest.get("missing"), "bad_store_lines": run.bad_lines,
+            **(run_info or {})}
+    return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
+            "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
+            "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),
+            "n_resamples": run.manifest.get("n_resamples", stats.DEFAULT_RESAMPLES),
+            "errors": sum(r.get("error") is not None for r in best), "cost_usd": None if unknown else cost,
+            "provenance": run.manifest.get("provenance", {}), "run": info}
+
+
+def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] | None) -> dict[str, Any]:
+    common = _common(run, run_info)
+    out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
+                                      "n_resamples")},
+           **core, **{k: common[k] for k in ("errors", "cost_usd", "provenance", "run")}}
+    kept = run.manifest.get("keep") or {}
+    return {**out, **{k: v for k, v in kept.items() if k not in out}}
+
+
+def _grade_summary(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
+    """Single-answer grading: mean 1-10 rating; replies without a rating are excluded and counted."""
+    ratings, cats, best = [], [], []
+    for item in run.items:
+        rec = run.item_records(str(item["id"])).get("single")
+        best += [rec] if rec else []
+        ok = rec is not None and rec.get("error") is None and rec.get("rating") is not None
+        ratings.append(float(rec["rating"]) if ok and rec is not None else math.nan)
+        cats.append("" if item.get("category") is None else str(item["category"]))  # as plug_eval.stats
+    common = _common(run, run_info)
+    rated = [r for r in ratings if not math.isnan(r)]
+    low = high = None
+    if rated:
+        low, high = stats.bootstrap_mean_ci(ratings, seed=_seed(run), n_resamples=_n_resamples(run))
+    by_cat = {}
+    for cat in sorted(set(cats)):
+        vals = [r for r, c in zip(ratings, cats) if c == cat and not math.isnan(r)]
+        by_cat[cat] = {"n_items": cats.count(cat), "n_rated": len(vals),
+                       "mean_rating": sum(vals) / len(vals) if vals else None}
+    unparsed = sum(1 for r in best if r.get("error") is None and r.get("rating") is None)
+    return {"schema_version": SCHEMA_VERSION, "mode": "grade", "system": run.manifest.get("system_a"),
+            "lang": common["lang"], "judge": common["judge"], "seed": common["seed"],
+            "n_resamples": common["n_resamples"], "n_items": len(run.items), "n_rated": len(rated),
+            "unrated": len(run.items) - len(rated), "unparsed": unparsed, "errors": common["errors"],
+            "mean_rating": sum(rated) / len(rated) if rated else None, "ci_low": low, "ci_high": high,
+            "by_category": by_cat, "cost_usd": common["cost_usd"], "provenance": common["provenance"],
+            "run": common["run"]}
+
+
+def build_summaries(runs: Sequence[Run], run_infos: Sequence[dict[str, Any] | None] | None = None
+                    ) -> list[dict[str, Any]]:
+    """The summary of every run; pairwise runs with one seed and resample count share a bootstrap."""
+    infos = list(run_infos) if run_infos is not None else [None] * len(runs)
+    out: list[dict[str, Any]] = [{} for _ in runs]
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, run in enumerate(runs):
+        if run.mode == "grade":
+            out[k] = _grade_summary(run, infos[k])
+        else:
+            groups.setdefault((_n_resamples(run), _seed(run)), []).append(k)
+    for (n_resamples, seed), members in groups.items():
+        cores = stats.many_comparison_stats([runs[k].stats_arguments() for k in members], seed=seed,
+                                            n_resamples=n_resamples)
+        for k, core in zip(members, cores):
+            out[k] = _pairwise_summary(runs[k], core, infos[k])
+    return out
+
+
+def _kept_run_info(run: Run) -> dict[str, Any] | None:
+    """The last run's timing, kept when a summary is rebuilt without a run."""
+    old = (run.stored or {}).get("run")
+    if not isinstance(old, dict):
+        return None
+    return {k: old[k] for k in ("stopped", "calls_made", "seconds") if k in old}
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_json(path: Path, obj: Any) -> None:
+    _write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True,
+                   run_info: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rebuild (and by default write) ``summary.json`` of many run directories in one process.
+
+    No judge is called.  ``run_info`` (a finished compare's timing) applies to every directory;
+    without it each keeps its last run's timing.
+    """
+    runs = [load_run(d, need_summary=False) for d in dirs]
+    infos = [run_info if run_info is not None else _kept_run_info(r) for r in runs]
+    summaries = build_summaries(runs, infos)
+    if write:
+        for run, summary in zip(runs, summaries):
+            write_json(run.path / SUMMARY, summary)
+    return summaries
+
+
+def write_summary(run_dir: str | os.PathLike[str], run_info: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Rebuild and atomically write one ``summary.json``; keeps the last run's timing if not given."""
+    return summarize_dirs([run_dir], run_info=run_info)[0]
+
+
+def imported_run(path: str | os.PathLike[str], items: list[Record], records: list[Record],
+                 manifest: dict[str, Any]) -> Run:
+    """A run held in memory by an importer before it writes anything.
+
+    ``manifest`` stands in for run.json (systems, judge, seed, resamples, provenance, and under
+    ``keep`` extra summary fields); the plan is read off the records as it is for a stored import.
+    """
+    by_key: dict[str, list[Record]] = {}
+    for rec in records:
+        by_key.setdefault(rec["key"], []).append(rec)
+    return Run(Path(path), {**manifest, "keys": _keys_from_store(by_key)}, items, by_key)
+
+
+def write_run(run: Run, summary: dict[str, Any]) -> None:
+    """Write an imported run's three files, the summary last (each atomically)."""
+    run.path.mkdir(parents=True, exist_ok=True)
+    _write_text(run.path / ITEMS, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in run.items))
+    _write_text(run.path / JUDGMENTS, "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                             for recs in run.by_key.values() for r in recs))
+    write_json(run.path / SUMMARY, summary)
