@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from plug_eval import __version__, rundir, stats
+from plug_eval import __version__, files, rundir, stats
 from plug_eval.errors import PlugEvalError
 from plug_eval.languages import answer_units
 
@@ -76,9 +76,10 @@ def load_annotations(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
     except OSError as exc:
         raise PlugEvalError(f"cannot read annotations: {exc.strerror or exc}", path) from None
     try:
-        rows = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlugEvalError(f"not a JSON annotations file ({exc})", path) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlugEvalError(f"not UTF-8 text (invalid byte at offset {exc.start})", path) from None
+    rows = files.parse_json(text, path)
     if not isinstance(rows, list) or not rows:
         raise PlugEvalError("expected a non-empty JSON list of AlpacaEval annotations", path)
     for i, row in enumerate(rows):

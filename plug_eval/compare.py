@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, records, rundir, store
+from . import __version__, files, records, rundir, store
 from .errors import PlugEvalError
 from .judges import registry
 from .judges.base import Backend, BackendOptions, JudgeRequest
@@ -162,9 +162,11 @@ def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
     if not path.exists():
         return
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        old = files.read_json(path)
+    except (OSError, PlugEvalError):
         raise PlugEvalError("unreadable run.json: not a plug-judge run directory?", path) from None
+    if not isinstance(old, dict):
+        raise PlugEvalError("run.json is not a JSON object: not a plug-judge run directory?", path)
     if old.get("mode") != mode or (old.get("system_a"), old.get("system_b") or "") != systems:
         raise PlugEvalError(f"holds {old.get('system_a')} vs {old.get('system_b')} ({old.get('mode')}); "
                             f"use another --out for {systems[0]} vs {systems[1]}", out)
@@ -199,7 +201,7 @@ def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
     path = out / rundir.ITEMS
     if not path.exists():
         return
-    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in rundir.read_items(path)}
+    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in files.read_jsonl(path)}
     for item in items:
         prev = old.get((item["id"], item.get("answer_a"), item.get("answer_b")))
         for side in ("a", "b"):
@@ -212,8 +214,8 @@ def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts
     opts.out.mkdir(parents=True, exist_ok=True)
     _reuse_fidelity(opts.out, inputs.items)
     records.fill_fidelity(inputs.items)
-    store.write_jsonl(opts.out / rundir.ITEMS, inputs.items)
-    store.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts))
+    files.write_jsonl(opts.out / rundir.ITEMS, inputs.items)
+    files.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts))
 
 
 @dataclass

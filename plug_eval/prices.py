@@ -9,13 +9,13 @@ in the table costs ``None`` (unknown), never 0; local backends (``hf``, ``rules`
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import PlugEvalError
+from plug_eval import files
+from plug_eval.errors import PlugEvalError
 
 #: USD per 1M tokens: (input, output).
 DEFAULT_PRICES: dict[str, tuple[float, float]] = {
@@ -89,12 +89,14 @@ def load_price_file(path: str | Path) -> dict[str, Price]:
         raise PlugEvalError(f"cannot read price file: {err}", path) from None
     try:
         if path.endswith(".json"):
-            data = json.loads(text)
+            data = files.parse_json(text, path)
         else:
             import yaml
 
             data = yaml.safe_load(text)
-    except Exception as err:  # YAML and JSON raise different types; both are the user's file
+    except PlugEvalError:
+        raise
+    except Exception as err:  # YAML raises several types; all mean the user's file
         raise PlugEvalError(f"not a valid price file: {str(err).splitlines()[0]}", path) from None
     if not isinstance(data, Mapping):
         raise PlugEvalError("a price file maps model names to {input, output}", path)

@@ -23,14 +23,13 @@ The rules, in one place:
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from plug_eval import stats
+from plug_eval import files, stats
 from plug_eval.errors import PlugEvalError
 
 ITEMS = "items.jsonl"
@@ -75,48 +74,19 @@ def item_outcome(recs: dict[str, Record | None]) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def read_items(path: Path) -> list[Record]:
-    """Every complete line of a file we wrote atomically; a bad line is an error naming it."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    rows: list[Record] = []
-    for n, line in enumerate(lines[:-1], start=1):  # the piece after the last newline is empty or torn
-        if line.strip():
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                row = None
-            if not isinstance(row, dict):
-                raise PlugEvalError(f"line {n} is not a JSON object", path)
-            rows.append(row)
-    return rows
-
-
 def _scan_store(path: Path) -> tuple[list[Record], int]:
     """The store's records in file order and how many complete lines were unreadable."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return [], 0
-    rows, bad = [], 0
-    for line in data[: data.rfind(b"\n") + 1].splitlines():
-        try:
-            rec = json.loads(line)
-        except ValueError:
-            rec = None
-        if isinstance(rec, dict) and isinstance(rec.get("key"), str):
-            rows.append(rec)
-        else:
-            bad += 1  # a line torn by a crash and followed by a fresh one
-    return rows, bad
+    scan = files.scan_jsonl(path, required="key")
+    rows = [r for r in scan.rows if isinstance(r["key"], str)]
+    return rows, scan.bad_lines + len(scan.rows) - len(rows)
 
 
 def _read_json(path: Path) -> Any:
+    """A JSON file of the run directory, None when it does not exist."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return files.read_json(path)
     except FileNotFoundError:
         return None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlugEvalError(f"unreadable {path.name}: {exc}", path) from None
 
 
 @dataclass
@@ -245,13 +215,10 @@ def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
     root = Path(directory)
     if not (root / ITEMS).is_file():
         raise PlugEvalError(f"not a run directory: {ITEMS} is missing", root)
-    try:
-        items = read_items(root / ITEMS)
-        records, bad = _scan_store(root / JUDGMENTS)
-        stored = _read_json(root / SUMMARY)
-        run_json = _read_json(root / RUN) if manifest is None else None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlugEvalError(f"cannot read run: {exc}", root) from None
+    items = files.read_jsonl(root / ITEMS)
+    records, bad = _scan_store(root / JUDGMENTS)
+    stored = _read_json(root / SUMMARY)
+    run_json = _read_json(root / RUN) if manifest is None else None
     if stored is not None and not isinstance(stored, dict):
         raise PlugEvalError("not a JSON object", root / SUMMARY)
     if need_summary and stored is None:
@@ -375,19 +342,6 @@ def _kept_run_info(run: Run) -> dict[str, Any] | None:
     return {k: old[k] for k in ("stopped", "calls_made", "seconds") if k in old}
 
 
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def write_json(path: Path, obj: Any) -> None:
-    _write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
 def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True,
                    run_info: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Rebuild (and by default write) ``summary.json`` of many run directories in one process.
@@ -400,7 +354,7 @@ def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True
     summaries = build_summaries(runs, infos)
     if write:
         for run, summary in zip(runs, summaries):
-            write_json(run.path / SUMMARY, summary)
+            files.write_json(run.path / SUMMARY, summary)
     return summaries
 
 
@@ -425,7 +379,6 @@ def imported_run(path: str | os.PathLike[str], items: list[Record], records: lis
 def write_run(run: Run, summary: dict[str, Any]) -> None:
     """Write an imported run's three files, the summary last (each atomically)."""
     run.path.mkdir(parents=True, exist_ok=True)
-    _write_text(run.path / ITEMS, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in run.items))
-    _write_text(run.path / JUDGMENTS, "".join(json.dumps(r, ensure_ascii=False) + "\n"
-                                             for recs in run.by_key.values() for r in recs))
-    write_json(run.path / SUMMARY, summary)
+    files.write_jsonl(run.path / ITEMS, run.items)
+    files.write_jsonl(run.path / JUDGMENTS, (r for recs in run.by_key.values() for r in recs))
+    files.write_json(run.path / SUMMARY, summary)

@@ -15,18 +15,18 @@ import hashlib
 import io
 import os
 import platform
-from importlib.resources import files
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Sequence
 
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__, stats
-from ..errors import PlugEvalError
-from ..languages import LANGUAGES
-from .browser import cards
-from .model import Cell, build_model
+from plug_eval import __version__, files, stats
+from plug_eval.errors import PlugEvalError
+from plug_eval.languages import LANGUAGES
+from plug_eval.reports.browser import cards
+from plug_eval.reports.model import Cell, build_model
 from plug_eval.rundir import Run, load_run
 
 #: Answers (instruction + both answers + judge replies) above this many bytes in total go to
@@ -93,7 +93,7 @@ def _environment() -> jinja2.Environment:
 
 def _assets() -> dict[str, Any]:
     """Our CSS and JS, inlined, and a CSP that allows exactly them and nothing external."""
-    static = files("plug_eval.reports") / "static"
+    static = package_files("plug_eval.reports") / "static"
     css = (static / "report.css").read_text(encoding="utf-8")
     js = (static / "report.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; img-src data:; "
@@ -127,10 +127,7 @@ def fmt_money(x: Any) -> str:
 
 
 def _write(path: Path, text: str) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return files.write_atomic(path, text)
 
 
 # --------------------------------------------------------------------------- answer browser

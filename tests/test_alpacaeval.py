@@ -82,8 +82,8 @@ def test_import_writes_the_run_directory_contract(tmp_path):
 @pytest.mark.parametrize(
     "content,message",
     [
-        (b"", "not a JSON annotations file"),
-        (b"\xff\xfe{", "not a JSON annotations file"),
+        (b"", "bad.json:1: not valid JSON"),
+        (b"\xff\xfe{", "not UTF-8 text"),
         (b"[]", "non-empty JSON list"),
         (b'{"a": 1}', "non-empty JSON list"),
         (b'[{"instruction": "x", "output_1": "a", "output_2": "b"}]', "row 0 has no preference"),

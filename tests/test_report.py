@@ -66,7 +66,7 @@ def test_bad_run_directories_are_one_line_errors(tmp_path):
     d = tmp_path / "r"
     write_run(d, system_a="x", n_items=3, n_resamples=50)
     (d / "items.jsonl").write_text('{"id": 1}\nnot json\n{"id": 2}\n')
-    with pytest.raises(PlugEvalError, match="line 2 is not a JSON object"):
+    with pytest.raises(PlugEvalError, match=r"items.jsonl:2: not valid JSON"):
         load_run(d)
     res = subprocess.run([sys.executable, "-m", "plug_eval.report_cli", "report", str(tmp_path / "nope"), "-o",
                           str(tmp_path / "out/report.html")], capture_output=True, text=True)

@@ -1,0 +1,179 @@
+"""Files, written so a crash never leaves half of one, and read with errors that say where.
+
+The standard library only (plus :mod:`plug_eval.errors`), so every layer may use it.
+
+* :func:`write_atomic` writes a temporary file in the target's folder, fsyncs it, renames it
+  over the target and fsyncs the folder: a reader sees the old file or the new one, and after
+  a power cut the new one is on disk if the call returned.
+* :func:`parse_json` / :func:`read_json` and :func:`jsonl_rows` / :func:`read_jsonl` raise a
+  :class:`~plug_eval.errors.PlugEvalError` located as ``path:line``.
+* :func:`scan_jsonl` reads an append-only log (the judgment store): a line torn by a crash is
+  skipped and counted, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plug_eval.errors import PlugEvalError
+
+PathLike = str | os.PathLike[str]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_atomic(path: PathLike, data: str | bytes) -> Path:
+    """Replace ``path`` with ``data`` (text is UTF-8) all at once; returns the path."""
+    path = Path(path)
+    blob = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a platform without directory descriptors: the rename is all we can do
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def dump_jsonl(rows: Iterable[Any]) -> str:
+    """JSON lines as this project writes them: UTF-8 text, one object a line."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def write_json(path: PathLike, obj: Any) -> Path:
+    return write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(path: PathLike, rows: Iterable[Any]) -> Path:
+    return write_atomic(path, dump_jsonl(rows))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_text(path: PathLike, error: type[PlugEvalError]) -> str:
+    """The file's text; a missing file raises FileNotFoundError for the caller to word."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise error("is a directory, not a file", path) from None
+    except UnicodeDecodeError as err:
+        raise error(f"not UTF-8 text (invalid byte at offset {err.start})", path) from None
+    except OSError as err:
+        raise error(f"cannot read: {err.strerror or err}", path) from None
+
+
+def parse_json(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any:
+    """One JSON document; a syntax error is reported as ``path:line``."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise error(f"not valid JSON ({err.msg}, column {err.colno})", f"{os.fspath(path)}:{err.lineno}") from None
+
+
+def read_json(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any:
+    return parse_json(_read_text(path, error), path, error)
+
+
+def jsonl_rows(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[tuple[int, Any]]:
+    """``(line number, value)`` of every non-blank line; the first bad line is an error at ``path:line``."""
+    lines = text.split("\n")
+    numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+    try:  # one decoder call for the whole file is several times faster than one per line
+        values = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+        if len(values) == len(numbered):
+            return [(n, v) for (n, _), v in zip(numbered, values, strict=True)]
+    except json.JSONDecodeError:
+        pass
+    rows = []
+    for n, line in numbered:  # slow path: find the line that is wrong
+        try:
+            rows.append((n, json.loads(line)))
+        except json.JSONDecodeError as err:
+            raise error(f"not valid JSON ({err.msg}, column {err.colno})", f"{os.fspath(path)}:{n}") from None
+    return rows
+
+
+def read_jsonl(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON-lines file; anything else is an error at ``path:line``."""
+    rows = []
+    for n, value in jsonl_rows(_read_text(path, error), path, error):
+        if not isinstance(value, dict):
+            raise error(f"a {type(value).__name__}, not a JSON object", f"{os.fspath(path)}:{n}")
+        rows.append(value)
+    return rows
+
+
+@dataclass
+class Scan:
+    """What :func:`scan_jsonl` found: the objects, the unreadable lines, and a torn tail."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    bad_lines: int = 0
+    end: int = 0  #: bytes up to the last newline: where complete lines stop
+    torn_tail: bool = False
+
+
+def scan_lines(data: bytes, required: str | None = None) -> Scan:
+    """Complete lines of an append-only log; a line that is not a JSON object (holding
+    ``required``) is counted in ``bad_lines``; bytes after the last newline are a torn tail."""
+    end = data.rfind(b"\n") + 1
+    scan = Scan(end=end, torn_tail=end < len(data))
+    lines = [line for line in data[:end].split(b"\n") if line.strip()]
+    try:  # the common case, every line good: one decoder call
+        values = json.loads(b"[" + b",".join(lines) + b"]")
+        if len(values) == len(lines) and all(isinstance(v, dict) and (required is None or required in v)
+                                             for v in values):
+            scan.rows = values
+            return scan
+    except ValueError:
+        pass
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            value = None
+        if isinstance(value, dict) and (required is None or required in value):
+            scan.rows.append(value)
+        else:
+            scan.bad_lines += 1
+    return scan
+
+
+def scan_jsonl(path: PathLike, required: str | None = None) -> Scan:
+    """:func:`scan_lines` of a whole file; a missing file is an empty log."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return Scan()
+    return scan_lines(data, required)
