@@ -1,8 +1,8 @@
 """What a judge backend is: one small class with one async method that makes one call.
 
-The orchestrator (``plug_eval.compare``) owns retries, concurrency, caching and cost; a backend
-only turns a :class:`JudgeRequest` into a :class:`JudgeReply`, and says whether a failure is
-worth retrying by raising :class:`TransientError` (429, 5xx, timeouts, dropped connections,
+The engine (:mod:`plug_eval.engine`) owns retries, concurrency, the store and the budget, and
+:mod:`plug_eval.prices` the cost; a backend only turns a :class:`JudgeRequest` into a
+:class:`JudgeReply`, and says whether a failure is worth retrying by raising :class:`TransientError` (429, 5xx, timeouts, dropped connections,
 malformed bodies) or :class:`PermanentError` (anything a retry cannot fix).
 """
 
@@ -67,7 +67,7 @@ class Backend(ABC):
     """A judge backend.  Subclasses set ``name`` and implement :meth:`judge`.
 
     ``batch_size`` > 1 means the backend also implements :meth:`judge_batch`, and the
-    orchestrator hands it that many requests at a time (a local model generates them together).
+    engine hands it that many requests at a time (a local model generates them together).
     ``local`` backends cost nothing and need no API key.
     """
 

@@ -166,19 +166,20 @@ def _cost_text(value: float | None) -> str:
 
 
 def print_dry_run(plan: Any) -> None:
-    from .compare import estimated_cost, max_call_cost
+    from plug_eval.compare import prompt_text
+    from plug_eval.prices import estimated_cost, max_call_cost
 
     pending = {c.key for c in plan.pending}
     est = 0.0
     for c in plan.calls:
         stored = c.key not in pending
-        cost = None if plan.price is None or stored else estimated_cost(c, plan.price)
+        cost = None if plan.price is None or stored else estimated_cost(prompt_text(c), c.request.decoding, plan.price)
         est += cost or 0.0
         print(f"{c.item_id}\t{c.order or 'single'}\t{c.key[:12]}\t"
               f"{'stored, no call' if stored else 'call, est. ' + _cost_text(cost)}")
     worst = None
     if plan.price is not None and plan.pending and ("max_tokens" in plan.config.decoding):
-        worst = sum(max_call_cost(c, plan.price) for c in plan.pending)
+        worst = sum(max_call_cost(prompt_text(c), c.request.decoding, plan.price) for c in plan.pending)
     print(f"{len(plan.calls)} judgments: {len(plan.calls) - len(plan.pending)} stored, {len(plan.pending)} to call; "
           f"judge {plan.config.label()}; estimated cost {_cost_text(est if plan.price else None)}"
           + (f" (at most {_cost_text(worst)})" if worst is not None else ""))

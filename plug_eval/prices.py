@@ -49,6 +49,28 @@ class Price:
 
 
 FREE = Price(0.0, 0.0)
+EST_OUTPUT_TOKENS = 250  #: dry-run estimate of a reply's length (a short explanation + verdict)
+
+
+def _max_tokens(decoding: Mapping[str, Any]) -> Any:
+    return decoding.get("max_tokens") or decoding.get("max_completion_tokens")
+
+
+def max_call_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> float:
+    """An upper bound on one call's cost: every prompt byte a token, the full output budget."""
+    max_out = _max_tokens(decoding)
+    if max_out is None:
+        raise PlugEvalError("--max-cost needs a known maximum reply length: set -J max_tokens=N")
+    n_in = len(prompt.encode("utf-8")) + 64
+    return (n_in * price.input + int(max_out) * price.output) / 1e6
+
+
+def estimated_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> float:
+    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character."""
+    n_ascii = sum(1 for ch in prompt if ord(ch) < 128)
+    n_in = n_ascii / 4 + (len(prompt) - n_ascii)
+    max_out = decoding.get("max_tokens") or EST_OUTPUT_TOKENS
+    return (n_in * price.input + min(int(max_out), EST_OUTPUT_TOKENS) * price.output) / 1e6
 
 
 class PriceTable:

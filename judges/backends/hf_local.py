@@ -1,6 +1,6 @@
 """``hf:PATH``: a local transformers causal LM as the judge, generating in batches.
 
-The orchestrator hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
+:mod:`plug_eval.engine` hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
 default 8); they are chat-formatted, left-padded and generated together in a worker thread so
 the event loop stays free.  Greedy unless ``temperature`` > 0.  torch and transformers are
 imported only when the first batch runs.
