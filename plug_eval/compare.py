@@ -14,8 +14,8 @@ import hashlib
 import json
 import sys
 import time
-from datetime import datetime, timezone
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -125,7 +125,7 @@ class Inputs:
 def load_inputs(paths: list[str], *, lang: str | None = None, filter: str | None = None,
                 allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None)) -> Inputs:
     """Read and pair the answer files (one file: grading); raises DataError naming the file."""
-    files = [records.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names)]
+    files = [records.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names, strict=False)]
     if len(files) == 1:
         return Inputs(records.single_items(files[0], lang=lang), files)
     pairing = records.pair_files(files[0], files[1], lang=lang, allow_missing=allow_missing)

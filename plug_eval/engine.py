@@ -214,7 +214,7 @@ class Engine(Generic[C]):
                     results = [await self._with_retries(batch[0][0])]
                 else:
                     results = await self._batch([c for c, _ in batch])
-                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results):
+                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results, strict=True):
                     await self._finish(call, reserve, reply, error, latency, attempts)
             finally:
                 for call, _ in batch:

@@ -13,10 +13,11 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError, fail
 
 PROG = "plug-judge"
 
@@ -135,8 +136,8 @@ def _add_report_commands(sub: Any) -> None:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from .compare import RunOptions
-    from .prices import PriceTable
+    from plug_eval.compare import RunOptions
+    from plug_eval.prices import PriceTable
 
     prices = PriceTable().override(args.prices) if args.prices else PriceTable()
     if args.concurrency < 1:
@@ -148,8 +149,8 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
-    from .compare import make_plan
-    from .judges.config import parse_overrides, resolve
+    from plug_eval.compare import make_plan
+    from plug_eval.judges.config import parse_overrides, resolve
 
     config = resolve(args.judge, mode, base_url=args.base_url, template=args.template,
                      overrides=parse_overrides(args.judge_args))
@@ -189,7 +190,8 @@ def _result_line(s: dict[str, Any]) -> str:
     if s.get("mode") == "grade":
         mean = "none" if s["mean_rating"] is None else f"{s['mean_rating']:.2f}"
         return (f"{s['system']} ({s['lang']}, judge {s['judge']}): mean rating {mean} over {s['n_rated']} rated; "
-                f"{s['unrated']} unrated ({s['unparsed']} unparsed, {s['errors']} errors); cost {_cost_text(s['cost_usd'])}")
+                f"{s['unrated']} unrated ({s['unparsed']} unparsed, {s['errors']} errors); "
+                f"cost {_cost_text(s['cost_usd'])}")
     rate = "nothing scored" if s["win_rate"] is None else \
         f"win rate {s['win_rate']:.1f} [{s['ci_low']:.1f}, {s['ci_high']:.1f}]"
     if s["win_rate"] is not None:
@@ -200,7 +202,7 @@ def _result_line(s: dict[str, Any]) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .compare import run_plan
+    from plug_eval.compare import run_plan
 
     plan, opts = _plan(args, args.mode)
     if plan.config.not_a_quality_judge:
@@ -235,16 +237,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .rundir import summarize_dirs
+    from plug_eval.rundir import summarize_dirs
 
-    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs)):
+    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs), strict=True):
         print(f"{directory}: {_result_line(summary)}")
     return 0
 
 
 def cmd_judges(args: argparse.Namespace) -> int:
-    from .judges import registry
-    from .judges.config import load_preset, preset_names
+    from plug_eval.judges import registry
+    from plug_eval.judges.config import load_preset, preset_names
 
     print("presets (--judge NAME):")
     for name in preset_names():

@@ -6,8 +6,9 @@ reject the same files with the same one-line errors.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from plug_eval import files
 from plug_eval.errors import PlugEvalError

@@ -10,9 +10,10 @@ in the table costs ``None`` (unknown), never 0; local backends (``hf``, ``rules`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from plug_eval import files
 from plug_eval.errors import PlugEvalError
@@ -85,7 +86,7 @@ class PriceTable:
         base = _SNAPSHOT.sub("", model)
         return self.prices.get(base) if base != model else None
 
-    def override(self, path: str | Path) -> "PriceTable":
+    def override(self, path: str | Path) -> PriceTable:
         """A copy with the entries of a user's YAML/JSON price file on top."""
         entries = load_price_file(path)
         table = PriceTable({})

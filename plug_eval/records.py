@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from plug_eval import files, languages
 from plug_eval.errors import DataError, PlugEvalError
-from .pivot import split_response
+from plug_eval.pivot import split_response
 
 SCHEMA_VERSION = 1
 LM_EVAL, PLUG, ALPACAEVAL = "lm-eval", "plug", "alpacaeval"
@@ -313,7 +314,7 @@ def fill_fidelity(items: list[dict[str, Any]]) -> None:
             if item.get(f"answer_{side}") is not None and item.get(f"lang_fidelity_{side}") is None]
     if not todo:
         return
-    from .langid import fidelity
+    from plug_eval.langid import fidelity
 
     for item, side in todo:
         item[f"lang_fidelity_{side}"] = round(fidelity(item[f"answer_{side}"], item["lang"]), 4)

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from plug_eval import files, stats
 from plug_eval.errors import PlugEvalError
@@ -302,7 +303,7 @@ def _grade_summary(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
         low, high = stats.bootstrap_mean_ci(ratings, seed=_seed(run), n_resamples=_n_resamples(run))
     by_cat = {}
     for cat in sorted(set(cats)):
-        vals = [r for r, c in zip(ratings, cats) if c == cat and not math.isnan(r)]
+        vals = [r for r, c in zip(ratings, cats, strict=True) if c == cat and not math.isnan(r)]
         by_cat[cat] = {"n_items": cats.count(cat), "n_rated": len(vals),
                        "mean_rating": sum(vals) / len(vals) if vals else None}
     unparsed = sum(1 for r in best if r.get("error") is None and r.get("rating") is None)
@@ -329,7 +330,7 @@ def build_summaries(runs: Sequence[Run], run_infos: Sequence[dict[str, Any] | No
     for (n_resamples, seed), members in groups.items():
         cores = stats.many_comparison_stats([runs[k].stats_arguments() for k in members], seed=seed,
                                             n_resamples=n_resamples)
-        for k, core in zip(members, cores):
+        for k, core in zip(members, cores, strict=True):
             out[k] = _pairwise_summary(runs[k], core, infos[k])
     return out
 
@@ -353,7 +354,7 @@ def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True
     infos = [run_info if run_info is not None else _kept_run_info(r) for r in runs]
     summaries = build_summaries(runs, infos)
     if write:
-        for run, summary in zip(runs, summaries):
+        for run, summary in zip(runs, summaries, strict=True):
             files.write_json(run.path / SUMMARY, summary)
     return summaries
 

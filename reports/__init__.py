@@ -13,7 +13,7 @@ __all__ = ["Run", "build_report", "load_run"]
 
 def __getattr__(name: str) -> Any:
     if name == "build_report":
-        from .render import build_report
+        from plug_eval.reports.render import build_report
 
         return build_report
     if name in ("Run", "load_run"):

@@ -15,18 +15,19 @@ import hashlib
 import io
 import os
 import platform
+from collections.abc import Sequence
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from plug_eval.reports.browser import cards
+from plug_eval.reports.model import Cell, build_model
 
 from plug_eval import __version__, files, stats
 from plug_eval.errors import PlugEvalError
 from plug_eval.languages import LANGUAGES
-from plug_eval.reports.browser import cards
-from plug_eval.reports.model import Cell, build_model
 from plug_eval.rundir import Run, load_run
 
 #: Answers (instruction + both answers + judge replies) above this many bytes in total go to
@@ -109,7 +110,8 @@ def _versions() -> str:
     import numpy
     import scipy
 
-    return f"Python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}, jinja2 {jinja2.__version__}"
+    return (f"Python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}, "
+            f"jinja2 {jinja2.__version__}")
 
 
 def fmt_pct(x: Any) -> str:
@@ -139,7 +141,7 @@ def browser_entry(cell: Cell) -> dict[str, Any]:
     assert run is not None
     items = []
     size = 0
-    for item, outcome in zip(run.items, run.outcomes()):
+    for item, outcome in zip(run.items, run.outcomes(), strict=True):
         if not isinstance(outcome, str):  # a soft score: show the side it leans to
             outcome = "unscored" if outcome is None or outcome != outcome else (
                 "win" if outcome > 0.5 else "loss" if outcome < 0.5 else "tie")
@@ -205,9 +207,11 @@ def summary_markdown(model: dict[str, Any], title: str) -> str:
     head = ["#", "System", "Overall", *langs, "LC"]
     lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in model["rows"]:
-        cells = [_md_cell(r["overall"])] + [_md_cell(r["by_lang"][l]) if l in r["by_lang"] else "–" for l in langs]
+        cells = [_md_cell(r["overall"])]
+        cells += [_md_cell(r["by_lang"][lang]) if lang in r["by_lang"] else "–" for lang in langs]
         name = r["system"].replace("|", "\\|")
-        lines.append(f"| {r['rank']} | {name} | " + " | ".join(cells) + f" | {fmt_pct(r['overall'].s.get('lc_win_rate'))} |")
+        lc = fmt_pct(r["overall"].s.get("lc_win_rate"))
+        lines.append(f"| {r['rank']} | {name} | " + " | ".join(cells) + f" | {lc} |")
     judges, bases = ", ".join(model["judges"]), ", ".join(model["baselines"])
     lines += ["", f"Win rate (%) against {bases}, judged by {judges}; 95% bootstrap CI over items; "
               "▲/▼ significant after Holm correction (sign test, α = 0.05). LC: plug-eval's length-controlled "

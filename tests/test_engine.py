@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from plug_eval.engine import Engine, Result
 from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest, PermanentError, TransientError
+
+from plug_eval.engine import Engine, Result
 from plug_eval.prices import Price
 from plug_eval.store import JudgmentStore
 
@@ -87,7 +88,8 @@ def test_a_caller_that_is_not_a_judge_gets_its_records_and_resumes_without_calls
     assert (outcome.calls, outcome.errors) == (3, 1)  # one call per key
     stored = _stored(limits.out)
     assert stored[key("hello")]["text"] == "HELLO"
-    assert stored[key("flaky")] == {"key": key("flaky"), "text": "FLAKY", "error": None, "attempts": 2, "cost_usd": None}
+    assert stored[key("flaky")] == {"key": key("flaky"), "text": "FLAKY", "error": None, "attempts": 2,
+                                    "cost_usd": None}
     assert stored[key("broken")]["error"] == "400 bad request" and stored[key("broken")]["attempts"] == 1
     assert "translating [" in limits.progress.getvalue()  # type: ignore[union-attr]
     again = Echo()

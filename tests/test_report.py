@@ -15,12 +15,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from plug_eval.reports import build_report, load_run
+from synthetic_runs import write_grid, write_run
 
 from plug_eval import stats
 from plug_eval.errors import PlugEvalError
-from plug_eval.reports import build_report, load_run
 from plug_eval.rundir import summarize_dirs
-from plug_eval.reports.synthetic import write_grid, write_run
 
 PAYLOADS = ('<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned = 2">',
             '</pre><svg onload="window.__pwned = 3"></svg>', '"><b onmouseover="window.__pwned=4">x</b>')
@@ -39,7 +39,7 @@ def _summary(d: Path) -> dict:
 def test_loader_derives_the_stored_summary(grid):
     """Outcomes rebuilt from judgments.jsonl give exactly the summary written at judging time."""
     recomputed = summarize_dirs(grid, write=False)
-    for d, got in zip(grid, recomputed):
+    for d, got in zip(grid, recomputed, strict=True):
         stored = _summary(d)
         assert {k: got[k] for k in stored if k != "cost_usd"} == {k: v for k, v in stored.items() if k != "cost_usd"}
         assert got["cost_usd"] == pytest.approx(stored["cost_usd"], abs=1e-8)  # the summary rounds to 1e-8

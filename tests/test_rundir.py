@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from conftest_judge import run_cli
+from plug_eval.reports import build_report, load_run
 
 from plug_eval import alpacaeval, rundir, stats
-from plug_eval.reports import build_report, load_run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rundirs"
 STAT_FIELDS = ("n_items", "n_scored", "win", "slight_win", "tie", "slight_loss", "loss", "unscored", "win_rate",

@@ -22,11 +22,14 @@ import time
 from pathlib import Path
 
 import numpy as np
+from plug_eval.reports import build_report, load_run
 from scipy import stats as sps
 
 from plug_eval import stats
-from plug_eval.reports import build_report, load_run
-from plug_eval.reports.synthetic import write_grid
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))  # the synthetic run directories are a test fixture
+from synthetic_runs import write_grid  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 N_ITEMS, SEED = 805, 0

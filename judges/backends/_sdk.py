@@ -16,9 +16,9 @@ import time
 from types import ModuleType
 from typing import Any
 
-from plug_eval.errors import PlugEvalError
+from plug_eval.judges.base import JudgeCallError, PermanentError, TransientError
 
-from ..base import JudgeCallError, PermanentError, TransientError
+from plug_eval.errors import PlugEvalError
 
 RETRY_STATUS = {408, 409, 429}
 

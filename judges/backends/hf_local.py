@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
+
+from plug_eval.judges.base import Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError
 
 from plug_eval.errors import PlugEvalError
-
-from ..base import Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError
 
 DEFAULT_BATCH = 8
 
