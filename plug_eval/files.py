@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,23 +103,36 @@ def read_json(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any
     return parse_json(_read_text(path, error), path, error)
 
 
+_BAD = object()  #: a line that is not valid JSON
+
+
+def _decode_lines(lines: Sequence[str] | Sequence[bytes]) -> list[Any]:
+    """The JSON value of each line, or ``_BAD``: the one place JSON lines are decoded.
+
+    Line by line on purpose: decoding the lines joined into one array is no faster here, and
+    lines such as ``[1`` + ``2]`` + ``3, 4`` would decode to the right count of wrong values.
+    """
+    out = []
+    for line in lines:
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            out.append(_BAD)
+    return out
+
+
 def jsonl_rows(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[tuple[int, Any]]:
     """``(line number, value)`` of every non-blank line; the first bad line is an error at ``path:line``."""
-    lines = text.split("\n")
-    numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
-    try:  # one decoder call for the whole file is several times faster than one per line
-        values = json.loads("[" + ",".join(line for _, line in numbered) + "]")
-        if len(values) == len(numbered):
-            return [(n, v) for (n, _), v in zip(numbered, values, strict=True)]
-    except json.JSONDecodeError:
-        pass
-    rows = []
-    for n, line in numbered:  # slow path: find the line that is wrong
+    numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    values = _decode_lines([line for _, line in numbered])
+    bad = next((k for k, value in enumerate(values) if value is _BAD), None)
+    if bad is not None:
+        n, line = numbered[bad]
         try:
-            rows.append((n, json.loads(line)))
+            json.loads(line)
         except json.JSONDecodeError as err:
             raise error(f"not valid JSON ({err.msg}, column {err.colno})", f"{os.fspath(path)}:{n}") from None
-    return rows
+    return [(n, v) for (n, _), v in zip(numbered, values, strict=True)]
 
 
 def read_jsonl(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[dict[str, Any]]:
@@ -148,21 +161,7 @@ def scan_lines(data: bytes, required: str | None = None) -> Scan:
     end = data.rfind(b"\n") + 1
     scan = Scan(end=end, torn_tail=end < len(data))
     lines = [line for line in data[:end].split(b"\n") if line.strip()]
-    try:  # the common case, every line good: one decoder call
-        values = json.loads(b"[" + b",".join(lines) + b"]")
-        if len(values) == len(lines) and all(isinstance(v, dict) and (required is None or required in v)
-                                             for v in values):
-            scan.rows = values
-            return scan
-    except ValueError:
-        pass
-    for line in lines:
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except ValueError:
-            value = None
+    for value in _decode_lines(lines):
         if isinstance(value, dict) and (required is None or required in value):
             scan.rows.append(value)
         else:

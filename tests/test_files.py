@@ -91,9 +91,17 @@ lines = st.lists(st.one_of(
     st.sampled_from(["", "  ", "not json", "[1]", '{"a": 1}, {"b": 2}', '{"a": '])), max_size=8)
 
 
+def test_lines_that_only_parse_together_are_errors_not_shifted_values(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text('[1\n2]\n3, 4\n', encoding="utf-8")  # joined: [[1,2],3,4], three values for three lines
+    with pytest.raises(PlugEvalError, match=r"rows.jsonl:1: not valid JSON"):
+        files.read_jsonl(path)
+    assert files.scan_lines(b'{"key": "a", "x": [1\n2]}\n{"key": "b"}, {"key": "c"}\n').rows == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(lines)
-def test_the_fast_path_agrees_with_reading_line_by_line(rows):
+def test_scanning_agrees_with_reading_each_line_alone(rows):
     data = ("\n".join(rows) + "\n").encode("utf-8")
     scan = files.scan_lines(data)
     expected, bad = [], 0
