@@ -79,16 +79,27 @@ def write_jsonl(path: PathLike, rows: Iterable[Any]) -> Path:
 
 def _read_text(path: PathLike, error: type[PlugEvalError]) -> str:
     """The file's text; a missing file raises FileNotFoundError for the caller to word."""
+    return decode_text(read_bytes(path, error), path, error)
+
+
+def read_bytes(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> bytes:
+    """The file's bytes; a missing file raises FileNotFoundError for the caller to word."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise
     except IsADirectoryError:
         raise error("is a directory, not a file", path) from None
-    except UnicodeDecodeError as err:
-        raise error(f"not UTF-8 text (invalid byte at offset {err.start})", path) from None
     except OSError as err:
         raise error(f"cannot read: {err.strerror or err}", path) from None
+
+
+def decode_text(data: bytes, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> str:
+    """UTF-8 text (a byte-order mark is dropped); anything else is an error naming the file."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise error(f"not UTF-8 text (invalid byte at offset {err.start})", path) from None
 
 
 def parse_json(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any:
@@ -137,8 +148,13 @@ def jsonl_rows(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalE
 
 def read_jsonl(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[dict[str, Any]]:
     """The JSON objects of a JSON-lines file; anything else is an error at ``path:line``."""
+    return parse_jsonl(_read_text(path, error), path, error)
+
+
+def parse_jsonl(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[dict[str, Any]]:
+    """:func:`read_jsonl` of text already read (``path`` names it in errors)."""
     rows = []
-    for n, value in jsonl_rows(_read_text(path, error), path, error):
+    for n, value in jsonl_rows(text, path, error):
         if not isinstance(value, dict):
             raise error(f"a {type(value).__name__}, not a JSON object", f"{os.fspath(path)}:{n}")
         rows.append(value)

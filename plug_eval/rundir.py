@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,11 @@ JUDGMENTS = "judgments.jsonl"
 SUMMARY = "summary.json"
 RUN = "run.json"
 LOCK = "judgments.lock"
+FACTS = "facts.json"  #: a cache of what summaries read (:func:`load_run` with ``facts``)
+
+FACTS_VERSION = 1
+ITEM_FACTS = ("id", "lang", "category", "units_a", "units_b")
+RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "cost_usd", "flags", "raw")
 
 SCHEMA_VERSION = 1
 VERDICTS = ("A", "B", "tie")
@@ -75,11 +81,96 @@ def item_outcome(recs: dict[str, Record | None]) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _scan_store(path: Path) -> tuple[list[Record], int]:
+def _scan_store(data: bytes) -> tuple[list[Record], int]:
     """The store's records in file order and how many complete lines were unreadable."""
-    scan = files.scan_jsonl(path, required="key")
+    scan = files.scan_lines(data, required="key")
     rows = [r for r in scan.rows if isinstance(r["key"], str)]
     return rows, scan.bad_lines + len(scan.rows) - len(rows)
+
+
+def _read_store(root: Path) -> bytes:
+    try:
+        return files.read_bytes(root / JUDGMENTS)
+    except FileNotFoundError:
+        return b""
+
+
+# --------------------------------------------------------------------------- the facts cache
+
+
+def _fingerprint(data: bytes) -> list[int]:
+    """Size and CRC-32 of a file's bytes: enough to notice any change, cheap to compute."""
+    return [len(data), zlib.crc32(data)]
+
+
+def record_facts(rec: Record) -> Record:
+    """What a summary reads of a stored record (a reply's text only as whether there is one)."""
+    out = {k: rec[k] for k in RECORD_FACTS if k in rec}
+    if out.get("raw") is not None:
+        out["raw"] = ""
+    return out
+
+
+def _facts_cache(items_bytes: bytes, store_bytes: bytes, items: list[Record], records: list[Record],
+                 bad: int) -> dict[str, Any]:
+    return {"schema_version": FACTS_VERSION,
+            "about": f"what summaries read of {ITEMS} and {JUDGMENTS}; rebuilt when they change, safe to delete",
+            "items": {"fingerprint": _fingerprint(items_bytes), "fields": list(ITEM_FACTS),
+                      "rows": [[i.get(k) for k in ITEM_FACTS] for i in items]},
+            "judgments": {"fingerprint": _fingerprint(store_bytes), "bad_lines": bad,
+                          "records": [record_facts(r) for r in records]}}
+
+
+def _cached(cache: Any, part: str, data: bytes) -> dict[str, Any] | None:
+    """The cache's ``part`` when it describes exactly these bytes, else None."""
+    try:
+        entry = cache[part]
+        if cache["schema_version"] != FACTS_VERSION or entry["fingerprint"] != _fingerprint(data):
+            return None
+        return entry if isinstance(entry, dict) else None
+    except (KeyError, TypeError):
+        return None
+
+
+def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, Any] | None]:
+    """Items and records as summaries need them, from ``facts.json`` when it is current.
+
+    Decoding the answers and judge replies costs most of a summary on large runs (an AlpacaEval
+    import holds megabytes of both); the cache keeps what the statistics use.  Returns the
+    cache to write when it was missing or stale, else None.
+    """
+    items_bytes, store_bytes = files.read_bytes(root / ITEMS), _read_store(root)
+    try:
+        cache = files.read_json(root / FACTS)
+    except (OSError, PlugEvalError):  # a cache: missing or damaged means rebuild
+        cache = None
+    items = _cached_items(_cached(cache, "items", items_bytes))
+    records, bad = _cached_records(_cached(cache, "judgments", store_bytes))
+    if items is not None and records is not None:
+        return items, records, bad, None
+    if items is None:
+        full = files.parse_jsonl(files.decode_text(items_bytes, root / ITEMS), root / ITEMS)
+        items = [{k: i.get(k) for k in ITEM_FACTS} for i in full]
+    if records is None:
+        records, bad = _scan_store(store_bytes)
+        records = [record_facts(r) for r in records]
+    return items, records, bad, _facts_cache(items_bytes, store_bytes, items, records, bad)
+
+
+def _cached_items(part: dict[str, Any] | None) -> list[Record] | None:
+    try:
+        return [dict(zip(ITEM_FACTS, row, strict=True)) for row in part["rows"]] if part else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _cached_records(part: dict[str, Any] | None) -> tuple[list[Record] | None, int]:
+    try:
+        if part and all(isinstance(r, dict) and isinstance(r.get("key"), str) for r in part["records"]):
+            return list(part["records"]), int(part["bad_lines"])
+    except (KeyError, TypeError, ValueError):
+        pass
+    return None, 0
 
 
 def _read_json(path: Path) -> Any:
@@ -100,6 +191,8 @@ class Run:
     by_key: dict[str, list[Record]]  #: every stored record of each key, in file order
     stored: dict[str, Any] | None = None  #: summary.json as it is on disk
     bad_lines: int = 0
+    cache: dict[str, Any] | None = field(default=None, repr=False)  #: facts.json to write (stale or missing)
+    _per_item: list[dict[str, Record | None]] | None = field(default=None, repr=False, compare=False)
     _outcomes: list[Any] | None = field(default=None, repr=False, compare=False)
     _judgments: dict[str, dict[str, Record]] | None = field(default=None, repr=False, compare=False)
 
@@ -131,29 +224,36 @@ class Run:
 
     def item_records(self, item_id: str) -> dict[str, Record | None]:
         """Order -> counting record (None when not stored) of one item's planned judgments."""
-        return {order: self.best(key) for order, key in self.keys.get(item_id, {}).items()}
+        by_key = self.by_key
+        return {order: select(by_key.get(key, [])) for order, key in self.keys.get(item_id, {}).items()}
+
+    def per_item(self) -> list[dict[str, Record | None]]:
+        """:meth:`item_records` of every item, in item order (memoised)."""
+        if self._per_item is None:
+            self._per_item = [self.item_records(i) for i in self.ids]
+        return self._per_item
 
     @property
     def judgments(self) -> dict[str, dict[str, Record]]:
         """Item id -> order -> counting record, stored ones only (the report's answer browser)."""
         if self._judgments is None:
             self._judgments = {}
-            for item_id in self.ids:
-                recs = {o: r for o, r in self.item_records(item_id).items() if r is not None}
-                if recs:
-                    self._judgments[item_id] = recs
+            for item_id, recs in zip(self.ids, self.per_item(), strict=True):
+                stored = {o: r for o, r in recs.items() if r is not None}
+                if stored:
+                    self._judgments[item_id] = stored
         return self._judgments
 
     def verdict(self, item_id: str, order: str) -> str | None:
         return system_verdict(self.judgments.get(item_id, {}).get(order))
 
     def order_verdicts(self) -> list[tuple[str | None, str | None]]:
-        return [(self.verdict(i, "AB"), self.verdict(i, "BA")) for i in self.ids]
+        return [(system_verdict(r.get("AB")), system_verdict(r.get("BA"))) for r in self.per_item()]
 
     def outcomes(self) -> list[Any]:
         """Per item: an outcome name, a soft score in [0, 1], or None (unscored); memoised."""
         if self._outcomes is None:
-            self._outcomes = [item_outcome(self.item_records(i)) for i in self.ids]
+            self._outcomes = [item_outcome(r) for r in self.per_item()]
         return list(self._outcomes)
 
     def stats_arguments(self) -> dict[str, Any]:
@@ -165,10 +265,11 @@ class Run:
 
     def counted(self) -> list[Record]:
         """The counting record of every planned key that has one."""
-        return [r for i in self.ids for r in self.item_records(i).values() if r is not None]
+        return [r for recs in self.per_item() for r in recs.values() if r is not None]
 
     def planned_keys(self) -> list[str]:
-        return [k for i in self.ids for k in self.keys.get(i, {}).values()]
+        keys = self.keys
+        return [k for i in self.ids for k in keys.get(i, {}).values()]
 
     def errors(self) -> int:
         return sum(r.get("error") is not None for r in self.counted())
@@ -206,18 +307,23 @@ def _plan_from_summary(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
-             manifest: dict[str, Any] | None = None) -> Run:
+             manifest: dict[str, Any] | None = None, facts: bool = False) -> Run:
     """Read one run directory; every problem is a one-line error naming the file.
 
     ``need_summary``: the report shows stored summaries, so it needs one; ``summarize`` does
     not when ``run.json`` holds the plan.  ``manifest`` stands in for both (an importer's run,
-    before its first summary exists).
+    before its first summary exists).  ``facts``: only what summaries read (no answers, no
+    replies), from the ``facts.json`` cache when it is current.
     """
     root = Path(directory)
     if not (root / ITEMS).is_file():
         raise PlugEvalError(f"not a run directory: {ITEMS} is missing", root)
-    items = files.read_jsonl(root / ITEMS)
-    records, bad = _scan_store(root / JUDGMENTS)
+    cache = None
+    if facts:
+        items, records, bad, cache = _read_facts(root)
+    else:
+        items = files.read_jsonl(root / ITEMS)
+        records, bad = _scan_store(_read_store(root))
     stored = _read_json(root / SUMMARY)
     run_json = _read_json(root / RUN) if manifest is None else None
     if stored is not None and not isinstance(stored, dict):
@@ -239,7 +345,7 @@ def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
     for key in ("system_a", "system_b"):
         if stored is not None and need_summary and key not in stored:
             raise PlugEvalError(f"{SUMMARY} has no {key}", root / SUMMARY)
-    return Run(root, manifest, items, by_key, stored, bad)
+    return Run(root, manifest, items, by_key, stored, bad, cache)
 
 
 # --------------------------------------------------------------------------- summaries
@@ -290,8 +396,8 @@ def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] |
 def _grade_summary(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     """Single-answer grading: mean 1-10 rating; replies without a rating are excluded and counted."""
     ratings, cats, best = [], [], []
-    for item in run.items:
-        rec = run.item_records(str(item["id"])).get("single")
+    for item, recs in zip(run.items, run.per_item(), strict=True):
+        rec = recs.get("single")
         best += [rec] if rec else []
         ok = rec is not None and rec.get("error") is None and rec.get("rating") is not None
         ratings.append(float(rec["rating"]) if ok and rec is not None else math.nan)
@@ -350,12 +456,15 @@ def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True
     No judge is called.  ``run_info`` (a finished compare's timing) applies to every directory;
     without it each keeps its last run's timing.
     """
-    runs = [load_run(d, need_summary=False) for d in dirs]
+    runs = [load_run(d, need_summary=False, facts=True) for d in dirs]
     infos = [run_info if run_info is not None else _kept_run_info(r) for r in runs]
     summaries = build_summaries(runs, infos)
     if write:
         for run, summary in zip(runs, summaries, strict=True):
-            files.write_json(run.path / SUMMARY, summary)
+            if run.cache is not None:
+                files.write_json(run.path / FACTS, run.cache)
+            if summary != run.stored:  # an unchanged summary is not rewritten (nor fsynced)
+                files.write_json(run.path / SUMMARY, summary)
     return summaries
 
 
@@ -380,6 +489,10 @@ def imported_run(path: str | os.PathLike[str], items: list[Record], records: lis
 def write_run(run: Run, summary: dict[str, Any]) -> None:
     """Write an imported run's three files, the summary last (each atomically)."""
     run.path.mkdir(parents=True, exist_ok=True)
-    files.write_jsonl(run.path / ITEMS, run.items)
-    files.write_jsonl(run.path / JUDGMENTS, (r for recs in run.by_key.values() for r in recs))
+    records = [r for recs in run.by_key.values() for r in recs]
+    items_bytes = files.dump_jsonl(run.items).encode("utf-8")
+    store_bytes = files.dump_jsonl(records).encode("utf-8")
+    files.write_atomic(run.path / ITEMS, items_bytes)
+    files.write_atomic(run.path / JUDGMENTS, store_bytes)
+    files.write_json(run.path / FACTS, _facts_cache(items_bytes, store_bytes, run.items, records, 0))
     files.write_json(run.path / SUMMARY, summary)

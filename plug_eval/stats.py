@@ -132,10 +132,11 @@ def resample_counts(n_items: int, n_resamples: int = DEFAULT_RESAMPLES, seed: in
     key = (int(n_items), int(n_resamples), seed)
     if key not in _COUNTS:
         rng = np.random.default_rng(seed)
-        idx = rng.integers(0, n_items, size=(n_resamples, n_items))
+        idx = rng.integers(0, n_items, size=(n_resamples, n_items), dtype=np.int64)  # the default dtype
         idx += (np.arange(n_resamples) * n_items)[:, None]
-        counts = np.bincount(idx.ravel(), minlength=n_resamples * n_items).reshape(n_resamples, n_items)
-        counts = counts.astype(float)
+        drawn = np.bincount(idx.ravel(), minlength=n_resamples * n_items).reshape(n_resamples, n_items)
+        counts = idx.view(np.float64)  # the indices' memory, already paged in, holds the float counts
+        np.copyto(counts, drawn, casting="unsafe")
         counts.flags.writeable = False
         while len(_COUNTS) >= 2:
             _COUNTS.pop(next(iter(_COUNTS)))

@@ -140,3 +140,31 @@ def test_the_report_only_reads(tmp_path):
     files = {p.name: p.read_bytes() for p in d.iterdir()}
     build_report([d], tmp_path / "out" / "report.html")
     assert {p.name: p.read_bytes() for p in d.iterdir()} == files
+
+
+def test_the_facts_cache_gives_the_same_numbers_and_notices_every_change(tmp_path):
+    d = _copy("import", tmp_path)
+    full = rundir.build_summaries([rundir.load_run(d, need_summary=False)])[0]
+    assert run_cli("summarize", str(d))[0] == 0  # written by the old release: no cache yet, one is made
+    cache = json.loads((d / rundir.FACTS).read_text("utf-8"))
+    assert len(cache["items"]["rows"]) == 8 and all("instruction" not in r for r in cache["judgments"]["records"])
+    warm = rundir.load_run(d, need_summary=False, facts=True)
+    assert warm.cache is None  # current: nothing decoded but the cache
+    assert rundir.build_summaries([warm])[0] == {**full, "run": _summary(d)["run"]}
+    inode = (d / rundir.SUMMARY).stat().st_ino
+    assert run_cli("summarize", str(d))[0] == 0
+    assert (d / rundir.SUMMARY).stat().st_ino == inode  # unchanged: not rewritten
+    # an edited items.jsonl (same size) and an appended judgment are both noticed
+    items = (d / rundir.ITEMS).read_text("utf-8").replace('"category": "oasst"', '"category": "OASST"')
+    (d / rundir.ITEMS).write_text(items, encoding="utf-8")
+    recs = [json.loads(x) for x in (d / rundir.JUDGMENTS).read_text("utf-8").splitlines()]
+    flipped = {**recs[1], "preference": 2.0, "verdict": "A"}  # a newer success for the same key
+    with (d / rundir.JUDGMENTS).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(flipped) + "\n")
+    assert run_cli("summarize", str(d))[0] == 0
+    s = _summary(d)
+    assert set(s["by_category"]) == {"koala", "OASST"}
+    assert s["win_rate"] == rundir.build_summaries([rundir.load_run(d)])[0]["win_rate"] != full["win_rate"]
+    (d / rundir.FACTS).write_text('{"schema_version": 1, "items": [', encoding="utf-8")  # damaged: rebuilt
+    assert run_cli("summarize", str(d))[0] == 0 and _summary(d) == s
+    assert json.loads((d / rundir.FACTS).read_text("utf-8"))["schema_version"] == rundir.FACTS_VERSION
