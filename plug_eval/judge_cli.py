@@ -83,7 +83,7 @@ def _env_defaults(p: argparse.ArgumentParser) -> None:
         if action.nargs == 0:
             action.default = env.lower() in ("1", "true", "yes")
         else:
-            action.default = action.type(env) if action.type else env
+            action.default = action.type(env) if callable(action.type) else env
             action.required = False
 
 

@@ -182,7 +182,10 @@ def _plain_answer(n: int, rec: dict[str, Any], fmt: str, path: str) -> Answer:
     if fmt == ALPACAEVAL and not isinstance(instruction, str):
         raise DataError(f"{where} has neither an 'id' nor an 'instruction' to join on", path)
     rid = None if rec.get("id") is None else str(rec["id"])
-    return Answer(key=rid if fmt == PLUG else instruction.strip(), id=rid, instruction=instruction,
+    key = rid if fmt == PLUG else instruction.strip() if isinstance(instruction, str) else None
+    if key is None:  # a plug-format record without an id is refused before this
+        raise DataError(f"{where} has no 'id' to join on", path)
+    return Answer(key=key, id=rid, instruction=instruction,
                   answer=output, raw=output, lang=rec.get("lang"),
                   category=rec.get("category") or rec.get("dataset"))
 

@@ -289,7 +289,7 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-10) -> np.ndar
     return beta
 
 
-def length_controlled_win_rate(scores: Sequence[float], len_a: Sequence[float],
+def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequence[float],
                                len_b: Sequence[float]) -> dict[str, Any]:
     """Our own simple length-controlled win rate (not AlpacaEval 2's LC column).
 

@@ -136,7 +136,7 @@ def _rows(cells: list[Cell], langs: list[str], seed: int) -> list[dict[str, Any]
     groups: dict[tuple[str, str, str], dict[str, Cell]] = {}
     for c in cells:
         groups.setdefault((c.system, c.baseline, c.judge), {})[c.lang] = c
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (system, baseline, judge), by_lang in groups.items():
         rows.append({"system": system, "baseline": baseline, "judge": judge, "by_lang": by_lang,
                      "overall": _overall(system, baseline, judge, by_lang, langs, seed)})
@@ -156,7 +156,8 @@ def _overall(system: str, baseline: str, judge: str, by_lang: dict[str, Cell], l
     s["cost_usd"] = sum(c.s["cost_usd"] for c in by_lang.values() if c.s.get("cost_usd") is not None)
     s["errors"] = sum(c.s.get("errors") or 0 for c in by_lang.values())
     lcs = [c.s.get("lc_win_rate") for c in by_lang.values()]
-    s["lc_win_rate"] = sum(lcs) / len(lcs) if lcs and None not in lcs else None  # mean of per-language fits
+    known = [float(x) for x in lcs if x is not None]
+    s["lc_win_rate"] = sum(known) / len(known) if lcs and len(known) == len(lcs) else None  # mean of the fits
     return Cell("overall", system, baseline, judge, s)
 
 

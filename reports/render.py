@@ -139,7 +139,7 @@ def browser_entry(cell: Cell) -> dict[str, Any]:
     """One comparison's items for the browser, with both orders' judgments."""
     run = cell.run
     assert run is not None
-    items = []
+    items: list[dict[str, Any]] = []
     size = 0
     for item, outcome in zip(run.items, run.outcomes(), strict=True):
         if not isinstance(outcome, str):  # a soft score: show the side it leans to
@@ -147,13 +147,12 @@ def browser_entry(cell: Cell) -> dict[str, Any]:
                 "win" if outcome > 0.5 else "loss" if outcome < 0.5 else "tie")
         orders = run.judgments.get(str(item["id"]), {})
         judgments = [_judgment(orders[o]) for o in ("AB", "BA") if o in orders]
-        entry = {"id": str(item["id"]), "category": item.get("category") or "", "outcome": outcome,
-                 "instruction": item.get("instruction") or "", "a": _side(item, "a"), "b": _side(item, "b"),
-                 "judgments": judgments}
-        size += len(entry["instruction"]) + sum(len(entry[s]["answer"]) + len(entry[s]["pivot_draft"] or "")
-                                                for s in ("a", "b"))
+        sides = {s: _side(item, s) for s in ("a", "b")}
+        instruction = str(item.get("instruction") or "")
+        items.append({"id": str(item["id"]), "category": item.get("category") or "", "outcome": outcome,
+                      "instruction": instruction, **sides, "judgments": judgments})
+        size += len(instruction) + sum(len(v["answer"]) + len(v["pivot_draft"] or "") for v in sides.values())
         size += sum(len(j["raw"] or "") for j in judgments)
-        items.append(entry)
     entry = {"key": cell.key, "system": cell.system, "baseline": cell.baseline, "lang": cell.lang,
              "judge": cell.judge, "records": items, "bytes": size,
              "categories": sorted({i["category"] for i in items if i["category"]})}
