@@ -23,10 +23,12 @@ The rules, in one place:
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,8 @@ Record = dict[str, Any]
 
 def select(records: Sequence[Record]) -> Record | None:
     """The record of one key that counts: the latest successful one, else the latest error."""
+    if len(records) == 1:  # the common case
+        return records[0]
     for rec in reversed(records):
         if rec.get("error") is None:
             return rec
@@ -230,7 +234,14 @@ class Run:
     def per_item(self) -> list[dict[str, Record | None]]:
         """:meth:`item_records` of every item, in item order (memoised)."""
         if self._per_item is None:
-            self._per_item = [self.item_records(i) for i in self.ids]
+            by_key, keys, out = self.by_key, self.keys, []
+            for item in self.items:
+                recs: dict[str, Record | None] = {}
+                for order, key in keys.get(str(item["id"]), {}).items():
+                    stored = by_key.get(key)
+                    recs[order] = None if not stored else stored[0] if len(stored) == 1 else select(stored)
+                out.append(recs)
+            self._per_item = out
         return self._per_item
 
     @property
@@ -306,6 +317,20 @@ def _plan_from_summary(stored: dict[str, Any]) -> dict[str, Any]:
             "mode": stored.get("mode") or "pairwise", "provenance": stored.get("provenance") or {}, "keep": stored}
 
 
+@contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """Pause the cycle collector while a run's records are built: tens of thousands of new,
+    long-lived dicts would otherwise trigger full collections that find nothing (no cycles are
+    made here) and cost as much as the decoding itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
              manifest: dict[str, Any] | None = None, facts: bool = False) -> Run:
     """Read one run directory; every problem is a one-line error naming the file.
@@ -315,7 +340,11 @@ def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
     before its first summary exists).  ``facts``: only what summaries read (no answers, no
     replies), from the ``facts.json`` cache when it is current.
     """
-    root = Path(directory)
+    with _bulk_allocation():
+        return _load_run(Path(directory), need_summary, manifest, facts)
+
+
+def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, facts: bool) -> Run:
     if not (root / ITEMS).is_file():
         raise PlugEvalError(f"not a run directory: {ITEMS} is missing", root)
     cache = None

@@ -88,21 +88,15 @@ def test_scan_skips_a_torn_tail_and_counts_bad_lines(tmp_path):
 
 lines = st.lists(st.one_of(
     st.dictionaries(st.text(max_size=3), st.integers() | st.text(max_size=5), max_size=3).map(json.dumps),
-    st.sampled_from(["", "  ", "not json", "[1]", '{"a": 1}, {"b": 2}', '{"a": '])), max_size=8)
+    st.sampled_from(["", "  ", "not json", "[1]", '{"a": 1}, {"b": 2}', '{"a": ', "[1", "2]", "3, 4",
+                     ' {"padded": true} ', '{"cr": 1}\r', '{"a": 1} x'])).map(lambda s: s.encode("utf-8"))
+    | st.sampled_from([b'{"latin1": "caf\xe9"}', b'{"ok": "\xc3\xa9"}']), max_size=8)
 
 
-def test_lines_that_only_parse_together_are_errors_not_shifted_values(tmp_path):
-    path = tmp_path / "rows.jsonl"
-    path.write_text('[1\n2]\n3, 4\n', encoding="utf-8")  # joined: [[1,2],3,4], three values for three lines
-    with pytest.raises(PlugEvalError, match=r"rows.jsonl:1: not valid JSON"):
-        files.read_jsonl(path)
-    assert files.scan_lines(b'{"key": "a", "x": [1\n2]}\n{"key": "b"}, {"key": "c"}\n').rows == []
-
-
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(lines)
 def test_scanning_agrees_with_reading_each_line_alone(rows):
-    data = ("\n".join(rows) + "\n").encode("utf-8")
+    data = b"\n".join(rows) + b"\n"
     scan = files.scan_lines(data)
     expected, bad = [], 0
     for line in data.split(b"\n")[:-1]:
@@ -117,3 +111,5 @@ def test_scanning_agrees_with_reading_each_line_alone(rows):
         else:
             bad += 1
     assert (scan.rows, scan.bad_lines) == (expected, bad)
+    if bad == 0:  # every line one object: the strict reader agrees
+        assert [v for _, v in files.jsonl_rows(data.decode("utf-8"), "x.jsonl")] == expected
