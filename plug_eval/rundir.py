@@ -26,6 +26,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import time
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -102,9 +103,42 @@ def _read_store(root: Path) -> bytes:
 # --------------------------------------------------------------------------- the facts cache
 
 
-def _fingerprint(data: bytes) -> list[int]:
-    """Size and CRC-32 of a file's bytes: enough to notice any change, cheap to compute."""
-    return [len(data), zlib.crc32(data)]
+class _Source:
+    """One file the cache describes: its stat now, its bytes only when they must be read."""
+
+    def __init__(self, path: Path, missing_ok: bool = False) -> None:
+        self.path = path
+        try:
+            self.stat: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise
+            self.stat = None
+        self._data: bytes | None = None
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            self._data = b"" if self.stat is None else files.read_bytes(self.path)
+        return self._data
+
+    def fingerprint(self) -> dict[str, Any]:
+        """Size and CRC-32 of the bytes (any change shows), and the stat that lets the next
+        reader skip reading them: size, mtime, ctime and inode.  ctime cannot be set by hand and
+        changes with every write; a file changed in the last two seconds gets no stat, since a
+        second change within the same clock tick would not show in it (git's racy-file rule)."""
+        st = self.stat
+        recent = st is None or time.time_ns() - st.st_ctime_ns < 2_000_000_000
+        key = None if recent or st is None else [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        return {"size": len(self.data), "crc32": zlib.crc32(self.data), "stat": key}
+
+    def described_by(self, entry: dict[str, Any]) -> bool:
+        """Whether a cache entry's fingerprint is this file's: by stat when it can, else by content."""
+        fp = entry["fingerprint"]
+        st = self.stat
+        if st is not None and fp.get("stat") == [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]:
+            return True
+        return bool(fp["size"] == len(self.data) and fp["crc32"] == zlib.crc32(self.data))
 
 
 def record_facts(rec: Record) -> Record:
@@ -115,24 +149,25 @@ def record_facts(rec: Record) -> Record:
     return out
 
 
-def _facts_cache(items_bytes: bytes, store_bytes: bytes, items: list[Record], records: list[Record],
-                 bad: int) -> dict[str, Any]:
+def _facts_cache(items: _Source | dict[str, Any], store: _Source | dict[str, Any], item_rows: list[Record],
+                 records: list[Record], bad: int) -> dict[str, Any]:
+    """The cache of these facts; a fingerprint already known may stand for its source."""
     return {"schema_version": FACTS_VERSION,
             "about": f"what summaries read of {ITEMS} and {JUDGMENTS}; rebuilt when they change, safe to delete",
-            "items": {"fingerprint": _fingerprint(items_bytes), "fields": list(ITEM_FACTS),
-                      "rows": [[i.get(k) for k in ITEM_FACTS] for i in items]},
-            "judgments": {"fingerprint": _fingerprint(store_bytes), "bad_lines": bad,
-                          "records": [record_facts(r) for r in records]}}
+            "items": {"fingerprint": items.fingerprint() if isinstance(items, _Source) else items,
+                      "fields": list(ITEM_FACTS), "rows": [[i.get(k) for k in ITEM_FACTS] for i in item_rows]},
+            "judgments": {"fingerprint": store.fingerprint() if isinstance(store, _Source) else store,
+                          "bad_lines": bad, "records": [record_facts(r) for r in records]}}
 
 
-def _cached(cache: Any, part: str, data: bytes) -> dict[str, Any] | None:
-    """The cache's ``part`` when it describes exactly these bytes, else None."""
+def _cached(cache: Any, part: str, source: _Source) -> dict[str, Any] | None:
+    """The cache's ``part`` when it describes exactly this file, else None."""
     try:
         entry = cache[part]
-        if cache["schema_version"] != FACTS_VERSION or entry["fingerprint"] != _fingerprint(data):
+        if cache["schema_version"] != FACTS_VERSION or not isinstance(entry, dict) or not source.described_by(entry):
             return None
-        return entry if isinstance(entry, dict) else None
-    except (KeyError, TypeError):
+        return entry
+    except (KeyError, TypeError, AttributeError):
         return None
 
 
@@ -141,24 +176,34 @@ def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, 
 
     Decoding the answers and judge replies costs most of a summary on large runs (an AlpacaEval
     import holds megabytes of both); the cache keeps what the statistics use.  Returns the
-    cache to write when it was missing or stale, else None.
+    cache to write when it was missing, stale or lacked a stat, else None.
     """
-    items_bytes, store_bytes = files.read_bytes(root / ITEMS), _read_store(root)
+    items_src, store_src = _Source(root / ITEMS), _Source(root / JUDGMENTS, missing_ok=True)
     try:
         cache = files.read_json(root / FACTS)
     except (OSError, PlugEvalError):  # a cache: missing or damaged means rebuild
         cache = None
-    items = _cached_items(_cached(cache, "items", items_bytes))
-    records, bad = _cached_records(_cached(cache, "judgments", store_bytes))
+    item_part, store_part = _cached(cache, "items", items_src), _cached(cache, "judgments", store_src)
+    items = _cached_items(item_part)
+    records, bad = _cached_records(store_part)
     if items is not None and records is not None:
-        return items, records, bad, None
+        if items_src._data is None and store_src._data is None:
+            return items, records, bad, None  # trusted by stat: nothing read
+        # read by content (no stat yet, or the file was touched): store the new stat, if any
+        assert item_part is not None and store_part is not None
+        new = _facts_cache(items_src if items_src._data is not None else item_part["fingerprint"],
+                           store_src if store_src._data is not None else store_part["fingerprint"],
+                           items, records, bad)
+        same = all(new[k]["fingerprint"] == part["fingerprint"]
+                   for k, part in (("items", item_part), ("judgments", store_part)))
+        return items, records, bad, None if same else new
     if items is None:
-        full = files.parse_jsonl(files.decode_text(items_bytes, root / ITEMS), root / ITEMS)
+        full = files.parse_jsonl(files.decode_text(items_src.data, items_src.path), items_src.path)
         items = [{k: i.get(k) for k in ITEM_FACTS} for i in full]
     if records is None:
-        records, bad = _scan_store(store_bytes)
+        records, bad = _scan_store(store_src.data)
         records = [record_facts(r) for r in records]
-    return items, records, bad, _facts_cache(items_bytes, store_bytes, items, records, bad)
+    return items, records, bad, _facts_cache(items_src, store_src, items, records, bad)
 
 
 def _cached_items(part: dict[str, Any] | None) -> list[Record] | None:
@@ -519,9 +564,8 @@ def write_run(run: Run, summary: dict[str, Any]) -> None:
     """Write an imported run's three files, the summary last (each atomically)."""
     run.path.mkdir(parents=True, exist_ok=True)
     records = [r for recs in run.by_key.values() for r in recs]
-    items_bytes = files.dump_jsonl(run.items).encode("utf-8")
-    store_bytes = files.dump_jsonl(records).encode("utf-8")
-    files.write_atomic(run.path / ITEMS, items_bytes)
-    files.write_atomic(run.path / JUDGMENTS, store_bytes)
-    files.write_json(run.path / FACTS, _facts_cache(items_bytes, store_bytes, run.items, records, 0))
+    files.write_jsonl(run.path / ITEMS, run.items)
+    files.write_jsonl(run.path / JUDGMENTS, records)
+    cache = _facts_cache(_Source(run.path / ITEMS), _Source(run.path / JUDGMENTS), run.items, records, 0)
+    files.write_json(run.path / FACTS, cache)
     files.write_json(run.path / SUMMARY, summary)

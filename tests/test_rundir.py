@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -149,7 +150,7 @@ def test_the_facts_cache_gives_the_same_numbers_and_notices_every_change(tmp_pat
     cache = json.loads((d / rundir.FACTS).read_text("utf-8"))
     assert len(cache["items"]["rows"]) == 8 and all("instruction" not in r for r in cache["judgments"]["records"])
     warm = rundir.load_run(d, need_summary=False, facts=True)
-    assert warm.cache is None  # current: nothing decoded but the cache
+    assert warm.cache is None  # current: nothing to rewrite (files this new are checked by content)
     assert rundir.build_summaries([warm])[0] == {**full, "run": _summary(d)["run"]}
     inode = (d / rundir.SUMMARY).stat().st_ino
     assert run_cli("summarize", str(d))[0] == 0
@@ -168,3 +169,25 @@ def test_the_facts_cache_gives_the_same_numbers_and_notices_every_change(tmp_pat
     (d / rundir.FACTS).write_text('{"schema_version": 1, "items": [', encoding="utf-8")  # damaged: rebuilt
     assert run_cli("summarize", str(d))[0] == 0 and _summary(d) == s
     assert json.loads((d / rundir.FACTS).read_text("utf-8"))["schema_version"] == rundir.FACTS_VERSION
+
+
+def test_a_current_cache_is_trusted_by_stat_without_reading_the_files(tmp_path, monkeypatch):
+    d = _copy("import", tmp_path)
+    assert run_cli("summarize", str(d))[0] == 0
+    fp = json.loads((d / rundir.FACTS).read_text("utf-8"))["items"]["fingerprint"]
+    assert fp["stat"] is None  # copied a moment ago: a change within the same clock tick would not show
+    later = rundir.time.time_ns() + 10**10
+    monkeypatch.setattr(rundir.time, "time_ns", lambda: later)  # ten seconds on
+    assert rundir.load_run(d, need_summary=False, facts=True).cache is not None  # read by content, stat added
+    assert run_cli("summarize", str(d))[0] == 0
+    assert json.loads((d / rundir.FACTS).read_text("utf-8"))["items"]["fingerprint"]["stat"] is not None
+    read: list[str] = []
+    real_read = rundir.files.read_bytes
+    monkeypatch.setattr(rundir.files, "read_bytes", lambda p, *a: read.append(Path(p).name) or real_read(p, *a))
+    warm = rundir.load_run(d, need_summary=False, facts=True)
+    big = {rundir.ITEMS, rundir.JUDGMENTS}
+    assert warm.cache is None and not big & set(read)  # neither answers nor replies read
+    os.utime(d / rundir.ITEMS)  # touched, same bytes: read once by content, and its new stat stored
+    read.clear()
+    assert rundir.load_run(d, need_summary=False, facts=True).cache is not None
+    assert big & set(read) == {rundir.ITEMS}
