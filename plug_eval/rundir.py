@@ -2,8 +2,10 @@
 
 A run directory holds ``items.jsonl`` (the paired answers), ``judgments.jsonl`` (the append-only
 store, :mod:`plug_eval.store`), ``run.json`` (written by ``plug-judge compare``/``grade``: the
-key of every planned judgment) and ``summary.json`` (derived, rebuilt by :func:`write_summary`).
-Importers (``import-alpacaeval``) write no ``run.json``; their plan is read off the store.
+key of every planned judgment), ``summary.json`` (derived, rebuilt by :func:`write_summary`) and
+``facts.json`` (a cache of what summaries read, so ``summarize`` never decodes answers or
+replies; rebuilt whenever it does not match the files).  Importers (``import-alpacaeval``) write
+no ``run.json``; their plan is read off the store.  The report only reads.
 
 The rules, in one place:
 
@@ -19,6 +21,8 @@ The rules, in one place:
 * **What the summary is.** :func:`build_summaries` computes every ``summary.json`` field from the
   files alone: ``compare``, ``import-alpacaeval``, ``summarize`` and the report agree because
   they all come here.  Runs with the same seed and resample count share one resample matrix.
+  ``cost_usd`` is null when a call that was made has no known cost (a partial sum would read as
+  the total); AlpacaEval's identical-output rows, where it made no call, cost nothing.
 """
 
 from __future__ import annotations
@@ -271,13 +275,8 @@ class Run:
     def best(self, key: str) -> Record | None:
         return select(self.by_key.get(key, []))
 
-    def item_records(self, item_id: str) -> dict[str, Record | None]:
-        """Order -> counting record (None when not stored) of one item's planned judgments."""
-        by_key = self.by_key
-        return {order: select(by_key.get(key, [])) for order, key in self.keys.get(item_id, {}).items()}
-
     def per_item(self) -> list[dict[str, Record | None]]:
-        """:meth:`item_records` of every item, in item order (memoised)."""
+        """Per item, in item order: planned order -> counting record, None when not stored (memoised)."""
         if self._per_item is None:
             by_key, keys, out = self.by_key, self.keys, []
             for item in self.items:
@@ -326,9 +325,6 @@ class Run:
     def planned_keys(self) -> list[str]:
         keys = self.keys
         return [k for i in self.ids for k in keys.get(i, {}).values()]
-
-    def errors(self) -> int:
-        return sum(r.get("error") is not None for r in self.counted())
 
     def cost(self) -> tuple[float, int]:
         """Money spent on this run's keys (forced re-judgments included), and successful calls of
