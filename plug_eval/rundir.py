@@ -78,7 +78,7 @@ def system_verdict(rec: Record | None) -> str | None:
 def item_outcome(recs: dict[str, Record | None]) -> Any:
     """Outcome of one item from its planned orders' counting records (see the module rules)."""
     if len(recs) == 1:
-        (order, rec), = recs.items()
+        (rec,) = recs.values()
         if rec is not None and "preference" in rec:
             pref = rec["preference"]
             return None if pref is None or rec.get("error") is not None else float(pref) - 1.0
