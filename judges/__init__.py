@@ -8,11 +8,18 @@ async method; it is found by name through :mod:`.registry` (third parties use th
 
 from __future__ import annotations
 
-from .base import (Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError,
-                   TransientError)
-from .config import JudgeConfig, preset_names, resolve
-from .registry import ENTRY_POINT_GROUP, register
-from .verdicts import Parsed, parse_pairwise, parse_rating
+from plug_eval.judges.base import (
+                   Backend,
+                   BackendOptions,
+                   JudgeCallError,
+                   JudgeReply,
+                   JudgeRequest,
+                   PermanentError,
+                   TransientError,
+)
+from plug_eval.judges.config import JudgeConfig, preset_names, resolve
+from plug_eval.judges.registry import ENTRY_POINT_GROUP, register
+from plug_eval.judges.verdicts import Parsed, parse_pairwise, parse_rating
 
 __all__ = [
     "Backend", "BackendOptions", "JudgeCallError", "JudgeReply", "JudgeRequest", "PermanentError",

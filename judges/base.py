@@ -1,16 +1,18 @@
 """What a judge backend is: one small class with one async method that makes one call.
 
-The orchestrator (``plug_eval.compare``) owns retries, concurrency, caching and cost; a backend
-only turns a :class:`JudgeRequest` into a :class:`JudgeReply`, and says whether a failure is
-worth retrying by raising :class:`TransientError` (429, 5xx, timeouts, dropped connections,
-malformed bodies) or :class:`PermanentError` (anything a retry cannot fix).
+The engine (:mod:`plug_eval.engine`) owns retries, concurrency, the store and the budget, and
+:mod:`plug_eval.prices` the cost; a backend only turns a :class:`JudgeRequest` into a
+:class:`JudgeReply`, and says whether a failure is worth retrying by raising
+:class:`TransientError` (429, 5xx, timeouts, dropped connections, malformed bodies) or
+:class:`PermanentError` (anything a retry cannot fix).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -67,7 +69,7 @@ class Backend(ABC):
     """A judge backend.  Subclasses set ``name`` and implement :meth:`judge`.
 
     ``batch_size`` > 1 means the backend also implements :meth:`judge_batch`, and the
-    orchestrator hands it that many requests at a time (a local model generates them together).
+    engine hands it that many requests at a time (a local model generates them together).
     ``local`` backends cost nothing and need no API key.
     """
 
@@ -94,10 +96,10 @@ class Backend(ABC):
                 out.append(err)
         return out
 
-    def check(self) -> None:
+    def check(self) -> None:  # noqa: B027 - an optional hook: most backends have nothing to check
         """Raise a ``PlugEvalError`` if the backend cannot work (missing key or SDK); no call."""
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027 - an optional hook: most backends hold no connection
         """Release connections; called once when a run ends."""
 
     def identity(self) -> dict[str, Any]:

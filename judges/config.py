@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from plug_eval.judges import registry
+from plug_eval.judges.verdicts import PARSERS
 
 from plug_eval.errors import PlugEvalError
-
-from . import registry
-from .verdicts import PARSERS
 
 MODES = ("pairwise", "grade")
 DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single"}

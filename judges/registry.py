@@ -12,14 +12,13 @@ from __future__ import annotations
 import difflib
 import importlib
 from importlib.metadata import entry_points
-from typing import Union
+
+from plug_eval.judges.base import Backend
 
 from plug_eval.errors import PlugEvalError
 
-from .base import Backend
-
 ENTRY_POINT_GROUP = "plug_eval.judges"
-Target = Union[str, type]
+Target = str | type
 
 _REGISTRY: dict[str, Target] = {}
 _entry_points_loaded = False

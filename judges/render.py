@@ -14,16 +14,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
+from plug_eval.judges.verdicts import injection_signs
 
 from plug_eval import languages
 from plug_eval.errors import PlugEvalError
-
-from .verdicts import injection_signs
 
 TRUNCATION_NOTE = "[... answer cut by plug-judge: the first {kept} of {total} length units are shown]"
 
@@ -97,7 +97,7 @@ def render(template_text: str, *, instruction: str, answers: Sequence[str], lang
     flags: list[str] = []
     slots = ("first", "second") if len(answers) == 2 else ("",)
     shown = []
-    for slot, answer in zip(slots, answers):
+    for slot, answer in zip(slots, answers, strict=False):
         text, cut = truncate(answer, max_answer_units)
         if cut:
             flags.append(f"truncated_{slot}" if slot else "truncated")

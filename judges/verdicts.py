@@ -14,8 +14,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 FIRST, SECOND, TIE, UNPARSED = "first", "second", "tie", "unparsed"
 _SLOTS = {"A": FIRST, "B": SECOND, "C": TIE, "TIE": TIE}

@@ -16,14 +16,15 @@ import json
 import math
 import os
 import random
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
-from . import __version__, stats
-from .errors import PlugEvalError
-from .languages import answer_units
+from plug_eval import __version__, files, rundir, stats
+from plug_eval.errors import PlugEvalError
+from plug_eval.languages import answer_units
 
 SCHEMA_VERSION = 1
 FORMAT = "alpacaeval_annotations"
@@ -76,9 +77,10 @@ def load_annotations(path: str | os.PathLike[str]) -> tuple[list[dict[str, Any]]
     except OSError as exc:
         raise PlugEvalError(f"cannot read annotations: {exc.strerror or exc}", path) from None
     try:
-        rows = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlugEvalError(f"not a JSON annotations file ({exc})", path) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlugEvalError(f"not UTF-8 text (invalid byte at offset {exc.start})", path) from None
+    rows = files.parse_json(text, path)
     if not isinstance(rows, list) or not rows:
         raise PlugEvalError("expected a non-empty JSON list of AlpacaEval annotations", path)
     for i, row in enumerate(rows):
@@ -124,6 +126,13 @@ def build_run(
     n_resamples: int = stats.DEFAULT_RESAMPLES,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Items, judgments and summary of one imported comparison (no I/O)."""
+    run = _run(rows, source=source, lang=lang, swap_seed=swap_seed, seed=seed, n_resamples=n_resamples)
+    judgments = [r for recs in run.by_key.values() for r in recs]
+    return run.items, judgments, rundir.build_summaries([run])[0]
+
+
+def _run(rows: Sequence[dict[str, Any]], *, source: dict[str, Any], lang: str, swap_seed: int, seed: int,
+         n_resamples: int, out: str | os.PathLike[str] = ".") -> rundir.Run:
     path = source.get("path")
     system_a, system_b = _single(rows, "generator_2", path), _single(rows, "generator_1", path)
     judge = _single(rows, "annotator", path) if any(r.get("annotator") for r in rows) else "alpacaeval"
@@ -135,9 +144,16 @@ def build_run(
         seen.add(iid)
         items.append(_item(row, iid, lang, source))
         judgments.append(_judgment(row, iid, judge, swap_seed))
-    summary = _summary(items, judgments, rows, system_a=system_a, system_b=system_b, judge=judge, lang=lang,
-                       seed=seed, n_resamples=n_resamples, source=source, swap_seed=swap_seed)
-    return items, judgments, summary
+    manifest = {
+        "system_a": system_a, "system_b": system_b, "judge": judge, "seed": seed, "n_resamples": n_resamples,
+        "provenance": {
+            "importer": "plug-judge import-alpacaeval", "plug_eval_version": __version__, "source": source,
+            "orders": 1, "swap_rule": f"AlpacaEval is_switched_outputs, seed {swap_seed}",
+            "soft_preferences": True, "units": "answer_units",
+        },
+        "keep": {"alpacaeval": alpacaeval_metrics([r["preference"] for r in rows])},
+    }
+    return rundir.imported_run(out, items, judgments, manifest)
 
 
 def _item(row: dict[str, Any], iid: str, lang: str, source: dict[str, Any]) -> dict[str, Any]:
@@ -186,28 +202,6 @@ def _number(x: Any) -> float | None:
     return None if math.isnan(value) else value
 
 
-def _summary(items: list[dict[str, Any]], judgments: list[dict[str, Any]], rows: Sequence[dict[str, Any]],
-             **meta: Any) -> dict[str, Any]:
-    scores = [None if j["preference"] is None else j["preference"] - 1.0 for j in judgments]
-    order_verdicts = [(j["verdict"], None) if j["order"] == "AB" else (None, j["verdict"]) for j in judgments]
-    core = stats.comparison_stats(
-        scores, categories=[i["category"] for i in items], order_verdicts=order_verdicts, seed=meta["seed"],
-        n_resamples=meta["n_resamples"], len_a=[i["units_a"] for i in items], len_b=[i["units_b"] for i in items])
-    costs = [j["cost_usd"] for j in judgments if j["cost_usd"] is not None]
-    return {
-        "schema_version": SCHEMA_VERSION, "system_a": meta["system_a"], "system_b": meta["system_b"],
-        "lang": meta["lang"], "judge": meta["judge"], "seed": meta["seed"], "n_resamples": meta["n_resamples"],
-        **core, "errors": sum(j["error"] is not None for j in judgments),
-        "cost_usd": float(sum(costs)) if costs else None,
-        "alpacaeval": alpacaeval_metrics([r["preference"] for r in rows]),
-        "provenance": {
-            "importer": "plug-judge import-alpacaeval", "plug_eval_version": __version__, "source": meta["source"],
-            "orders": 1, "swap_rule": f"AlpacaEval is_switched_outputs, seed {meta['swap_seed']}",
-            "soft_preferences": True, "units": "answer_units",
-        },
-    }
-
-
 # --------------------------------------------------------------------------- writing
 
 
@@ -221,20 +215,7 @@ def import_annotations(
         raise PlugEvalError("output directory exists and is not empty (pass --force to overwrite)", out_dir)
     rows, sha = load_annotations(path)
     source = {"path": os.path.abspath(path), "sha256": sha, "format": FORMAT}
-    items, judgments, summary = build_run(rows, source=source, lang=lang, seed=seed, n_resamples=n_resamples)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _write(out_dir / "items.jsonl", _jsonl(items))
-    _write(out_dir / "judgments.jsonl", _jsonl(judgments))
-    _write(out_dir / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    run = _run(rows, source=source, lang=lang, swap_seed=0, seed=seed, n_resamples=n_resamples, out=out_dir)
+    summary = rundir.build_summaries([run])[0]
+    rundir.write_run(run, summary)
     return summary
-
-
-def _jsonl(records: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a failure never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

@@ -4,7 +4,7 @@ Planning is pure: every item becomes one call per order (``AB`` = system A in th
 ``BA``), each with its rendered prompt and its key (:func:`plug_eval.store.judgment_key`).
 Nothing is written until both answer files, the judge and the template have been checked, so a
 bad input leaves an existing run directory untouched.  Running skips every key the store
-already holds; the engine in :mod:`plug_eval.judges.engine` makes the remaining calls.
+already holds; :mod:`plug_eval.engine` makes the remaining calls.
 """
 
 from __future__ import annotations
@@ -15,19 +15,22 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, records, store
-from .errors import PlugEvalError
-from .judges import registry
-from .judges.base import Backend, BackendOptions, JudgeRequest
-from .judges.config import JudgeConfig
-from .judges.render import render
-from .prices import FREE, Price, PriceTable
+from plug_eval import __version__, files, prices, records, rundir, store
+from plug_eval.engine import Engine, Recorder, Result
+from plug_eval.errors import PlugEvalError
+from plug_eval.judges import registry
+from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest
+from plug_eval.judges.config import JudgeConfig
+from plug_eval.judges.render import render
+from plug_eval.judges.verdicts import PARSERS, UNPARSED
+from plug_eval.prices import FREE, Price, PriceTable
 
 SCHEMA_VERSION = 1
-EST_OUTPUT_TOKENS = 250  #: dry-run estimate of a reply's length (a short explanation + verdict)
+SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
 
 
 @dataclass
@@ -122,7 +125,7 @@ class Inputs:
 def load_inputs(paths: list[str], *, lang: str | None = None, filter: str | None = None,
                 allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None)) -> Inputs:
     """Read and pair the answer files (one file: grading); raises DataError naming the file."""
-    files = [records.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names)]
+    files = [records.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names, strict=False)]
     if len(files) == 1:
         return Inputs(records.single_items(files[0], lang=lang), files)
     pairing = records.pair_files(files[0], files[1], lang=lang, allow_missing=allow_missing)
@@ -133,22 +136,9 @@ def price_of(backend: Backend, config: JudgeConfig, prices: PriceTable) -> Price
     return FREE if backend.local else prices.lookup(config.model)
 
 
-def max_call_cost(call: Call, price: Price) -> float:
-    """An upper bound on one call's cost: every prompt byte a token, the full output budget."""
-    max_out = call.request.decoding.get("max_tokens") or call.request.decoding.get("max_completion_tokens")
-    if max_out is None:
-        raise PlugEvalError("--max-cost needs a known maximum reply length: set -J max_tokens=N")
-    n_in = len((call.request.system or "").encode("utf-8")) + len(call.request.user.encode("utf-8")) + 64
-    return (n_in * price.input + int(max_out) * price.output) / 1e6
-
-
-def estimated_cost(call: Call, price: Price) -> float:
-    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character."""
-    text = (call.request.system or "") + call.request.user
-    n_ascii = sum(1 for ch in text if ord(ch) < 128)
-    n_in = n_ascii / 4 + (len(text) - n_ascii)
-    max_out = call.request.decoding.get("max_tokens") or EST_OUTPUT_TOKENS
-    return (n_in * price.input + min(int(max_out), EST_OUTPUT_TOKENS) * price.output) / 1e6
+def prompt_text(call: Call) -> str:
+    """The text a call sends, for the cost bounds in :mod:`plug_eval.prices`."""
+    return (call.request.system or "") + call.request.user
 
 
 # --------------------------------------------------------------------------- the run directory
@@ -158,13 +148,15 @@ def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
     """Refuse to mix a different comparison into an existing run directory."""
     if out.exists() and not out.is_dir():
         raise PlugEvalError("exists and is not a directory: choose another --out", out)
-    path = out / store.RUN
+    path = out / rundir.RUN
     if not path.exists():
         return
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        old = files.read_json(path)
+    except (OSError, PlugEvalError):
         raise PlugEvalError("unreadable run.json: not a plug-judge run directory?", path) from None
+    if not isinstance(old, dict):
+        raise PlugEvalError("run.json is not a JSON object: not a plug-judge run directory?", path)
     if old.get("mode") != mode or (old.get("system_a"), old.get("system_b") or "") != systems:
         raise PlugEvalError(f"holds {old.get('system_a')} vs {old.get('system_b')} ({old.get('mode')}); "
                             f"use another --out for {systems[0]} vs {systems[1]}", out)
@@ -196,10 +188,10 @@ def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: R
 
 def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
     """Take language fidelity from a previous items.jsonl of the same answers (saves py3langid)."""
-    path = out / store.ITEMS
+    path = out / rundir.ITEMS
     if not path.exists():
         return
-    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in store.read_jsonl(path)}
+    old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in files.read_jsonl(path)}
     for item in items:
         prev = old.get((item["id"], item.get("answer_a"), item.get("answer_b")))
         for side in ("a", "b"):
@@ -212,8 +204,8 @@ def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts
     opts.out.mkdir(parents=True, exist_ok=True)
     _reuse_fidelity(opts.out, inputs.items)
     records.fill_fidelity(inputs.items)
-    store.write_jsonl(opts.out / store.ITEMS, inputs.items)
-    store.write_json(opts.out / store.RUN, run_manifest(inputs, config, calls, opts))
+    files.write_jsonl(opts.out / rundir.ITEMS, inputs.items)
+    files.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts))
 
 
 @dataclass
@@ -244,22 +236,51 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
             if price is None:
                 raise PlugEvalError(f"--max-cost: no price known for model {config.model!r}; "
                                     "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
-            max_call_cost(pending[0], price)
+            prices.max_call_cost(prompt_text(pending[0]), pending[0].request.decoding, price)
     return Plan(inputs, config, backend, calls, pending, price)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
+    """The stored line of one judge call (error or reply), with the verdict mapped back to systems."""
+    parse = PARSERS[config.parser]
+
+    def record(call: Call, result: Result) -> dict[str, Any]:
+        reply, error = result.reply, result.error
+        flags = list(call.flags)
+        slot, verdict, rating, reason = UNPARSED, UNPARSED, None, error and "call failed"
+        if reply is not None:
+            parsed = parse(reply.text, call.request.answers)
+            slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
+            if parsed.ignored_quoted:
+                flags.append("quoted_verdict_ignored")
+            if reply.finish_reason == "length":
+                flags.append("reply_truncated")
+            verdict = SYSTEM_OF_SLOT.get(call.order, {}).get(slot, "tie" if slot == "tie" else slot)
+        return {
+            "schema_version": SCHEMA_VERSION, "key": call.key, "id": call.item_id, "order": call.order or None,
+            "slot_verdict": slot if config.mode == "pairwise" else None, "verdict": verdict, "rating": rating,
+            "raw": backend.redact(reply.text) if reply else None, "reason": reason, "error": error,
+            "input_tokens": reply.input_tokens if reply else None,
+            "output_tokens": reply.output_tokens if reply else None, "cost_usd": result.cost_usd,
+            "latency_s": round(result.latency_s, 4), "attempts": result.attempts, "judge": config.label(),
+            "preset": config.preset, "flags": flags,
+            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+        }
+
+    return record
 
 
 def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
     """Write the run directory, make the pending calls, write and return summary.json."""
-    from .judges.engine import Engine
-    from .summary import write_summary
-
     prepare_run_dir(plan.inputs, plan.config, plan.calls, opts)
     if plan.price is None and plan.pending:
         print(f"plug-judge: warning: no price known for {plan.config.model!r}: cost_usd is null "
               "(add it with --prices FILE)", file=sys.stderr)
     started = time.monotonic()
-    engine = Engine(plan.backend, plan.config, opts, plan.price)
+    engine = Engine(plan.backend, opts, plan.price, judgment_recorder(plan.config, plan.backend))
     outcome = asyncio.run(engine.run(plan.pending))
-    summary = write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
-                                                "seconds": round(time.monotonic() - started, 3)})
-    return summary
+    return rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
+                                                     "seconds": round(time.monotonic() - started, 3)})

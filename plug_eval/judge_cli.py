@@ -1,7 +1,7 @@
 """``plug-judge``: compare two systems' answers with an LLM judge, grade one system, summarise.
 
 A thin shell: each subcommand parses, calls one library function (:mod:`plug_eval.compare`,
-:mod:`plug_eval.summary`) and prints.  User errors print one line and exit 2.  Every option
+:mod:`plug_eval.rundir`) and prints.  User errors print one line and exit 2.  Every option
 can also come from the environment as ``PLUG_JUDGE_<OPTION>`` (``PLUG_JUDGE_CONCURRENCY=32``).
 If :mod:`plug_eval.report_cli` exists it adds its subcommands (``report``,
 ``import-alpacaeval``) through ``add_subcommands(subparsers)``.
@@ -13,10 +13,11 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError, fail
 
 PROG = "plug-judge"
 
@@ -82,7 +83,7 @@ def _env_defaults(p: argparse.ArgumentParser) -> None:
         if action.nargs == 0:
             action.default = env.lower() in ("1", "true", "yes")
         else:
-            action.default = action.type(env) if action.type else env
+            action.default = action.type(env) if callable(action.type) else env
             action.required = False
 
 
@@ -135,8 +136,8 @@ def _add_report_commands(sub: Any) -> None:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from .compare import RunOptions
-    from .prices import PriceTable
+    from plug_eval.compare import RunOptions
+    from plug_eval.prices import PriceTable
 
     prices = PriceTable().override(args.prices) if args.prices else PriceTable()
     if args.concurrency < 1:
@@ -148,8 +149,8 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
-    from .compare import make_plan
-    from .judges.config import parse_overrides, resolve
+    from plug_eval.compare import make_plan
+    from plug_eval.judges.config import parse_overrides, resolve
 
     config = resolve(args.judge, mode, base_url=args.base_url, template=args.template,
                      overrides=parse_overrides(args.judge_args))
@@ -166,19 +167,20 @@ def _cost_text(value: float | None) -> str:
 
 
 def print_dry_run(plan: Any) -> None:
-    from .compare import estimated_cost, max_call_cost
+    from plug_eval.compare import prompt_text
+    from plug_eval.prices import estimated_cost, max_call_cost
 
     pending = {c.key for c in plan.pending}
     est = 0.0
     for c in plan.calls:
         stored = c.key not in pending
-        cost = None if plan.price is None or stored else estimated_cost(c, plan.price)
+        cost = None if plan.price is None or stored else estimated_cost(prompt_text(c), c.request.decoding, plan.price)
         est += cost or 0.0
         print(f"{c.item_id}\t{c.order or 'single'}\t{c.key[:12]}\t"
               f"{'stored, no call' if stored else 'call, est. ' + _cost_text(cost)}")
     worst = None
     if plan.price is not None and plan.pending and ("max_tokens" in plan.config.decoding):
-        worst = sum(max_call_cost(c, plan.price) for c in plan.pending)
+        worst = sum(max_call_cost(prompt_text(c), c.request.decoding, plan.price) for c in plan.pending)
     print(f"{len(plan.calls)} judgments: {len(plan.calls) - len(plan.pending)} stored, {len(plan.pending)} to call; "
           f"judge {plan.config.label()}; estimated cost {_cost_text(est if plan.price else None)}"
           + (f" (at most {_cost_text(worst)})" if worst is not None else ""))
@@ -188,7 +190,8 @@ def _result_line(s: dict[str, Any]) -> str:
     if s.get("mode") == "grade":
         mean = "none" if s["mean_rating"] is None else f"{s['mean_rating']:.2f}"
         return (f"{s['system']} ({s['lang']}, judge {s['judge']}): mean rating {mean} over {s['n_rated']} rated; "
-                f"{s['unrated']} unrated ({s['unparsed']} unparsed, {s['errors']} errors); cost {_cost_text(s['cost_usd'])}")
+                f"{s['unrated']} unrated ({s['unparsed']} unparsed, {s['errors']} errors); "
+                f"cost {_cost_text(s['cost_usd'])}")
     rate = "nothing scored" if s["win_rate"] is None else \
         f"win rate {s['win_rate']:.1f} [{s['ci_low']:.1f}, {s['ci_high']:.1f}]"
     if s["win_rate"] is not None:
@@ -199,7 +202,7 @@ def _result_line(s: dict[str, Any]) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from .compare import run_plan
+    from plug_eval.compare import run_plan
 
     plan, opts = _plan(args, args.mode)
     if plan.config.not_a_quality_judge:
@@ -234,16 +237,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .summary import write_summary
+    from plug_eval.rundir import summarize_dirs
 
-    for directory in args.run_dirs:
-        print(f"{directory}: {_result_line(write_summary(directory))}")
+    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs), strict=True):
+        print(f"{directory}: {_result_line(summary)}")
     return 0
 
 
 def cmd_judges(args: argparse.Namespace) -> int:
-    from .judges import registry
-    from .judges.config import load_preset, preset_names
+    from plug_eval.judges import registry
+    from plug_eval.judges.config import load_preset, preset_names
 
     print("presets (--judge NAME):")
     for name in preset_names():

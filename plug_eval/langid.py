@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .languages import _UNIT
+from plug_eval.languages import _UNIT
 
 _FOLD = {"wuu": "zh", "yue": "zh"}
 _FENCE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.S)

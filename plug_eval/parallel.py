@@ -6,11 +6,12 @@ reject the same files with the same one-line errors.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .errors import PlugEvalError
+from plug_eval import files
+from plug_eval.errors import PlugEvalError
 
 
 def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en") -> list[dict[str, Any]]:
@@ -25,13 +26,7 @@ def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en") -
     except UnicodeDecodeError as e:
         raise PlugEvalError(f"not UTF-8 (byte {e.start})", path) from None
     rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
+    for n, row in files.jsonl_rows(text, path):
         missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
         if missing:
             raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")

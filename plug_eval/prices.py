@@ -9,13 +9,14 @@ in the table costs ``None`` (unknown), never 0; local backends (``hf``, ``rules`
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from .errors import PlugEvalError
+from plug_eval import files
+from plug_eval.errors import PlugEvalError
 
 #: USD per 1M tokens: (input, output).
 DEFAULT_PRICES: dict[str, tuple[float, float]] = {
@@ -49,6 +50,28 @@ class Price:
 
 
 FREE = Price(0.0, 0.0)
+EST_OUTPUT_TOKENS = 250  #: dry-run estimate of a reply's length (a short explanation + verdict)
+
+
+def _max_tokens(decoding: Mapping[str, Any]) -> Any:
+    return decoding.get("max_tokens") or decoding.get("max_completion_tokens")
+
+
+def max_call_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> float:
+    """An upper bound on one call's cost: every prompt byte a token, the full output budget."""
+    max_out = _max_tokens(decoding)
+    if max_out is None:
+        raise PlugEvalError("--max-cost needs a known maximum reply length: set -J max_tokens=N")
+    n_in = len(prompt.encode("utf-8")) + 64
+    return (n_in * price.input + int(max_out) * price.output) / 1e6
+
+
+def estimated_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> float:
+    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character."""
+    n_ascii = sum(1 for ch in prompt if ord(ch) < 128)
+    n_in = n_ascii / 4 + (len(prompt) - n_ascii)
+    max_out = decoding.get("max_tokens") or EST_OUTPUT_TOKENS
+    return (n_in * price.input + min(int(max_out), EST_OUTPUT_TOKENS) * price.output) / 1e6
 
 
 class PriceTable:
@@ -63,7 +86,7 @@ class PriceTable:
         base = _SNAPSHOT.sub("", model)
         return self.prices.get(base) if base != model else None
 
-    def override(self, path: str | Path) -> "PriceTable":
+    def override(self, path: str | Path) -> PriceTable:
         """A copy with the entries of a user's YAML/JSON price file on top."""
         entries = load_price_file(path)
         table = PriceTable({})
@@ -89,12 +112,14 @@ def load_price_file(path: str | Path) -> dict[str, Price]:
         raise PlugEvalError(f"cannot read price file: {err}", path) from None
     try:
         if path.endswith(".json"):
-            data = json.loads(text)
+            data = files.parse_json(text, path)
         else:
             import yaml
 
             data = yaml.safe_load(text)
-    except Exception as err:  # YAML and JSON raise different types; both are the user's file
+    except PlugEvalError:
+        raise
+    except Exception as err:  # YAML raises several types; all mean the user's file
         raise PlugEvalError(f"not a valid price file: {str(err).splitlines()[0]}", path) from None
     if not isinstance(data, Mapping):
         raise PlugEvalError("a price file maps model names to {input, output}", path)

@@ -7,12 +7,12 @@ reuses that module's resampling so intervals here match the per-comparison ones.
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from .stats import CI_LEVEL, DEFAULT_RESAMPLES, outcome_scores, percentile_ci, resample_counts
-
+from plug_eval.stats import CI_LEVEL, DEFAULT_RESAMPLES, outcome_scores, percentile_ci, resample_counts
 
 # --------------------------------------------------------------------------- judge agreement
 
@@ -27,7 +27,7 @@ def judge_agreement(
     """
     if len(labels_1) != len(labels_2) or (groups is not None and len(groups) != len(labels_1)):
         raise ValueError("judge agreement needs the same pairs from both judges")
-    keep = [i for i, (x, y) in enumerate(zip(labels_1, labels_2)) if x is not None and y is not None]
+    keep = [i for i, (x, y) in enumerate(zip(labels_1, labels_2, strict=True)) if x is not None and y is not None]
     out = _kappa([labels_1[i] for i in keep], [labels_2[i] for i in keep])
     if groups is not None:
         by: dict[str, list[int]] = {}

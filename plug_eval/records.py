@@ -17,15 +17,15 @@ for problems between them); nothing here writes anything.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from . import languages
-from .errors import DataError
-from .pivot import split_response
+from plug_eval import files, languages
+from plug_eval.errors import DataError, PlugEvalError
+from plug_eval.pivot import split_response
 
 SCHEMA_VERSION = 1
 LM_EVAL, PLUG, ALPACAEVAL = "lm-eval", "plug", "alpacaeval"
@@ -82,27 +82,12 @@ def _read_text(path: str) -> tuple[str, str]:
     return text, hashlib.sha256(data).hexdigest()
 
 
-def _json_lines(text: str, path: str) -> list[tuple[int, Any]]:
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append((n, json.loads(line)))
-            except json.JSONDecodeError as err:
-                raise DataError(f"line {n}: not valid JSON ({err.msg}, column {err.colno})", path) from None
-    return rows
-
-
 def _json_records(text: str, path: str) -> list[tuple[int, Any]]:
     """(line or record number, record) from a JSON list or JSON lines."""
     if text.lstrip().startswith("["):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise DataError(f"not valid JSON ({err.msg}, line {err.lineno} column {err.colno})", path) from None
-        rows = list(enumerate(data, 1))
+        rows = list(enumerate(files.parse_json(text, path, DataError), 1))
     else:
-        rows = _json_lines(text, path)
+        rows = files.jsonl_rows(text, path, DataError)
     if not rows:
         raise DataError("no records", path)
     for n, rec in rows:
@@ -170,8 +155,10 @@ def _lm_eval_meta(path: str) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     for res in sorted(Path(path).parent.glob("results_*.json"), reverse=True):
         try:
-            data = json.loads(res.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = files.read_json(res)
+        except (OSError, PlugEvalError):  # not ours to judge: lm-eval's file, used only for provenance
+            continue
+        if not isinstance(data, dict):
             continue
         meta = {"lm_eval_version": data.get("lm_eval_version"), "model_name": data.get("model_name"),
                 "results_file": os.path.abspath(res)}
@@ -195,7 +182,10 @@ def _plain_answer(n: int, rec: dict[str, Any], fmt: str, path: str) -> Answer:
     if fmt == ALPACAEVAL and not isinstance(instruction, str):
         raise DataError(f"{where} has neither an 'id' nor an 'instruction' to join on", path)
     rid = None if rec.get("id") is None else str(rec["id"])
-    return Answer(key=rid if fmt == PLUG else instruction.strip(), id=rid, instruction=instruction,
+    key = rid if fmt == PLUG else instruction.strip() if isinstance(instruction, str) else None
+    if key is None:  # a plug-format record without an id is refused before this
+        raise DataError(f"{where} has no 'id' to join on", path)
+    return Answer(key=key, id=rid, instruction=instruction,
                   answer=output, raw=output, lang=rec.get("lang"),
                   category=rec.get("category") or rec.get("dataset"))
 
@@ -327,7 +317,7 @@ def fill_fidelity(items: list[dict[str, Any]]) -> None:
             if item.get(f"answer_{side}") is not None and item.get(f"lang_fidelity_{side}") is None]
     if not todo:
         return
-    from .langid import fidelity
+    from plug_eval.langid import fidelity
 
     for item, side in todo:
         item[f"lang_fidelity_{side}"] = round(fidelity(item[f"answer_{side}"], item["lang"]), 4)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from .errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError, fail
 
 PROG = "plug-judge"
 
@@ -55,7 +56,7 @@ def add_subcommands(subparsers: Any) -> None:
 
 
 def cmd_import_alpacaeval(args: argparse.Namespace) -> int:
-    from .alpacaeval import import_annotations
+    from plug_eval.alpacaeval import import_annotations
 
     s = import_annotations(args.annotations, args.out, lang=args.lang, force=args.force, seed=args.seed,
                            n_resamples=args.n_resamples)
@@ -75,7 +76,7 @@ def _line(s: dict[str, Any]) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .reports import build_report
+    from plug_eval.reports import build_report
 
     written = build_report(args.run_dirs, args.output, title=args.title, inline_limit=args.inline_limit)
     for path in written:
@@ -84,9 +85,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from .reports.rundir import summarize_dirs
+    from plug_eval.rundir import summarize_dirs
 
-    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs, write=not args.dry_run)):
+    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs, write=not args.dry_run), strict=True):
         print(f"{directory}: {summary['system_a']} vs {summary['system_b']} ({summary['lang']}): " + _line(summary))
     return 0
 

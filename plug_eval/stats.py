@@ -19,7 +19,8 @@ Conventions (the run-directory contract, issue 3):
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -107,7 +108,7 @@ def outcome_codes(outcomes: Sequence[Any]) -> np.ndarray:
 
 def count_outcomes(codes: np.ndarray) -> dict[str, int]:
     counts = np.bincount(codes, minlength=len(OUTCOMES))
-    return {name: int(c) for name, c in zip(OUTCOMES, counts)}
+    return {name: int(c) for name, c in zip(OUTCOMES, counts, strict=True)}
 
 
 def win_rate(scores: np.ndarray) -> float | None:
@@ -131,10 +132,11 @@ def resample_counts(n_items: int, n_resamples: int = DEFAULT_RESAMPLES, seed: in
     key = (int(n_items), int(n_resamples), seed)
     if key not in _COUNTS:
         rng = np.random.default_rng(seed)
-        idx = rng.integers(0, n_items, size=(n_resamples, n_items))
+        idx = rng.integers(0, n_items, size=(n_resamples, n_items), dtype=np.int64)  # the default dtype
         idx += (np.arange(n_resamples) * n_items)[:, None]
-        counts = np.bincount(idx.ravel(), minlength=n_resamples * n_items).reshape(n_resamples, n_items)
-        counts = counts.astype(float)
+        drawn = np.bincount(idx.ravel(), minlength=n_resamples * n_items).reshape(n_resamples, n_items)
+        counts = idx.view(np.float64)  # the indices' memory, already paged in, holds the float counts
+        np.copyto(counts, drawn, casting="unsafe")
         counts.flags.writeable = False
         while len(_COUNTS) >= 2:
             _COUNTS.pop(next(iter(_COUNTS)))
@@ -254,7 +256,7 @@ def position_bias(order_verdicts: Sequence[tuple[str | None, str | None]]) -> di
     ba = [_verdict(b) for _, b in order_verdicts]
     first = sum(v == "A" for v in ab) + sum(v == "B" for v in ba)
     decisive = sum(v in ("A", "B") for v in ab + ba)
-    pairs = [(a, b) for a, b in zip(ab, ba) if a is not None and b is not None]
+    pairs = [(a, b) for a, b in zip(ab, ba, strict=True) if a is not None and b is not None]
     flips = sum(a != b for a, b in pairs)
     reversals = sum({a, b} == {"A", "B"} for a, b in pairs)
     return {
@@ -287,7 +289,8 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-10) -> np.ndar
     return beta
 
 
-def length_controlled_win_rate(scores: Sequence[float], len_a: Sequence[float], len_b: Sequence[float]) -> dict[str, Any]:
+def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequence[float],
+                               len_b: Sequence[float]) -> dict[str, Any]:
     """Our own simple length-controlled win rate (not AlpacaEval 2's LC column).
 
     Per comparison, fit ``logit P(A wins) = b0 + b1*tanh(dlen/sd(dlen))`` on the scored items'
@@ -355,7 +358,8 @@ def _comparison(
 ) -> dict[str, Any]:
     """Everything but the bootstrap, which the caller did for many comparisons at once."""
     n = len(outcomes)
-    for name, seq in (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b)):
+    columns = (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b))
+    for name, seq in columns:
         if seq is not None and len(seq) != n:
             raise ValueError(f"{name} has {len(seq)} entries for {n} outcomes")
     scores = outcome_scores(outcomes)
@@ -370,7 +374,8 @@ def _comparison(
     out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
     if len_a is not None and len_b is not None:
         out.update(length_controlled_win_rate(scores, len_a, len_b))
-    out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed, "n_resamples": n_resamples}
+    out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed,
+                        "n_resamples": n_resamples}
     return out
 
 
@@ -398,7 +403,7 @@ def many_comparison_stats(
         matrix = np.column_stack([outcome_scores(comparisons[i]["outcomes"]) for i in members])
         empty = np.isnan(matrix).all(axis=0)  # nothing scored: no interval (and no nan warning)
         low, high = win_rate_intervals(np.where(empty, 0.0, matrix), seed=seed, n_resamples=n_resamples)
-        for i, lo, hi, none in zip(members, low, high, empty):
+        for i, lo, hi, none in zip(members, low, high, empty, strict=True):
             cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
     return [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
             for i, comp in enumerate(comparisons)]

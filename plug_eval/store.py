@@ -18,15 +18,11 @@ import fcntl
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-JUDGMENTS = "judgments.jsonl"
-ITEMS = "items.jsonl"
-SUMMARY = "summary.json"
-RUN = "run.json"
-LOCK = "judgments.lock"
+from plug_eval import files
+from plug_eval.rundir import JUDGMENTS, LOCK
 
 
 def judgment_key(identity: dict[str, Any], decoding: dict[str, Any], template_sha256: str,
@@ -40,42 +36,6 @@ def judgment_key(identity: dict[str, Any], decoding: dict[str, Any], template_sh
 
 def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write via a temp file in the same folder + rename: readers never see half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_json(path: str | os.PathLike[str], obj: Any) -> None:
-    write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def write_jsonl(path: str | os.PathLike[str], rows: Iterable[Any]) -> None:
-    write_atomic(path, "".join(_dump(r) + "\n" for r in rows))
-
-
-def read_jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """All complete JSON lines of a file (a torn or bad line is skipped)."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.endswith("\n"):
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError:
-                    continue
-    return rows
 
 
 class JudgmentStore:
@@ -104,16 +64,17 @@ class JudgmentStore:
                 data = fh.read()
         except FileNotFoundError:
             return 0
-        end = data.rfind(b"\n") + 1
-        self.torn_tail = end < len(data)
+        scan = files.scan_lines(data, required="key")
+        self.torn_tail = scan.torn_tail
+        self.bad_lines += scan.bad_lines  # lines torn by a crash, later followed by a fresh one
         new = 0
-        for line in data[:end].splitlines():
-            try:
-                rec = json.loads(line)
+        for rec in scan.rows:
+            if isinstance(rec["key"], str):
                 self.by_key.setdefault(rec["key"], []).append(rec)
                 new += 1
-            except (ValueError, KeyError, TypeError):
-                self.bad_lines += 1  # a line torn by a crash, later followed by a fresh one
+            else:
+                self.bad_lines += 1
+        end = scan.end
         self._offset += end
         return new
 
@@ -127,12 +88,6 @@ class JudgmentStore:
         if not recs:
             return False
         return not retry_errors or any(r.get("error") is None for r in recs)
-
-    def best(self, key: str) -> dict[str, Any] | None:
-        """The record a summary uses: the latest successful one, else the latest error."""
-        recs = self.by_key.get(key) or []
-        ok = [r for r in recs if r.get("error") is None]
-        return (ok or recs or [None])[-1]
 
     # ------------------------------------------------------------------ writing
 

@@ -1,22 +1,23 @@
 """HTML leaderboard, CSV and Markdown exports built from plug-eval run directories.
 
-Names are imported on first use, so ``summarize`` does not pay for jinja2.
+The report only reads run directories (:mod:`plug_eval.rundir` owns them).  Names are
+imported on first use, so ``import plug_eval.reports`` does not pay for jinja2.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Run", "build_report", "load_run", "summarize_dirs"]
+__all__ = ["Run", "build_report", "load_run"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "build_report":
-        from .render import build_report
+        from plug_eval.reports.render import build_report
 
         return build_report
-    if name in ("Run", "load_run", "summarize_dirs"):
-        from . import rundir
+    if name in ("Run", "load_run"):
+        from plug_eval import rundir
 
         return getattr(rundir, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -33,7 +33,8 @@ def _answer(side: str, name: str, ans: dict[str, Any]) -> str:
         tags += f' <span class="tag">language fidelity {100 * float(ans["fidelity"]):.1f}%</span>'
     draft = ""
     if ans["pivot_draft"]:
-        draft = f'<details><summary class="note">PLUG pivot draft</summary><pre>{_e(ans["pivot_draft"])}</pre></details>'
+        draft = (f'<details><summary class="note">PLUG pivot draft</summary>'
+                 f'<pre>{_e(ans["pivot_draft"])}</pre></details>')
     return (f'<section class="answer"><h4>{side.upper()} · {_e(name)}{tags}</h4>'
             f'<pre class="answer-text">{_e(ans["answer"])}</pre>{draft}</section>')
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .. import ranking, stats
-from ..languages import LANGUAGES
-from .rundir import Run
+from plug_eval import ranking, stats
+from plug_eval.languages import LANGUAGES
+from plug_eval.rundir import Run
 
 ALPHA = 0.05
 BT_RESAMPLES = 1000  # Bradley-Terry refits every resample; 1,000 keep rendering fast (stated in the report)
@@ -64,7 +65,7 @@ def build_model(runs: Sequence[Run], *, seed: int = 0) -> dict[str, Any]:
     rows = _rows(cells, langs, seed)
     overall = [r["overall"] for r in rows if r["overall"] is not None and r["overall"].run is None]
     adjusted = stats.holm([c.s.get("p_value") for c in cells + overall])
-    for c, p in zip(cells + overall, adjusted):
+    for c, p in zip(cells + overall, adjusted, strict=True):
         c.p_holm = p
     n_resamples = {int(c.s.get("n_resamples") or c.s.get("bootstrap", {}).get("n_resamples") or 0) for c in cells}
     return {
@@ -105,7 +106,8 @@ def _provenance(run: Run) -> list[tuple[str, str]]:
     for side in ("a", "b"):
         src = first.get(f"source_{side}") or {}
         if src and not any(v == src.get("sha256") for _, v in out):
-            out.append((f"answers {side.upper()}", f"{src.get('path')} ({src.get('format')}, sha256 {src.get('sha256')})"))
+            text = f"{src.get('path')} ({src.get('format')}, sha256 {src.get('sha256')})"
+            out.append((f"answers {side.upper()}", text))
     return out
 
 
@@ -134,7 +136,7 @@ def _rows(cells: list[Cell], langs: list[str], seed: int) -> list[dict[str, Any]
     groups: dict[tuple[str, str, str], dict[str, Cell]] = {}
     for c in cells:
         groups.setdefault((c.system, c.baseline, c.judge), {})[c.lang] = c
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (system, baseline, judge), by_lang in groups.items():
         rows.append({"system": system, "baseline": baseline, "judge": judge, "by_lang": by_lang,
                      "overall": _overall(system, baseline, judge, by_lang, langs, seed)})
@@ -154,7 +156,8 @@ def _overall(system: str, baseline: str, judge: str, by_lang: dict[str, Cell], l
     s["cost_usd"] = sum(c.s["cost_usd"] for c in by_lang.values() if c.s.get("cost_usd") is not None)
     s["errors"] = sum(c.s.get("errors") or 0 for c in by_lang.values())
     lcs = [c.s.get("lc_win_rate") for c in by_lang.values()]
-    s["lc_win_rate"] = sum(lcs) / len(lcs) if lcs and None not in lcs else None  # mean of per-language fits
+    known = [float(x) for x in lcs if x is not None]
+    s["lc_win_rate"] = sum(known) / len(known) if lcs and len(known) == len(lcs) else None  # mean of the fits
     return Cell("overall", system, baseline, judge, s)
 
 
@@ -181,7 +184,7 @@ def _paired(cells: list[Cell], langs: list[str]) -> list[dict[str, Any]]:
             group = [c for c in cells if c.lang == lang and c.baseline == baseline and c.run is not None
                      and c.s.get("win_rate") is not None]
             group.sort(key=lambda c: -c.s["win_rate"])
-            pairs += [(lang, baseline, hi, lo) for hi, lo in zip(group, group[1:])]
+            pairs += [(lang, baseline, hi, lo) for hi, lo in zip(group, group[1:], strict=False)]
     by_n: dict[tuple[int, int], list[int]] = {}
     columns = []
     for k, (_, _, hi, lo) in enumerate(pairs):
@@ -195,19 +198,19 @@ def _paired(cells: list[Cell], langs: list[str]) -> list[dict[str, Any]]:
             continue
         a = np.column_stack([columns[k][0] for k in members])
         b = np.column_stack([columns[k][1] for k in members])
-        for k, res in zip(members, stats.paired_differences(a, b, n_resamples=n_resamples)):
+        for k, res in zip(members, stats.paired_differences(a, b, n_resamples=n_resamples), strict=True):
             results[k] = res
     out = [{"lang": lang, "baseline": base, "better": hi.system, "worse": lo.system,
             **(results[k] or stats.paired_difference([], []))} for k, (lang, base, hi, lo) in enumerate(pairs)]
-    for test, p in zip(out, stats.holm([t["p_value"] for t in out])):
+    for test, p in zip(out, stats.holm([t["p_value"] for t in out]), strict=True):
         test["p_holm"] = p
     return out
 
 
 def _joined_scores(x: Cell, y: Cell) -> tuple[np.ndarray, np.ndarray]:
     assert x.run is not None and y.run is not None
-    sx = dict(zip(x.run.ids, stats.outcome_scores(x.run.outcomes())))
-    sy = dict(zip(y.run.ids, stats.outcome_scores(y.run.outcomes())))
+    sx = dict(zip(x.run.ids, stats.outcome_scores(x.run.outcomes()), strict=True))
+    sy = dict(zip(y.run.ids, stats.outcome_scores(y.run.outcomes()), strict=True))
     ids = [i for i in sx if i in sy]
     return np.array([sx[i] for i in ids], dtype=float), np.array([sy[i] for i in ids], dtype=float)
 
@@ -239,8 +242,8 @@ def _agreement(cells: list[Cell]) -> list[dict[str, Any]]:
             for y in group[i + 1:]:
                 if x.judge == y.judge or x.run is None or y.run is None:
                     continue
-                ox = dict(zip(x.run.ids, x.run.outcomes()))
-                oy = dict(zip(y.run.ids, y.run.outcomes()))
+                ox = dict(zip(x.run.ids, x.run.outcomes(), strict=True))
+                oy = dict(zip(y.run.ids, y.run.outcomes(), strict=True))
                 ids = [k for k in ox if k in oy]
                 label = [_label(ox[k]) for k in ids], [_label(oy[k]) for k in ids]
                 out.append({"system": system, "baseline": baseline, "lang": lang, "judge_1": x.judge,

@@ -15,19 +15,20 @@ import hashlib
 import io
 import os
 import platform
-from importlib.resources import files
+from collections.abc import Sequence
+from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from plug_eval.reports.browser import cards
+from plug_eval.reports.model import Cell, build_model
 
-from .. import __version__, stats
-from ..errors import PlugEvalError
-from ..languages import LANGUAGES
-from .browser import cards
-from .model import Cell, build_model
-from .rundir import Run, load_run
+from plug_eval import __version__, files, stats
+from plug_eval.errors import PlugEvalError
+from plug_eval.languages import LANGUAGES
+from plug_eval.rundir import Run, load_run
 
 #: Answers (instruction + both answers + judge replies) above this many bytes in total go to
 #: ``report_files/<comparison>.html`` instead of ``report.html``, keeping the page small.
@@ -93,7 +94,7 @@ def _environment() -> jinja2.Environment:
 
 def _assets() -> dict[str, Any]:
     """Our CSS and JS, inlined, and a CSP that allows exactly them and nothing external."""
-    static = files("plug_eval.reports") / "static"
+    static = package_files("plug_eval.reports") / "static"
     css = (static / "report.css").read_text(encoding="utf-8")
     js = (static / "report.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; img-src data:; "
@@ -109,7 +110,8 @@ def _versions() -> str:
     import numpy
     import scipy
 
-    return f"Python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}, jinja2 {jinja2.__version__}"
+    return (f"Python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}, "
+            f"jinja2 {jinja2.__version__}")
 
 
 def fmt_pct(x: Any) -> str:
@@ -127,10 +129,7 @@ def fmt_money(x: Any) -> str:
 
 
 def _write(path: Path, text: str) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return files.write_atomic(path, text)
 
 
 # --------------------------------------------------------------------------- answer browser
@@ -140,21 +139,20 @@ def browser_entry(cell: Cell) -> dict[str, Any]:
     """One comparison's items for the browser, with both orders' judgments."""
     run = cell.run
     assert run is not None
-    items = []
+    items: list[dict[str, Any]] = []
     size = 0
-    for item, outcome in zip(run.items, run.outcomes()):
+    for item, outcome in zip(run.items, run.outcomes(), strict=True):
         if not isinstance(outcome, str):  # a soft score: show the side it leans to
             outcome = "unscored" if outcome is None or outcome != outcome else (
                 "win" if outcome > 0.5 else "loss" if outcome < 0.5 else "tie")
         orders = run.judgments.get(str(item["id"]), {})
         judgments = [_judgment(orders[o]) for o in ("AB", "BA") if o in orders]
-        entry = {"id": str(item["id"]), "category": item.get("category") or "", "outcome": outcome,
-                 "instruction": item.get("instruction") or "", "a": _side(item, "a"), "b": _side(item, "b"),
-                 "judgments": judgments}
-        size += len(entry["instruction"]) + sum(len(entry[s]["answer"]) + len(entry[s]["pivot_draft"] or "")
-                                                for s in ("a", "b"))
+        sides = {s: _side(item, s) for s in ("a", "b")}
+        instruction = str(item.get("instruction") or "")
+        items.append({"id": str(item["id"]), "category": item.get("category") or "", "outcome": outcome,
+                      "instruction": instruction, **sides, "judgments": judgments})
+        size += len(instruction) + sum(len(v["answer"]) + len(v["pivot_draft"] or "") for v in sides.values())
         size += sum(len(j["raw"] or "") for j in judgments)
-        items.append(entry)
     entry = {"key": cell.key, "system": cell.system, "baseline": cell.baseline, "lang": cell.lang,
              "judge": cell.judge, "records": items, "bytes": size,
              "categories": sorted({i["category"] for i in items if i["category"]})}
@@ -208,9 +206,11 @@ def summary_markdown(model: dict[str, Any], title: str) -> str:
     head = ["#", "System", "Overall", *langs, "LC"]
     lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in model["rows"]:
-        cells = [_md_cell(r["overall"])] + [_md_cell(r["by_lang"][l]) if l in r["by_lang"] else "–" for l in langs]
+        cells = [_md_cell(r["overall"])]
+        cells += [_md_cell(r["by_lang"][lang]) if lang in r["by_lang"] else "–" for lang in langs]
         name = r["system"].replace("|", "\\|")
-        lines.append(f"| {r['rank']} | {name} | " + " | ".join(cells) + f" | {fmt_pct(r['overall'].s.get('lc_win_rate'))} |")
+        lc = fmt_pct(r["overall"].s.get("lc_win_rate"))
+        lines.append(f"| {r['rank']} | {name} | " + " | ".join(cells) + f" | {lc} |")
     judges, bases = ", ".join(model["judges"]), ", ".join(model["baselines"])
     lines += ["", f"Win rate (%) against {bases}, judged by {judges}; 95% bootstrap CI over items; "
               "▲/▼ significant after Holm correction (sign test, α = 0.05). LC: plug-eval's length-controlled "

@@ -14,8 +14,9 @@ import os
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,8 @@ def fake(server: FakeServer, monkeypatch: pytest.MonkeyPatch) -> FakeServer:
 # --------------------------------------------------------------------------- answer files
 
 
-def answers(n: int, quality: Any, *, lang: str = "zh", text: str = "回答{i}，这是一个中文的回答。") -> list[dict[str, Any]]:
+def answers(n: int, quality: Any, *, lang: str = "zh",
+            text: str = "回答{i}，这是一个中文的回答。") -> list[dict[str, Any]]:
     """PLUG-format records; ``quality(i)`` (or a constant) is planted as ``quality=N`` for the fake judge."""
     q = quality if callable(quality) else (lambda i: quality)
     return [{"id": f"q{i}", "instruction": f"请回答第{i}个问题。", "output": text.format(i=i) + f" quality={q(i)}",

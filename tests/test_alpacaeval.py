@@ -59,7 +59,8 @@ def test_import_writes_the_run_directory_contract(tmp_path):
     items = [json.loads(x) for x in (tmp_path / "run/items.jsonl").read_text("utf-8").splitlines()]
     judgments = [json.loads(x) for x in (tmp_path / "run/judgments.jsonl").read_text("utf-8").splitlines()]
     assert json.loads((tmp_path / "run/summary.json").read_text("utf-8")) == summary
-    assert [i["id"] for i in items] == [j["id"] for j in judgments] == [alpacaeval.item_id(r["instruction"]) for r in rows]
+    ids = [alpacaeval.item_id(r["instruction"]) for r in rows]
+    assert [i["id"] for i in items] == [j["id"] for j in judgments] == ids
     assert items[4]["answer_a"] == "这是一个答案" and items[4]["units_a"] == 6 and items[0]["category"] == "koala"
     assert items[0]["source_a"]["sha256"] and items[0]["source_a"]["format"] == "alpacaeval_annotations"
     assert [j["verdict"] for j in judgments] == ["A", "B", "unparsed", "tie", "A"]
@@ -82,8 +83,8 @@ def test_import_writes_the_run_directory_contract(tmp_path):
 @pytest.mark.parametrize(
     "content,message",
     [
-        (b"", "not a JSON annotations file"),
-        (b"\xff\xfe{", "not a JSON annotations file"),
+        (b"", "bad.json:1: not valid JSON"),
+        (b"\xff\xfe{", "not UTF-8 text"),
         (b"[]", "non-empty JSON list"),
         (b'{"a": 1}', "non-empty JSON list"),
         (b'[{"instruction": "x", "output_1": "a", "output_2": "b"}]', "row 0 has no preference"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest_judge import (ANT_KEY, KEY, answers, fake, pair_files, read_jsonl, run_cli, server, summary,  # noqa: F401
-                            write_json)
+import conftest_judge
+from conftest_judge import ANT_KEY, KEY, answers, pair_files, read_jsonl, run_cli, summary, write_json
+
+server, fake = conftest_judge.server, conftest_judge.fake  # pytest finds fixtures by module attribute
 
 
 def compare(a: Path, b: Path, out: Path, judge: str, base: str, *extra: str) -> tuple[int, str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest_judge import answers, read_jsonl, run_cli, summary, write_json
 
 transformers = pytest.importorskip("transformers")

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest_judge import answers, lm_eval_line, read_jsonl, run_cli, snapshot, summary, write_json, write_jsonl
 
 from plug_eval.pivot import build_response
@@ -55,12 +54,13 @@ BAD_B = {  # name: (content of B or None for a missing file, extra args, expecte
     "missing-file": (None, [], "cannot read: No such file or directory"),
     "empty": (b"  \n", [], "empty file"),
     "bad-json": (b'[{"id": "q0", "output": "x"', [], "not valid JSON"),
-    "bad-jsonl-line": (b'{"id": "q0", "output": "x"}\n{"id": oops}\n', [], "line 2: not valid JSON"),
+    "bad-jsonl-line": (b'{"id": "q0", "output": "x"}\n{"id": oops}\n', [], "b.json:2: not valid JSON"),
     "not-utf8": ('[{"id": "q0", "output": "caf\u00e9"}]'.encode("latin-1"), [], "not UTF-8 text"),
     "not-objects": (b"[1, 2, 3]", [], "record 1 is a int, not a JSON object"),
     "no-answer-field": (_json(_no_output()), [], "record 4 (id q3) has no 'output' or 'response' field"),
     "duplicate-id": (_json(_dup()), [], "duplicate id 'q0'"),
-    "several-filters": (_multi_filter(), [], "lines for several filters (none, plug_extract): choose one with --filter"),
+    "several-filters": (_multi_filter(), [],
+                        "lines for several filters (none, plug_extract): choose one with --filter"),
     "unknown-filter": (_multi_filter(), ["--filter", "nope"], "no lines with filter 'nope'"),
     "lm-eval-no-id": (_no_doc_id(), [], "line 1: the doc has no 'id' to join on"),
 }
@@ -79,7 +79,8 @@ def test_bad_b_file_is_one_line_exit_2_and_leaves_the_run_dir_untouched(case, tm
         b.write_bytes(content)
     code, stdout, err = rules(a, b, out, "--lang", "zh", *extra)
     assert code == 2, err
-    assert err.count("\n") == 1 and err.startswith(f"plug-judge: error: {b}: ") and message in err, err
+    # the file is named as "{b}: problem", or "{b}:LINE: problem" when a line is wrong
+    assert err.count("\n") == 1 and err.startswith(f"plug-judge: error: {b}:") and message in err, err
     assert "Traceback" not in err and stdout == ""
     assert snapshot(out) == before
 

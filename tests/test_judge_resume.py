@@ -8,7 +8,10 @@ import signal
 import time
 from pathlib import Path
 
-from conftest_judge import KEY, cli_subprocess, fake, pair_files, read_jsonl, run_cli, server, summary  # noqa: F401
+import conftest_judge
+from conftest_judge import KEY, cli_subprocess, pair_files, read_jsonl, run_cli, summary
+
+server, fake = conftest_judge.server, conftest_judge.fake  # pytest finds fixtures by module attribute
 
 
 def _args(a: Path, b: Path, out: Path, base: str, *extra: str) -> list[str]:

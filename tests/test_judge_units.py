@@ -7,14 +7,13 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest_judge import answers, run_cli, write_json
-
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, JudgeReply
 from plug_eval.judges.config import resolve
 from plug_eval.judges.render import render, truncate
 from plug_eval.judges.verdicts import injection_signs, parse_pairwise, parse_rating
+
 from plug_eval.prices import PriceTable
 
 

@@ -12,9 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from plug_eval.reports import build_report
-from plug_eval.reports.synthetic import write_grid, write_run
+from synthetic_runs import write_grid, write_run
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

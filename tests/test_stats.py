@@ -10,7 +10,6 @@ from scipy import stats as sps
 
 from plug_eval import stats
 
-
 # --------------------------------------------------------------------------- outcomes
 
 @pytest.mark.parametrize(

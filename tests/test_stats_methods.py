@@ -54,7 +54,7 @@ def test_many_comparisons_equal_lone_calls():
              for n in (120, 120, 77)]
     comps.append({"outcomes": ["unscored"] * 120})
     batch = stats.many_comparison_stats(comps, seed=4, n_resamples=700)
-    for comp, got in zip(comps, batch):
+    for comp, got in zip(comps, batch, strict=True):
         assert got == stats.comparison_stats(**comp, seed=4, n_resamples=700)
     assert batch[3]["ci_low"] is None
 
@@ -76,8 +76,8 @@ def test_overall_resamples_an_item_jointly_in_every_language():
 
 
 def test_overall_pools_languages_of_different_sizes():
-    got = stats.overall_stats({"en": (["a", "b"], ["win", "win"]), "zh": (["a", "b", "c"], ["loss", "tie", "unscored"])},
-                              n_resamples=200)
+    per_lang = {"en": (["a", "b"], ["win", "win"]), "zh": (["a", "b", "c"], ["loss", "tie", "unscored"])}
+    got = stats.overall_stats(per_lang, n_resamples=200)
     assert got["win_rate"] == pytest.approx(100 * 2.5 / 4)
     assert (got["n_items"], got["n_scored"], got["unscored"], got["n_ids"]) == (5, 4, 1, 3)
 

@@ -69,7 +69,8 @@ def main() -> None:
         span = max(e["t_end"] for e in st["log"]) - min(e["t"] for e in st["log"])
         ideal = a.concurrency / (a.latency_ms / 1000)
         print(f"  calls: {n}; first request -> last response: {span:.2f} s; {n / span:.1f} calls/s; "
-              f"ideal {ideal:.0f}/s; ratio {n / span / ideal:.3f} (target >= 0.85); peak in flight {st['peak_in_flight']}")
+              f"ideal {ideal:.0f}/s; ratio {n / span / ideal:.3f} (target >= 0.85); "
+              f"peak in flight {st['peak_in_flight']}")
         print(f"  whole command (start-up, reading, summary with 10,000 resamples included): {wall:.2f} s, "
               f"{cpu:.2f} s of CPU in the client process")
         rerun, _ = run(cmd, env)

@@ -9,12 +9,12 @@ honouring it is the service's business.  The key comes from ``ANTHROPIC_API_KEY`
 from __future__ import annotations
 
 import os
-from typing import Any, Dict
+from typing import Any
+
+from plug_eval.judges.backends._sdk import async_client, classify, import_sdk
+from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
 
 from plug_eval.errors import PlugEvalError
-
-from ..base import Backend, BackendOptions, JudgeReply, JudgeRequest
-from ._sdk import async_client, classify, import_sdk
 
 MINIMUM = (0, 40)
 DEFAULT_MAX_TOKENS = 1024
@@ -53,7 +53,7 @@ class AnthropicBackend(Backend):
         try:
             # The raw body through the SDK's public client.post (as the openai backend does):
             # same auth, errors and JSON decoding as messages.create, far less CPU per call.
-            resp = await client.post("/v1/messages", body=body, cast_to=Dict[str, Any])
+            resp = await client.post("/v1/messages", body=body, cast_to=dict[str, Any])
             text = "".join(b.get("text", "") for b in resp["content"] if b.get("type") == "text")
             usage = resp.get("usage") or {}
             finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")

@@ -1,6 +1,6 @@
 """``hf:PATH``: a local transformers causal LM as the judge, generating in batches.
 
-The orchestrator hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
+:mod:`plug_eval.engine` hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
 default 8); they are chat-formatted, left-padded and generated together in a worker thread so
 the event loop stays free.  Greedy unless ``temperature`` > 0.  torch and transformers are
 imported only when the first batch runs.
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
+
+from plug_eval.judges.base import Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError
 
 from plug_eval.errors import PlugEvalError
-
-from ..base import Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError
 
 DEFAULT_BATCH = 8
 

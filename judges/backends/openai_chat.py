@@ -9,12 +9,12 @@ arguments go into the request body as they are, so server-specific ones (vLLM's 
 from __future__ import annotations
 
 import os
-from typing import Any, Dict
+from typing import Any
+
+from plug_eval.judges.backends._sdk import async_client, classify, import_sdk
+from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
 
 from plug_eval.errors import PlugEvalError
-
-from ..base import Backend, BackendOptions, JudgeReply, JudgeRequest
-from ._sdk import async_client, classify, import_sdk
 
 MINIMUM = (1, 40)
 
@@ -53,7 +53,7 @@ class OpenAIBackend(Backend):
             # errors and JSON decoding as chat.completions.create, without its per-call TypedDict
             # transform and pydantic construction (about 1.5 ms of CPU per call together, the
             # largest cost at 64 calls in flight).  A body without these fields is malformed.
-            resp = await client.post("/chat/completions", body=body, cast_to=Dict[str, Any])
+            resp = await client.post("/chat/completions", body=body, cast_to=dict[str, Any])
             choice = resp["choices"][0]
             usage = resp.get("usage") or {}
             return JudgeReply(text=choice["message"].get("content") or "",

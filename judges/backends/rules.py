@@ -8,7 +8,7 @@ system answers in the right language more often; every summary and report labels
 
 from __future__ import annotations
 
-from ..base import Backend, JudgeReply, JudgeRequest
+from plug_eval.judges.base import Backend, JudgeReply, JudgeRequest
 
 MARGIN = 0.2
 

@@ -1,12 +1,14 @@
-"""The orchestrator's engine: bounded concurrency, retries, budget, one stored line per call.
+"""The engine for batched, resumable, budgeted LLM calls: judging uses it, and so will translate.
 
-Backends only make calls; this module decides when.  ``concurrency`` workers take calls from
-one queue.  Before a call a worker reserves its maximum cost (``--max-cost``) and claims its key
-in the store (another run may hold it: the call goes to the back of the queue and is skipped
-once that run's record appears).  Failures that a retry can fix (:class:`TransientError`) are
-retried with exponential backoff and jitter, or after the server's ``retry-after`` capped at
-``retry_after_cap``; what still fails is stored as an error with its reason, and
-``--retry-errors`` retries only those.  Each record is appended the moment its call returns.
+Backends (:mod:`plug_eval.judges`) only make calls; this module decides when, and stores what
+came back.  ``concurrency`` workers take calls from one queue (a backend with ``batch_size`` > 1
+gets one worker and that many requests at a time).  Before a call a worker reserves its maximum
+cost (``max_cost``) and claims its key in the store (another run may hold it: the call goes to
+the back of the queue and is skipped once that run's record appears).  Failures that a retry
+can fix (:class:`~plug_eval.judges.base.TransientError`) are retried with exponential backoff
+and jitter, or after the server's ``retry-after`` capped at ``retry_after_cap``; what still
+fails is stored as an error with its reason, and ``retry_errors`` retries only those.  Each
+record is appended the moment its call returns, as the caller's ``record`` function builds it.
 """
 
 from __future__ import annotations
@@ -15,19 +17,60 @@ import asyncio
 import random
 import time
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Sequence
+from pathlib import Path
+from typing import Any, Generic, Protocol, TextIO, TypeVar
 
+from plug_eval.judges.base import Backend, JudgeCallError, JudgeReply, JudgeRequest, TransientError
+from plug_eval.prices import Price, max_call_cost
 from plug_eval.store import JudgmentStore
 
-from .base import Backend, JudgeCallError, JudgeReply, TransientError
-from .config import JudgeConfig
-from .verdicts import PARSERS, UNPARSED
-
-SCHEMA_VERSION = 1
-SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
 CLAIM_RETRY_S = 0.02
+
+
+class Call(Protocol):
+    """What the engine needs of a planned call: its store key and its request."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def request(self) -> JudgeRequest: ...
+
+
+class Limits(Protocol):
+    """How to run: where the store is, how many calls at once, retries, budget.  None of this
+    changes a call's key."""
+
+    out: Path
+    concurrency: int
+    max_cost: float | None
+    retry_errors: bool
+    force: bool
+    max_retries: int
+    retry_after_cap: float
+    backoff_base: float
+    timeout: float
+    progress: TextIO | None
+
+
+C = TypeVar("C", bound=Call)
+
+
+@dataclass(frozen=True)
+class Result:
+    """How one call ended: a reply or an error, with its cost (None when unknown)."""
+
+    reply: JudgeReply | None
+    error: str | None
+    latency_s: float
+    attempts: int
+    cost_usd: float | None
+
+
+#: Builds the stored line of one finished call; it must carry ``key``.
+Recorder = Callable[[C, Result], dict[str, Any]]
 
 
 @dataclass
@@ -70,10 +113,10 @@ class Budget:
 class Progress:
     """One status line on stderr: done/total, calls per second, ETA and cost so far."""
 
-    def __init__(self, total: int, stream: Any) -> None:
-        self.total, self.stream, self.done, self.cost = total, stream, 0, 0.0
+    def __init__(self, total: int, stream: TextIO | None, what: str = "calls") -> None:
+        self.total, self.stream, self.what, self.done, self.cost = total, stream, what, 0, 0.0
         self.start = time.monotonic()
-        self.tty = bool(stream) and getattr(stream, "isatty", lambda: False)()
+        self.tty = stream is not None and stream.isatty()
         self._last = 0.0
         self._next_pct = 10
 
@@ -91,26 +134,29 @@ class Progress:
         rate = self.done / max(now - self.start, 1e-9)
         eta = (self.total - self.done) / rate if rate else 0
         bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
-        line = (f"judging [{bar}] {self.done}/{self.total} {rate:.1f} calls/s "
+        line = (f"{self.what} [{bar}] {self.done}/{self.total} {rate:.1f} calls/s "
                 f"ETA {int(eta) // 60}:{int(eta) % 60:02d} ${self.cost:.4f}")
         end = "\n" if not self.tty or self.done == self.total else ""
         print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
 
 
-class Engine:
-    def __init__(self, backend: Backend, config: JudgeConfig, opts: Any, price: Any) -> None:
-        self.backend, self.config, self.opts, self.price = backend, config, opts, price
-        self.parse = PARSERS[config.parser]
-        self.store = JudgmentStore(opts.out)
-        self.budget = Budget(opts.max_cost)
-        self.queue: deque[tuple[Any, float]] = deque()
+class Engine(Generic[C]):
+    """Makes the calls a store does not hold yet, within the limits, recording each as it ends."""
+
+    def __init__(self, backend: Backend, limits: Limits, price: Price | None, record: Recorder[C], *,
+                 activity: str = "judging") -> None:
+        self.backend, self.opts, self.price, self.record = backend, limits, price, record
+        self.activity = activity
+        self.store = JudgmentStore(limits.out)
+        self.budget = Budget(limits.max_cost)
+        self.queue: deque[tuple[C, float]] = deque()
         self.outcome = Outcome()
         self.progress: Progress | None = None
 
-    async def run(self, calls: Sequence[Any]) -> Outcome:
+    async def run(self, calls: Sequence[C]) -> Outcome:
         unique = list({c.key: c for c in reversed(calls)}.values())[::-1]  # one call per key
         self.queue.extend((c, 0.0) for c in unique)
-        self.progress = Progress(len(unique), self.opts.progress) if unique else None
+        self.progress = Progress(len(unique), self.opts.progress, self.activity) if unique else None
         self.store.open()
         self.store.refresh()
         try:
@@ -123,7 +169,7 @@ class Engine:
 
     # ------------------------------------------------------------------ scheduling
 
-    async def _next(self) -> Any | None:
+    async def _next(self) -> tuple[C, float] | None:
         """The next call this worker may make now, claimed and budgeted; None when done."""
         while self.queue and not self.outcome.stopped:
             call, not_before = self.queue.popleft()
@@ -148,16 +194,14 @@ class Engine:
             return call, reserve
         return None
 
-    def _reserve_amount(self, call: Any) -> float:
+    def _reserve_amount(self, call: C) -> float:
         if self.opts.max_cost is None or self.price is None:
             return 0.0
-        from plug_eval.compare import max_call_cost
-
-        return max_call_cost(call, self.price)
+        return max_call_cost((call.request.system or "") + call.request.user, call.request.decoding, self.price)
 
     async def _worker(self) -> None:
         while True:
-            batch = []
+            batch: list[tuple[C, float]] = []
             for _ in range(self.backend.batch_size):
                 nxt = await self._next()
                 if nxt is None:
@@ -170,7 +214,7 @@ class Engine:
                     results = [await self._with_retries(batch[0][0])]
                 else:
                     results = await self._batch([c for c, _ in batch])
-                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results):
+                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results, strict=True):
                     await self._finish(call, reserve, reply, error, latency, attempts)
             finally:
                 for call, _ in batch:
@@ -178,7 +222,7 @@ class Engine:
 
     # ------------------------------------------------------------------ calling
 
-    async def _with_retries(self, call: Any) -> tuple[JudgeReply | None, str | None, float, int]:
+    async def _with_retries(self, call: C) -> tuple[JudgeReply | None, str | None, float, int]:
         attempt = 0
         while True:
             attempt += 1
@@ -200,7 +244,7 @@ class Engine:
         base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
         return base * (1 - 0.25 * random.random())
 
-    async def _batch(self, calls: list[Any]) -> list[tuple[JudgeReply | None, str | None, float, int]]:
+    async def _batch(self, calls: list[C]) -> list[tuple[JudgeReply | None, str | None, float, int]]:
         started = time.monotonic()
         replies = await self.backend.judge_batch([c.request for c in calls])
         latency = time.monotonic() - started
@@ -209,41 +253,16 @@ class Engine:
 
     # ------------------------------------------------------------------ recording
 
-    async def _finish(self, call: Any, reserve: float, reply: JudgeReply | None, error: str | None,
+    async def _finish(self, call: C, reserve: float, reply: JudgeReply | None, error: str | None,
                       latency: float, attempts: int) -> None:
-        rec = self.record(call, reply, error, latency, attempts)
+        cost = None
+        if reply is not None and self.price is not None:
+            cost = 0.0 if self.backend.local else self.price.cost(reply.input_tokens, reply.output_tokens)
+        rec = self.record(call, Result(reply, error, latency, attempts, cost))
         self.store.append(rec)
         self.outcome.calls += 1
         self.outcome.errors += error is not None
-        self.outcome.cost += rec["cost_usd"] or 0.0
-        await self.budget.settle(reserve, rec["cost_usd"])
+        self.outcome.cost += cost or 0.0
+        await self.budget.settle(reserve, cost)
         if self.progress:
-            self.progress.update(rec["cost_usd"])
-
-    def record(self, call: Any, reply: JudgeReply | None, error: str | None, latency: float,
-               attempts: int) -> dict[str, Any]:
-        """The stored line of one call (error or reply), with the verdict mapped back to systems."""
-        flags = list(call.flags)
-        raw = self.backend.redact(reply.text) if reply else None
-        slot, verdict, rating, reason = UNPARSED, UNPARSED, None, error and "call failed"
-        if reply is not None:
-            parsed = self.parse(reply.text, call.request.answers)
-            slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
-            if parsed.ignored_quoted:
-                flags.append("quoted_verdict_ignored")
-            if reply.finish_reason == "length":
-                flags.append("reply_truncated")
-            verdict = SYSTEM_OF_SLOT.get(call.order, {}).get(slot, "tie" if slot == "tie" else slot)
-        cost = None
-        if reply is not None and self.price is not None:
-            cost = self.price.cost(reply.input_tokens, reply.output_tokens) if not self.backend.local else 0.0
-        return {
-            "schema_version": SCHEMA_VERSION, "key": call.key, "id": call.item_id, "order": call.order or None,
-            "slot_verdict": slot if self.config.mode == "pairwise" else None, "verdict": verdict, "rating": rating,
-            "raw": raw, "reason": reason, "error": error,
-            "input_tokens": reply.input_tokens if reply else None,
-            "output_tokens": reply.output_tokens if reply else None, "cost_usd": cost,
-            "latency_s": round(latency, 4), "attempts": attempts, "judge": self.config.label(),
-            "preset": self.config.preset, "flags": flags,
-            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-        }
+            self.progress.update(cost)

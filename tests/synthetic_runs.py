@@ -1,6 +1,6 @@
-"""Synthetic run directories with the exact ``plug-judge compare`` schema.
+"""Synthetic run directories with the exact ``plug-judge compare`` schema (a test and bench fixture).
 
-Why: the report, its browser tests and the benchmarks need many realistic runs (several systems,
+Why: the report, its browser tests and the benchmarks (``bench/stats``) need many realistic runs (several systems,
 five languages, both orders, position bias, unparsed replies, errors, PLUG extraction status)
 without paying a judge.  Deterministic for a seed.  Not judgments of anything: labelled so.
 """
@@ -8,15 +8,15 @@ without paying a judge.  Deterministic for a seed.  Not judgments of anything: l
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from .. import stats
-from ..languages import answer_units
+from plug_eval import files, rundir, stats
+from plug_eval.languages import answer_units
 
 SCHEMA_VERSION = 1
 CATEGORIES = ("helpful_base", "koala", "oasst", "selfinstruct", "vicuna")
@@ -60,9 +60,9 @@ def write_run(
         judgments += [_judgment(item["id"], order, quality, position_bias, rng, judge) for order in ("AB", "BA")]
     summary = _summary(items, judgments, system_a=system_a, system_b=system_b, lang=lang, judge=judge,
                        seed=seed, n_resamples=n_resamples)
-    for name, rows in (("items.jsonl", items), ("judgments.jsonl", judgments)):
-        (root / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    (root / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    files.write_jsonl(root / rundir.ITEMS, items)
+    files.write_jsonl(root / rundir.JUDGMENTS, judgments)
+    files.write_json(root / rundir.SUMMARY, summary)
     return summary
 
 
@@ -99,8 +99,10 @@ def _item(k: int, lang: str, instruction: str, a: str, b: str, rng: np.random.Ge
         "instruction": instruction, "answer_a": a, "answer_b": b, "raw_a": f"English response:\n...\n\n{a}",
         "raw_b": b, "status_a": status, "status_b": None, "pivot_draft_a": "A short English draft of the answer.",
         "pivot_draft_b": None, "units_a": answer_units(a), "units_b": answer_units(b),
-        "lang_fidelity_a": round(float(rng.uniform(0.7, 1.0)), 4), "lang_fidelity_b": round(float(rng.uniform(0.8, 1.0)), 4),
-        "source_a": {"path": f"answers/{sys_a}-{lang}.jsonl", **src}, "source_b": {"path": f"answers/{sys_b}-{lang}.jsonl", **src},
+        "lang_fidelity_a": round(float(rng.uniform(0.7, 1.0)), 4),
+        "lang_fidelity_b": round(float(rng.uniform(0.8, 1.0)), 4),
+        "source_a": {"path": f"answers/{sys_a}-{lang}.jsonl", **src},
+        "source_b": {"path": f"answers/{sys_b}-{lang}.jsonl", **src},
     }
 
 
