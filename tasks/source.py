@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from plug_eval.errors import DataError
+from plug_eval.files import jsonl_rows, parse_json
 from plug_eval.languages import LANGUAGES
 
 SAMPLE = "sample"
@@ -166,19 +166,10 @@ def _read_checked(src: Source, path: str, _mtime: int) -> tuple[tuple[dict, ...]
 
 
 def _parse(text: str, path: str) -> object:
+    """A JSON list, or JSON Lines; a syntax error is one line located as ``path:line``."""
     if text.lstrip().startswith("["):
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"invalid JSON at line {exc.lineno}: {exc.msg}", path) from None
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise DataError(f"line {n}: invalid JSON ({exc.msg})", path) from None
-    return rows
+        return parse_json(text, path, DataError)
+    return [value for _, value in jsonl_rows(text, path, DataError)]
 
 
 def _check_row(src: Source, row: object, n: int, path: str, seen: set[str]) -> dict:

@@ -98,7 +98,7 @@ def _misaligned(rows, text):
 
 
 BAD = [
-    ("invalid JSON", lambda rows, text: text[:-5], "chinese.json: invalid JSON"),
+    ("invalid JSON", lambda rows, text: text[:-5], "chinese.json:1: not valid JSON"),
     ("duplicate id", _dup, "chinese.json: row 21: duplicate id 'sample-001'"),
     ("missing id", _no_id, "chinese.json: row 4: missing id"),
     ("empty instruction", _empty, "chinese.json: row 3 (id 'sample-003'): empty or missing instruction"),
