@@ -97,6 +97,15 @@ def split_response(text: str, target: str, pivot: str = languages.DEFAULT_PIVOT)
     return Split(draft, answer, status)
 
 
+def paper_extract(text: str, target: str) -> str:
+    """The PLUG paper's own extraction rule, literally: the text after the first exact target
+    header anywhere in the response (stripped), else nothing.  :func:`split_response` refines it
+    (a header opening a block or a line wins over one mid-line; colon variants are accepted)."""
+    header = languages.get(target).header
+    at = (text or "").find(header)
+    return "" if at < 0 else text[at + len(header):].strip()
+
+
 # --- chat format ------------------------------------------------------------------------
 # PLUG's own plain-text chat format, used when a tokenizer has no chat template.  The same
 # format as a jinja chat template, so `lm_eval --apply_chat_template` on a checkpoint trained

@@ -72,6 +72,7 @@ class PlugTask(ConfigurableTask):
         config.pop("class", None)  # lm-eval hands us our own class key back
         self._splits: dict[str, pivot.Split] = {}
         self._folded_warned = False
+        self._low_pivot_warned = False
         self._budget: budget.Budget | None = None
         self._provenance: dict[str, str] = {}
         _log_like_lm_eval()
@@ -204,7 +205,8 @@ class PlugTask(ConfigurableTask):
 
     def _pivot_ok_mean(self, values: list[float]) -> float:
         mean = sum(values) / len(values) if values else 0.0
-        if values and mean < LOW_PIVOT_OK:
+        if values and mean < LOW_PIVOT_OK and not self._low_pivot_warned:  # once, not per filter
+            self._low_pivot_warned = True
             log.warning("%s: pivot_ok %.2f: most answers lack the %s and %s headers; a model not "
                         "trained the PLUG way answers without them (its extracted answer is empty "
                         "and scores nothing): evaluate it on %s_%s instead",
@@ -250,6 +252,11 @@ def provenance(lm: Any, applied: bool) -> dict[str, str]:
         template = (hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text
                     else "server-side")  # chat-completions APIs: the server applies its own
     return {"lm_backend": backend, "chat_template_sha256": template}
+
+
+def extract_answers_paper(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:
+    """lm-eval filter ``paper_extract``: the paper's literal rule (:func:`plug_eval.pivot.paper_extract`)."""
+    return [[pivot.paper_extract(r, doc["lang"]) for r in doc_resps] for doc, doc_resps in zip(docs, resps)]
 
 
 def extract_answers(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:

@@ -66,8 +66,9 @@ def test_every_xsvamp_task_scores_the_final_number_and_shows_the_paper_regex():
                     metadata=SAMPLES)
     for task in tasks_of("xsvamp"):
         res = (pout if "_pivot_" in task else out)["results"][task]
-        samples = (pout if "_pivot_" in task else out)["samples"][task]
         key = ",plug_extract" if "_pivot_" in task else ",none"
+        samples = [s for s in (pout if "_pivot_" in task else out)["samples"][task]
+                   if s["filter"] == key[1:]]
         assert len(samples) == 10
         assert res["accuracy" + key] == 1.0 and res["extract_failed" + key] == 0.0
         for s in samples:
@@ -112,7 +113,8 @@ def test_every_xtruthfulqa_task_logs_what_the_truthfulness_judge_needs():
     out = evaluate(CannedLM(reply), ["xtruthfulqa_all"], limit=None, metadata=SAMPLES)
     for task in tasks_of("xtruthfulqa"):
         code = task.rsplit("_", 1)[1]
-        samples = out["samples"][task]
+        key = ",plug_extract" if "_pivot_" in task else ",none"
+        samples = [s for s in out["samples"][task] if s["filter"] == key[1:]]
         assert len(samples) == 10
         for s in samples:
             doc = s["doc"]
@@ -122,7 +124,6 @@ def test_every_xtruthfulqa_task_logs_what_the_truthfulness_judge_needs():
             assert doc["incorrect_answers"] == row["incorrect_answers"]
             assert s["filtered_resps"] == [row["correct_answers"][0]]  # the answer to judge
         res = out["results"][task]
-        key = ",plug_extract" if "_pivot_" in task else ",none"
         want = sum(languages.answer_units(s["filtered_resps"][0]) for s in samples) / 10
         assert res["answer_units" + key] == pytest.approx(want)
         assert 0.0 <= res["lang_fidelity" + key] <= 1.0

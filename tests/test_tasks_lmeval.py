@@ -162,3 +162,23 @@ def test_generation_settings_keep_blank_lines():
     gen = task.config.generation_kwargs
     assert gen["until"] == [] and gen["do_sample"] is False
     assert "max_gen_toks" not in gen  # set per request to fit the model (tests/test_tasks_backends.py)
+
+
+def test_paper_extract_is_logged_and_scored_beside_plug_extract():
+    """The paper's rule cuts at the first exact header anywhere; ours at the one opening a block."""
+    zh = languages.LANGUAGES["zh"].header
+    reply = (f"{languages.LANGUAGES['en'].header}\nIn Chinese the answer opens with {zh} on its own line."
+             f"\n\n{zh}\n{ANSWERS['zh']}")
+    out = evaluate(CannedLM(lambda p: reply), ["xalpacaeval_pivot_zh"], limit=2)
+    by_filter = {}
+    for s in out["samples"]["xalpacaeval_pivot_zh"]:
+        by_filter.setdefault(s["filter"], []).append(s["filtered_resps"][0])
+    assert set(by_filter) == {"plug_extract", "paper_extract"}
+    assert by_filter["plug_extract"] == [ANSWERS["zh"]] * 2
+    assert by_filter["paper_extract"] == [pivot.paper_extract(reply, "zh")] * 2
+    assert by_filter["paper_extract"][0].startswith("on its own line.")
+    res = out["results"]["xalpacaeval_pivot_zh"]
+    assert res["answer_units,paper_extract"] > res["answer_units,plug_extract"]
+    assert res["pivot_ok,paper_extract"] == res["pivot_ok,plug_extract"] == 1.0
+    assert out["configs"]["xalpacaeval_pivot_zh"]["metadata"]["version"] == 2.1
+    assert pivot.paper_extract("no header here", "zh") == ""

@@ -26,10 +26,12 @@ from plug_eval.tasknames import (
     task_name,
 )
 
-VERSIONS = {
-    "xalpacaeval": 2.0,  # 2.0: system message on chat APIs, per-request budget, answer_units unranked
-    "xsvamp": 1.0,
-    "xtruthfulqa": 1.0,
+VERSIONS = {  # (direct, pivot)
+    # 2.0: system message on chat APIs, per-request budget, answer_units unranked;
+    # pivot 2.1: the paper's literal extraction logged and scored as a second filter, paper_extract
+    "xalpacaeval": {DIRECT: 2.0, PIVOT: 2.1},
+    "xsvamp": {DIRECT: 1.0, PIVOT: 1.0},
+    "xtruthfulqa": {DIRECT: 1.0, PIVOT: 1.0},
 }
 CLASSES = {"xalpacaeval": "XAlpacaEvalTask", "xsvamp": "XSvampTask",
            "xtruthfulqa": "XTruthfulQATask"}
@@ -69,8 +71,13 @@ def _base(benchmark: str, variant: str) -> str:
                  "    filter:\n"
                  "      - function: custom\n"
                  "        filter_fn: !function task.extract_answers\n"
+                 "      - function: take_first\n"
+                 "  - name: paper_extract  # the paper's literal rule, scored beside ours\n"
+                 "    filter:\n"
+                 "      - function: custom\n"
+                 "        filter_fn: !function task.extract_answers_paper\n"
                  "      - function: take_first\n")
-    return text + f"metadata:\n  version: {VERSIONS[benchmark]}\n"
+    return text + f"metadata:\n  version: {VERSIONS[benchmark][variant]}\n"
 
 
 def _task(benchmark: str, variant: str, code: str) -> str:
@@ -88,7 +95,7 @@ def _group(benchmark: str, variant: str) -> str:
         lines.append(f"  - metric: {metric}\n    aggregation: mean\n    weight_by_size: true\n")
         if variant == PIVOT:
             lines.append("    filter_list: plug_extract\n")
-    lines.append(f"metadata:\n  version: {VERSIONS[benchmark]}\n")
+    lines.append(f"metadata:\n  version: {VERSIONS[benchmark][variant]}\n")
     return "".join(lines)
 
 

@@ -7,10 +7,10 @@ included, is :class:`plug_eval.tasks.base.PlugTask`: the answers are judged late
 
 from __future__ import annotations
 
-from plug_eval.tasks.base import PlugTask, carries_system, extract_answers, provenance
+from plug_eval.tasks.base import PlugTask, carries_system, extract_answers, extract_answers_paper, provenance
 from plug_eval.tasks.xalpacaeval import data
 
-__all__ = ["XAlpacaEvalTask", "carries_system", "extract_answers", "provenance"]
+__all__ = ["XAlpacaEvalTask", "carries_system", "extract_answers", "extract_answers_paper", "provenance"]
 
 
 class XAlpacaEvalTask(PlugTask):

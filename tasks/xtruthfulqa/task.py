@@ -10,10 +10,10 @@ extraction keeps), read like X-AlpacaEval's answers by :mod:`plug_eval.records`.
 
 from __future__ import annotations
 
-from plug_eval.tasks.base import PlugTask, extract_answers
+from plug_eval.tasks.base import PlugTask, extract_answers, extract_answers_paper
 from plug_eval.tasks.xtruthfulqa import data
 
-__all__ = ["XTruthfulQATask", "extract_answers"]
+__all__ = ["XTruthfulQATask", "extract_answers", "extract_answers_paper"]
 
 
 class XTruthfulQATask(PlugTask):
