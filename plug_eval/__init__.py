@@ -35,9 +35,10 @@ def task_folders() -> list[str]:
     return [str(p) for p in plug_eval_hook.benchmark_folders(str(files("plug_eval.tasks")))]
 
 
-def task_manager(**kwargs: Any) -> "TaskManager":
+def task_manager(**kwargs: Any) -> TaskManager:
     """An lm-eval ``TaskManager`` that also sees our tasks (added once, before ``include_path``)."""
     import lm_eval.tasks
+
     import plug_eval_hook
 
     plug_eval_hook.patch(lm_eval.tasks)  # adds them to every TaskManager with lm-eval's tasks

@@ -123,7 +123,7 @@ def link_tasks() -> str:
     for dest in dests:
         if dest.exists() and not (dest / MARKER).exists():
             raise PlugEvalError("exists and was not made by plug-eval; remove it first", dest)
-    for source, dest in zip(sources, dests):
+    for source, dest in zip(sources, dests, strict=True):
         dest.mkdir(exist_ok=True)
         for old in dest.iterdir():
             if old.is_symlink():
@@ -133,7 +133,7 @@ def link_tasks() -> str:
                 if f.name != "__init__.py":
                     (dest / f.name).symlink_to(f)
         (dest / MARKER).write_text(f"linked by plug-eval to {source}\n")
-    return "\n".join(f"linked {d} -> {s}" for s, d in zip(sources, dests)) + (
+    return "\n".join(f"linked {d} -> {s}" for s, d in zip(sources, dests, strict=True)) + (
         "\n(undo: plug-eval tasks unlink)")
 
 

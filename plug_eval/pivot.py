@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from . import languages
 
@@ -52,7 +52,7 @@ def build_response(pivot_answer: str, target_answer: str, target: str,
             f"{languages.get(target).header}\n{target_answer}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _header_patterns(code: str) -> tuple[re.Pattern[str], ...]:
     header = languages.get(code).header
     label = re.escape(header.rstrip(":：").rstrip())

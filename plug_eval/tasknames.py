@@ -2,8 +2,9 @@
 
 The benchmarks are the PLUG paper's three: X-AlpacaEval (open-ended instructions, judged
 pairwise), X-SVAMP (math word problems, scored by the final number) and X-TruthfulQA (questions
-with reference answers, judged for truthfulness).  Every benchmark has a direct task per language (``xalpacaeval_zh``) and a pivot task per target
-language (``xalpacaeval_pivot_zh``); a group per variant (``xalpacaeval``, ``xalpacaeval_pivot``)
+with reference answers, judged for truthfulness).  Every benchmark has a direct task per
+language (``xalpacaeval_zh``) and a pivot task per target language (``xalpacaeval_pivot_zh``);
+a group per variant (``xalpacaeval``, ``xalpacaeval_pivot``)
 and a tag with all of them (``xalpacaeval_all``).  The task YAML generator, ``plug-eval run``
 (de-duplication, data pre-checks) and ``plug-eval tasks list`` read these names from here.
 """

@@ -256,13 +256,13 @@ def provenance(lm: Any, applied: bool) -> dict[str, str]:
 
 def extract_answers_paper(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:
     """lm-eval filter ``paper_extract``: the paper's literal rule (:func:`plug_eval.pivot.paper_extract`)."""
-    return [[pivot.paper_extract(r, doc["lang"]) for r in doc_resps] for doc, doc_resps in zip(docs, resps)]
+    return [[pivot.paper_extract(r, doc["lang"]) for r in doc_resps] for doc, doc_resps in zip(docs, resps, strict=True)]
 
 
 def extract_answers(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:
     """lm-eval filter: keep only the target-language answer of each PLUG response."""
     out = []
-    for doc, doc_resps in zip(docs, resps):
+    for doc, doc_resps in zip(docs, resps, strict=True):
         target, via = doc["lang"], doc.get("pivot") or doc["lang"]
         out.append([pivot.split_response(r, target, via).answer for r in doc_resps])
     return out
