@@ -256,7 +256,8 @@ def provenance(lm: Any, applied: bool) -> dict[str, str]:
 
 def extract_answers_paper(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:
     """lm-eval filter ``paper_extract``: the paper's literal rule (:func:`plug_eval.pivot.paper_extract`)."""
-    return [[pivot.paper_extract(r, doc["lang"]) for r in doc_resps] for doc, doc_resps in zip(docs, resps, strict=True)]
+    return [[pivot.paper_extract(r, doc["lang"]) for r in doc_resps]
+            for doc, doc_resps in zip(docs, resps, strict=True)]
 
 
 def extract_answers(resps: list[list[str]], docs: list[dict]) -> list[list[str]]:
