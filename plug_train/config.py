@@ -74,7 +74,7 @@ class TrainConfig:
                         choices=("auto", "bf16", "fp16", "fp32"), group="runtime")
     gradient_checkpointing: bool = _f(False, "recompute activations in backward to save memory",
                                       group="runtime")
-    save_every: int = _f(0, "write OUT/checkpoint-N every N steps; 0 = only the final model",
+    save_every: int = _f(0, "write OUT/checkpoint-N every N steps; 0 = only by --save-minutes",
                          group="runtime")
     eval_every: int = _f(0, "eval loss every N steps; 0 = at each checkpoint and at the end",
                          group="runtime")
@@ -84,6 +84,14 @@ class TrainConfig:
     log: str = _f("none", "metrics tracker besides metrics.jsonl", choices=("none", "tensorboard", "wandb"),
                   group="runtime")
     progress: bool = _f(True, "show a progress bar (rank 0)", group="runtime")
+    # Checkpoints and resume (issue 15, items 3 and 6)
+    save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
+                             "last one, so a killed run can be resumed; 0 = only --save-every",
+                             group="checkpoints")
+    save_total_limit: int = _f(0, "keep only the newest N checkpoint-* directories; 0 = keep all",
+                               group="checkpoints")
+    resume_anyway: bool = _f(False, "resume even if data, batch size, LR, max length, world size or another "
+                             "setting that changes the run differs from the checkpoint's", group="checkpoints")
 
     def to_json(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **dataclasses.asdict(self)}
@@ -106,7 +114,7 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
     for name in positive:
         if getattr(cfg, name) < 1:
             bad(f"--{name.replace('_', '-')} must be at least 1, got {getattr(cfg, name)}")
-    for name in ("max_steps", "save_every", "eval_every"):
+    for name in ("max_steps", "save_every", "eval_every", "save_total_limit"):
         if getattr(cfg, name) < 0:
             bad(f"--{name.replace('_', '-')} must be 0 or more")
     if cfg.max_steps == 0 and cfg.epochs < 1:
@@ -115,6 +123,8 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
         bad(f"--warmup-ratio must be in [0, 1), got {cfg.warmup_ratio}")
     if cfg.lr <= 0:
         bad(f"--lr must be positive, got {cfg.lr}")
+    if cfg.save_minutes < 0:
+        bad(f"--save-minutes must be 0 or more, got {cfg.save_minutes}")
     if cfg.merge_lora and not cfg.lora:
         bad("--merge-lora needs --lora")
     for name, f in FIELDS.items():
@@ -196,7 +206,8 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
-    """Defaults, then the YAML file, then flags; returns the config and each value's origin."""
+    """Defaults, then (with --resume) the checkpoint's config, then the YAML file, then flags;
+    returns the config and each value's origin."""
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     if getattr(args, "config", None):
@@ -206,6 +217,13 @@ def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
         value = getattr(args, name, None)
         if value is not None:
             values[name], origin[name] = value, "flag"
+    if values.get("resume") and values.get("output"):  # `--output OUT --resume` is enough
+        from .checkpoint import saved_config
+
+        saved, where = saved_config(Path(values["output"]), values["resume"])
+        for name, value in saved.items():
+            if name in FIELDS and name not in values:
+                values[name], origin[name] = value, where
     cfg = validate(TrainConfig(**values), getattr(args, "config", None))
     return cfg, origin
 

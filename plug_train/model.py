@@ -35,14 +35,15 @@ def load_tokenizer(name: str) -> Any:
     return tok
 
 
-def load_model(name: str, gradient_checkpointing: bool) -> Any:
-    """The causal LM in fp32 (mixed precision is applied by accelerate), with our attention."""
+def load_model(name: str, gradient_checkpointing: bool, dtype: torch.dtype = torch.float32) -> Any:
+    """The causal LM in ``dtype`` (fp32 unless ``load_dtype`` says otherwise; mixed precision is
+    applied by accelerate), with our attention."""
     from transformers import AutoModelForCausalLM
 
     from . import attention
 
     try:
-        model = AutoModelForCausalLM.from_pretrained(name, dtype=torch.float32)
+        model = AutoModelForCausalLM.from_pretrained(name, dtype=dtype)
     except (OSError, ValueError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
     try:
@@ -56,6 +57,27 @@ def load_model(name: str, gradient_checkpointing: bool) -> Any:
         else:
             model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     return model
+
+
+def load_dtype(cfg: TrainConfig, device: torch.device, mixed_precision: str) -> torch.dtype:
+    """fp32 master weights, except a frozen LoRA base on a GPU with bf16 autocast: it is only
+    read, so bf16 halves its memory (13B: 26 GB instead of 52) and the adapter stays fp32."""
+    if cfg.lora and device.type == "cuda" and mixed_precision == "bf16":
+        return torch.bfloat16
+    return torch.float32
+
+
+def base_dtype(name: str) -> torch.dtype:
+    """The dtype the base model was published in (its config's ``dtype``), fp32 if unstated."""
+    from transformers import AutoConfig
+
+    try:
+        value = getattr(AutoConfig.from_pretrained(name), "dtype", None)
+    except (OSError, ValueError):
+        return torch.float32
+    if isinstance(value, str):
+        value = getattr(torch, value, None)
+    return value if isinstance(value, torch.dtype) and value.is_floating_point else torch.float32
 
 
 def add_lora(model: Any, cfg: TrainConfig) -> Any:
@@ -77,20 +99,37 @@ def add_lora(model: Any, cfg: TrainConfig) -> Any:
 
 
 def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok: Any, template: str,
-                    where: Path) -> None:
-    """Model (or adapter) and tokenizer, the trained chat template saved with it."""
+                    where: Path, dtype: torch.dtype | None = None) -> None:
+    """Model (or adapter) and tokenizer, the trained chat template saved with it.  ``dtype``: the
+    full model's floating weights cast to it (a LoRA adapter keeps its own dtype)."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     if base.config._attn_implementation != "sdpa":
         base.set_attn_implementation("sdpa")  # what a loader expects; ours is training-only
     base.config.use_cache = True
-    model.save_pretrained(str(where), state_dict=state_dict)
+    trained_dtype = base.config.dtype
+    if dtype is not None and not hasattr(model, "peft_config"):
+        state = model.state_dict() if state_dict is None else state_dict
+        state_dict = {k: v.to(dtype) if v.is_floating_point() else v for k, v in state.items()}
+        base.config.dtype = dtype
+    try:
+        model.save_pretrained(str(where), state_dict=state_dict)
+    finally:
+        base.config.dtype = trained_dtype
     tok.chat_template = template
     tok.save_pretrained(str(where))
 
 
-def save_merged(peft_model: Any, tok: Any, template: str, where: Path) -> None:
-    """LoRA folded into the base weights: a plain model directory."""
-    merged = peft_model.merge_and_unload()
+def save_merged(base_name: str, adapter_dir: Path, tok: Any, template: str, where: Path,
+                dtype: torch.dtype | None = None) -> None:
+    """LoRA folded into the base weights: a plain model directory.  Built from the base model
+    and the saved adapter (whole, gathered from every process), never from sharded weights."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(base_name, dtype=torch.float32)
+    merged = PeftModel.from_pretrained(base, str(adapter_dir)).merge_and_unload()
+    if dtype is not None:
+        merged = merged.to(dtype)
     merged.set_attn_implementation("sdpa")
     merged.config.use_cache = True
     merged.save_pretrained(str(where))

@@ -24,7 +24,7 @@ import torch.nn.functional as F
 
 from plug_eval.errors import PlugEvalError
 
-from . import batching, checkpoint, data, logs
+from . import batching, checkpoint, data, dist, logs
 from . import model as M
 from .config import TrainConfig, describe_origins
 
@@ -37,7 +37,11 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     acc = make_accelerator(cfg)
     say = logs.Printer(acc.is_main_process)
     out = Path(cfg.output)
-    resume_from = checkpoint.prepare_output(out, cfg.resume)
+    resume = checkpoint.prepare_output(out, cfg.resume)
+    resume_from = resume[0] if resume else None
+    if cfg.merge_lora and dist.is_deepspeed(acc):
+        raise PlugEvalError("--merge-lora is not available under DeepSpeed; merge the saved adapter afterwards "
+                            "in one process (peft: PeftModel.from_pretrained(base, OUT).merge_and_unload())")
     acc.wait_for_everyone()  # every process has checked OUT before rank 0 writes into it
 
     # --- data ---------------------------------------------------------------------------------
@@ -58,33 +62,46 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         f"mixed precision {acc.mixed_precision}")
     say(_data_report(counts, train_set, plan, total, not getattr(tok, "chat_template", None)))
 
+    info = {"config": cfg.to_json(), "data": dict(counts), "steps": total, "processes": acc.num_processes,
+            "data_files": checkpoint.data_fingerprint(cfg.data)}
+    if resume_from is not None:  # before the model loads: a changed run is a one-line error
+        for note in resume[1] + checkpoint.check_same_run(resume_from, info, cfg.resume_anyway):
+            say(f"resume: {note}")
+
     # --- model and optimizer --------------------------------------------------------------------
     torch.manual_seed(cfg.seed)
-    model = M.load_model(cfg.model, cfg.gradient_checkpointing)
+    dist.prepare_deepspeed(acc, cfg, cfg.model)
+    model = M.load_model(cfg.model, cfg.gradient_checkpointing, M.load_dtype(cfg, acc.device, acc.mixed_precision))
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
+    n_params = dist.non_embedding_params(model)
     opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr, fused=_fused(acc))
     model, opt = acc.prepare(model, opt)
     model.train()
+    checkpoint.store_weights_once(acc)
     start = 0
     if resume_from is not None:
         acc.load_state(str(resume_from / "state"))
+        checkpoint.load_weights(acc, model, resume_from)
+        checkpoint.check_restored_rng(resume_from, acc.process_index)
         start = checkpoint.resume_step(resume_from)
         if acc.is_main_process:
             for name in ("metrics.jsonl", "eval.jsonl"):
                 checkpoint.trim_jsonl(out / name, start)
         say(f"resumed from {resume_from} at step {start}")
+    peak, peak_note = dist.peak_flops(acc.device)
+    info["mfu"] = peak_note if peak is None else f"6N / the {peak_note} bf16 dense peak ({peak / 1e12:.0f} TFLOP/s)"
 
     # --- loop ---------------------------------------------------------------------------------
     if acc.is_main_process:  # created only now: bad input leaves no output directory behind
         out.mkdir(parents=True, exist_ok=True)
     acc.wait_for_everyone()
-    info = {"config": cfg.to_json(), "data": dict(counts), "steps": total}
     metrics = logs.JsonlWriter(out / "metrics.jsonl", acc.is_main_process)
     evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process and bool(eval_set))
     acc.init_trackers("plug-train", config=_flat(cfg.to_json()))
     bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
+    policy = checkpoint.SavePolicy(cfg.save_every, cfg.save_minutes)
     t_start = time.perf_counter()
     for step in range(start, total):
         t0 = time.perf_counter()
@@ -95,30 +112,35 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         step_tokens = sum(len(train_set[i].input_ids) for i in units)
         step_loss_tokens = sum(train_set[i].n_loss for i in units)
         micro = [[train_set[i] for i in idx] for idx in plan.micro_batches(step, acc.process_index)]
-        loss_sum = train_step(acc, model, opt, micro, cfg, step_loss_tokens, keep_arg)
+        loss_sum, grad_norm = train_step(acc, model, opt, micro, cfg, step_loss_tokens, keep_arg)
         loss = float(acc.reduce(loss_sum, "sum")) / step_loss_tokens
         dt = time.perf_counter() - t0
         record = {"step": step + 1, "loss": loss, "lr": lr, "tokens": step_tokens,
                   "loss_tokens": step_loss_tokens, "tokens_per_s": step_tokens / dt,
-                  "elapsed_s": time.perf_counter() - t_start}
+                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": grad_norm,
+                  "mfu": dist.mfu(step_tokens / dt, n_params, peak, acc.num_processes)}
         metrics.write(record)
         if on_step:
             on_step(record)
         acc.log({f"train/{k}": v for k, v in record.items() if k != "step"}, step=step + 1)
         bar.update(1)
         bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
-        saving = cfg.save_every and (step + 1) % cfg.save_every == 0 and step + 1 < total
+        saving = policy.due(step + 1, total)
+        if cfg.save_minutes:  # a clock decides: rank 0's decision for every process
+            saving = _agree(acc, saving)
         if eval_set and _eval_due(cfg, step + 1, total, saving):
             record = {"step": step + 1, "eval_loss": evaluate(acc, model, eval_set, cfg, keep_arg)}
             evals.write(record)
             acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
             say(f"step {step + 1}: eval loss {record['eval_loss']:.4f}")
         if saving:
-            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info)
+            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info, cfg.save_total_limit)
+            policy.saved()
     bar.close()
 
     # --- save ---------------------------------------------------------------------------------
-    checkpoint.save_final(acc, model, tok, template, out, {**info, "step": total}, cfg.merge_lora)
+    checkpoint.save_final(acc, model, tok, template, out, {**info, "step": total}, cfg.merge_lora,
+                          cfg.model, M.base_dtype(cfg.model))
     metrics.close()
     evals.close()
     acc.end_training()
@@ -128,15 +150,14 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
 
 # --- one optimizer step -------------------------------------------------------------------------
 def train_step(acc: Any, model: Any, opt: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
-               step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
+               step_loss_tokens: int, keep_arg: bool) -> tuple[torch.Tensor, float | None]:
     """One optimizer step: gradients of every micro-batch of this process, clip, update.
-    Returns this process's summed token loss (for logging)."""
+    Returns this process's summed token loss and the global gradient norm (for logging)."""
     total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
-    if cfg.max_grad_norm > 0:
-        acc.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
+    norm = dist.clip_and_norm(acc, model, cfg.max_grad_norm)
     opt.step()
     opt.zero_grad(set_to_none=True)
-    return total
+    return total, dist.grad_norm_value(acc, model, norm)
 
 
 def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
@@ -198,9 +219,12 @@ def make_accelerator(cfg: TrainConfig) -> Any:
     if precision == "fp16" and not torch.cuda.is_available():
         raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
     # cpu=True on a machine without CUDA: under torchrun, accelerate then uses gloo (MULTI_CPU)
-    return Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
-                       gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
-                       project_dir=cfg.output)
+    extra = dist.accelerator_kwargs(precision)
+    acc = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
+                      gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
+                      project_dir=cfg.output, **extra)
+    dist.fsdp_on_cpu(acc, extra)
+    return acc
 
 
 def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
@@ -216,10 +240,17 @@ def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
 
 
 def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
-    """No decay for biases and norm weights (1-D tensors)."""
-    params = [p for p in model.parameters() if p.requires_grad]
-    return [{"params": [p for p in params if p.ndim >= 2], "weight_decay": weight_decay},
-            {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
+    """No decay for biases and norm weights, decided by name (see dist.no_decay)."""
+    return dist.param_groups(model, weight_decay)
+
+
+def _agree(acc: Any, decision: bool) -> bool:
+    """Rank 0's decision on every process (saving is collective; clocks differ)."""
+    if acc.num_processes == 1:
+        return decision
+    from accelerate.utils import broadcast
+
+    return bool(broadcast(torch.tensor([int(decision)], device=acc.device), from_process=0).item())
 
 
 def _flat(config: dict[str, Any]) -> dict[str, Any]:
