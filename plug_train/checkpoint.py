@@ -61,7 +61,9 @@ def find_resume(out: Path, resume: str) -> tuple[Path, list[str]]:
         if problem:
             raise PlugEvalError(f"cannot resume from this checkpoint: {problem}", ckpt)
         return ckpt, []
-    skipped = []
+    if (out / MARKER).is_file():
+        raise PlugEvalError("--resume: this run finished already (plug_train.json); nothing to resume", out)
+    skipped: list[str] = []
     for _, ckpt in sorted(_checkpoints(out), reverse=True):
         problem = damage(ckpt)
         if problem is None:
@@ -95,6 +97,10 @@ def damage(ckpt: Path) -> str | None:
         return f"{MARKER} is not readable"
     if not (ckpt / "state").is_dir():
         return "no state/ directory"
+    for rng in sorted((ckpt / "state").glob("random_states_*.pkl")):
+        problem = rng_problem(rng)
+        if problem:
+            return f"state/{rng.name}: {problem}"
     for rel, entry in marker.get("files", {}).items():
         path = ckpt / rel
         if not path.is_file():
@@ -103,10 +109,6 @@ def damage(ckpt: Path) -> str | None:
             return f"{rel} has {path.stat().st_size} bytes, {entry['size']} were written"
         if "sha256" in entry and _sha256(path) != entry["sha256"]:
             return f"{rel} does not match its SHA-256 (changed after it was written)"
-    for rng in sorted((ckpt / "state").glob("random_states_*.pkl")):
-        problem = rng_problem(rng)
-        if problem:
-            return f"state/{rng.name}: {problem}"
     return None
 
 
@@ -243,7 +245,7 @@ def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
     if hasattr(inner, "peft_config"):
         from peft import set_peft_model_state_dict
 
-        result = set_peft_model_state_dict(inner, load_file(ckpt / "adapter_model.safetensors"))
+        result: Any = set_peft_model_state_dict(inner, load_file(ckpt / "adapter_model.safetensors"))
         if result.unexpected_keys:
             raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
         return
@@ -262,7 +264,7 @@ def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
             and any(t.data_ptr() == inner.state_dict()[m].data_ptr() for m in loaded)}
     missing = expected - loaded - tied
     if missing:
-        raise PlugEvalError(f"{len(missing)} weights missing, e.g. {sorted(missing)[0]}", ckpt)
+        raise PlugEvalError(f"{len(missing)} weights missing, e.g. {min(missing)}", ckpt)
 
 
 def save_checkpoint(acc: Any, model: Any, tok: Any, template: str, out: Path, step: int,
@@ -376,7 +378,5 @@ def _nothing_to_resume(out: Path, skipped: list[str]) -> str:
         return f"--resume: no intact checkpoint-N here ({'; '.join(skipped)}); start again with a new --output"
     if not out.exists():
         return "--resume: no such output directory; start a run with --model, --data and --output first"
-    if (out / MARKER).is_file():
-        return "--resume: this run finished already (plug_train.json); nothing to resume"
     return ("--resume: no checkpoint-N here: the run stopped before its first checkpoint (one is written every "
             "--save-minutes, 30 by default, and every --save-every steps); start again with a new --output")

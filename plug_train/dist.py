@@ -133,7 +133,9 @@ def no_decay(module: torch.nn.Module, param_name: str) -> bool:
 
 
 def param_groups(model: torch.nn.Module, weight_decay: float) -> list[dict[str, Any]]:
-    decay, plain, seen = [], [], set()
+    decay: list[torch.nn.Parameter] = []
+    plain: list[torch.nn.Parameter] = []
+    seen: set[int] = set()
     for module in model.modules():
         for name, p in module.named_parameters(recurse=False):
             if p.requires_grad and id(p) not in seen:  # tied weights appear under two modules
@@ -162,10 +164,10 @@ def grad_norm_value(acc: Any, model: Any, norm: torch.Tensor | None) -> float | 
 
 
 # --- MFU ------------------------------------------------------------------------------------
-def non_embedding_params(model: torch.nn.Module) -> int:
+def non_embedding_params(model: Any) -> int:
     """Parameters outside the input embedding and the LM head (the N of 6N)."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
-    skip = set()
+    skip: set[int] = set()
     for get in ("get_input_embeddings", "get_output_embeddings"):
         module = getattr(base, get, lambda: None)()
         if module is not None:

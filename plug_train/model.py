@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -106,15 +107,20 @@ def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok:
     if base.config._attn_implementation != "sdpa":
         base.set_attn_implementation("sdpa")  # what a loader expects; ours is training-only
     base.config.use_cache = True
-    trained_dtype = base.config.dtype
-    if dtype is not None and not hasattr(model, "peft_config"):
-        state = model.state_dict() if state_dict is None else state_dict
-        state_dict = {k: v.to(dtype) if v.is_floating_point() else v for k, v in state.items()}
-        base.config.dtype = dtype
-    try:
-        model.save_pretrained(str(where), state_dict=state_dict)
-    finally:
-        base.config.dtype = trained_dtype
+    cast = dtype is not None and not hasattr(model, "peft_config")
+    if cast and state_dict is None:
+        state_dict = model.state_dict()
+    if state_dict is not None:  # gathered or cast: tied weights would be saved as two copies
+        first: dict[int, str] = {}
+        tied = {name for name, p in model.named_parameters(remove_duplicate=False)
+                if first.setdefault(id(p), name) != name}
+        state_dict = {k: v.to(dtype) if cast and v.is_floating_point() else v
+                      for k, v in state_dict.items() if k not in tied}
+    model.save_pretrained(str(where), state_dict=state_dict)
+    if cast:  # transformers wrote the dtype of the live (fp32) model
+        config = json.loads((where / "config.json").read_text(encoding="utf-8"))
+        config["dtype"] = str(dtype).removeprefix("torch.")
+        (where / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     tok.chat_template = template
     tok.save_pretrained(str(where))
 

@@ -37,8 +37,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     acc = make_accelerator(cfg)
     say = logs.Printer(acc.is_main_process)
     out = Path(cfg.output)
-    resume = checkpoint.prepare_output(out, cfg.resume)
-    resume_from = resume[0] if resume else None
+    resume_from, skipped = checkpoint.prepare_output(out, cfg.resume) or (None, [])
     if cfg.merge_lora and dist.is_deepspeed(acc):
         raise PlugEvalError("--merge-lora is not available under DeepSpeed; merge the saved adapter afterwards "
                             "in one process (peft: PeftModel.from_pretrained(base, OUT).merge_and_unload())")
@@ -65,7 +64,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     info = {"config": cfg.to_json(), "data": dict(counts), "steps": total, "processes": acc.num_processes,
             "data_files": checkpoint.data_fingerprint(cfg.data)}
     if resume_from is not None:  # before the model loads: a changed run is a one-line error
-        for note in resume[1] + checkpoint.check_same_run(resume_from, info, cfg.resume_anyway):
+        for note in skipped + checkpoint.check_same_run(resume_from, info, cfg.resume_anyway):
             say(f"resume: {note}")
 
     # --- model and optimizer --------------------------------------------------------------------
