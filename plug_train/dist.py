@@ -123,6 +123,8 @@ def prepare_deepspeed(acc: Any, cfg: TrainConfig, model_name: str) -> None:
     hidden = getattr(model_cfg, "hidden_size", None) or max(getattr(model_cfg, "hidden_sizes", [0]))
     fill_deepspeed_config(plugin.deepspeed_config, cfg, acc.num_processes, hidden, acc.mixed_precision)
     plugin.gradient_clipping = cfg.max_grad_norm
+    if plugin.zero3_init_flag:  # the copy transformers' zero.Init reads at load: the filled values
+        plugin.set_deepspeed_weakref()
 
 
 # --- optimizer ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ its config is checked here, the run is bench/trainer/gpu_check.sh's.
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -81,6 +82,18 @@ def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
     assert max((w1[k] - w2[k]).abs().max().item() for k in w1) < 1e-5
     base = weights(Path(tiny_model) / "model.safetensors")
     assert max((w1[k] - base[k]).abs().max().item() for k in w1) > 1e-3  # the weights did move
+
+    # resuming FSDP's own sharded state in 2 processes redoes steps 4-5 exactly; in 1 process it is refused
+    (tmp_path / "resumed").mkdir()
+    shutil.copytree(tmp_path / "two/checkpoint-3", tmp_path / "resumed/checkpoint-3")
+    launch("fsdp.yaml", ["train", "--resume", "--no-progress"], tmp_path, "resumed")
+    assert losses(tmp_path / "resumed") == losses(tmp_path / "two")[3:]
+    w3 = weights(tmp_path / "resumed/model.safetensors")
+    assert all(w3[k].equal(w2[k]) for k in w2)
+    alone = subprocess.run([exe("plug-train"), "train", "--output", str(tmp_path / "resumed"), "--resume",
+                            str(tmp_path / "resumed/checkpoint-3")], capture_output=True, text=True, env=ENV,
+                           timeout=300)
+    assert alone.returncode == 2 and "world size 1 (checkpoint: 2)" in alone.stderr
 
 
 @pytest.mark.slow
