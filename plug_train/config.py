@@ -78,7 +78,8 @@ class TrainConfig:
                          group="runtime")
     eval_every: int = _f(0, "eval loss every N steps; 0 = at each checkpoint and at the end",
                          group="runtime")
-    resume: str = _f("", "continue from a checkpoint: a checkpoint-N dir, or 'latest' in --output",
+    resume: str = _f("", "continue from a checkpoint: a checkpoint-N dir, or the latest intact one in "
+                     "--output; flags not given are read from it",
                      group="runtime")
     seed: int = _f(0, "seed for init of LoRA, data order and dropout", group="runtime")
     log: str = _f("none", "metrics tracker besides metrics.jsonl", choices=("none", "tensorboard", "wandb"),
@@ -88,7 +89,7 @@ class TrainConfig:
     save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
                              "last one, so a killed run can be resumed; 0 = only --save-every",
                              group="checkpoints")
-    save_total_limit: int = _f(0, "keep only the newest N checkpoint-* directories; 0 = keep all",
+    save_total_limit: int = _f(0, "keep only the newest LIMIT checkpoint-* directories; 0 = keep all",
                                group="checkpoints")
     resume_anyway: bool = _f(False, "resume even if data, batch size, LR, max length, world size or another "
                              "setting that changes the run differs from the checkpoint's", group="checkpoints")
