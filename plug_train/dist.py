@@ -93,9 +93,11 @@ def fill_deepspeed_config(ds: dict[str, Any], cfg: TrainConfig, processes: int, 
         "zero_optimization.reduce_bucket_size": hidden_size * hidden_size,
         "zero_optimization.stage3_prefetch_bucket_size": int(0.9 * hidden_size * hidden_size),
         "zero_optimization.stage3_param_persistence_threshold": 10 * hidden_size,
-        "optimizer.params.lr": cfg.lr,
-        "optimizer.params.weight_decay": cfg.weight_decay,
     }
+    for block in ("optimizer", "scheduler"):
+        if block in ds:
+            raise PlugEvalError(f"DeepSpeed config: remove its \"{block}\" block; plug-train steps torch AdamW "
+                                "with its own LR schedule (--lr, --warmup-ratio, --schedule)")
 
     def walk(node: dict[str, Any], prefix: str) -> None:
         for key, value in node.items():

@@ -129,8 +129,10 @@ def test_every_auto_of_the_shipped_deepspeed_config_is_filled_from_the_flags():
     assert filled["gradient_clipping"] == 0.5  # accelerate would write 1.0
     assert filled["bf16"]["enabled"] is True
     assert filled["zero_optimization"]["reduce_bucket_size"] == 512 * 512
-    with pytest.raises(PlugEvalError, match="scheduler.params.warmup_num_steps"):
-        dist.fill_deepspeed_config({"scheduler": {"params": {"warmup_num_steps": "auto"}}}, cfg, 1, 8, "no")
+    with pytest.raises(PlugEvalError, match="cannot fill zero_optimization.sub_group_size"):
+        dist.fill_deepspeed_config({"zero_optimization": {"sub_group_size": "auto"}}, cfg, 1, 8, "no")
+    with pytest.raises(PlugEvalError, match="remove its \"optimizer\" block"):
+        dist.fill_deepspeed_config({"optimizer": {"type": "AdamW"}}, cfg, 1, 8, "no")
 
 
 def test_no_decay_groups_survive_zero3_partitioning(tiny_model):
