@@ -148,23 +148,20 @@ def param_groups(model: torch.nn.Module, weight_decay: float) -> list[dict[str, 
     return [{"params": decay, "weight_decay": weight_decay}, {"params": plain, "weight_decay": 0.0}]
 
 
-def clip_and_norm(acc: Any, model: Any, max_norm: float) -> torch.Tensor | None:
+def clip_and_norm(acc: Any, model: Any, max_norm: float) -> torch.Tensor | float | None:
     """Clip to ``max_norm`` (0 = measure only) and return the global gradient norm before
-    clipping.  DeepSpeed clips inside its own step (``gradient_clipping``): None here, the norm
-    comes from ``deepspeed_grad_norm`` after the step."""
+    clipping, left on the device (read it with ``as_float`` when the step is logged).  DeepSpeed
+    clips inside its engine step, which accelerate runs in the last ``backward``: its norm."""
     if is_deepspeed(acc):
-        return None
+        return getattr(model, "get_global_grad_norm", lambda: None)()
     norm = acc.clip_grad_norm_(model.parameters(), max_norm if max_norm > 0 else math.inf)
     if norm is not None and hasattr(norm, "full_tensor"):  # FSDP2: a replicated DTensor
         norm = norm.full_tensor()
     return norm
 
 
-def grad_norm_value(acc: Any, model: Any, norm: torch.Tensor | None) -> float | None:
-    if norm is None and is_deepspeed(acc):
-        value = getattr(model, "get_global_grad_norm", lambda: None)()
-        return None if value is None else float(value)
-    return None if norm is None else float(norm)
+def as_float(value: torch.Tensor | float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 # --- MFU ------------------------------------------------------------------------------------

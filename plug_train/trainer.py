@@ -116,7 +116,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         dt = time.perf_counter() - t0
         record = {"step": step + 1, "loss": loss, "lr": lr, "tokens": step_tokens,
                   "loss_tokens": step_loss_tokens, "tokens_per_s": step_tokens / dt,
-                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": grad_norm,
+                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": dist.as_float(grad_norm),
                   "mfu": dist.mfu(step_tokens / dt, n_params, peak, acc.num_processes)}
         metrics.write(record)
         if on_step:
@@ -149,14 +149,15 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
 
 # --- one optimizer step -------------------------------------------------------------------------
 def train_step(acc: Any, model: Any, opt: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
-               step_loss_tokens: int, keep_arg: bool) -> tuple[torch.Tensor, float | None]:
+               step_loss_tokens: int, keep_arg: bool) -> tuple[torch.Tensor, torch.Tensor | float | None]:
     """One optimizer step: gradients of every micro-batch of this process, clip, update.
-    Returns this process's summed token loss and the global gradient norm (for logging)."""
+    Returns this process's summed token loss and the global gradient norm before clipping
+    (both left on the device, for logging)."""
     total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
     norm = dist.clip_and_norm(acc, model, cfg.max_grad_norm)
     opt.step()
     opt.zero_grad(set_to_none=True)
-    return total, dist.grad_norm_value(acc, model, norm)
+    return total, norm
 
 
 def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
