@@ -129,15 +129,19 @@ def test_output_and_resume_alone_continue_the_run(finished, tmp_path, capsys):
 
 
 def test_checkpoints_every_30_minutes_by_default(tiny_model, rows, tmp_path, monkeypatch):
-    now = [1000.0]
-    monkeypatch.setattr(checkpoint, "monotonic", lambda: now[0])  # a clock the steps advance
+    from plug_train import trainer
 
-    def twelve_minutes_a_step(record):
-        now[0] += 12 * 60
+    steps = [0]
+    monkeypatch.setattr(checkpoint, "monotonic", lambda: 12 * 60 * steps[0])  # a step takes 12 minutes
+    real_step = trainer.train_step
 
+    def timed_step(*args, **kw):
+        steps[0] += 1
+        return real_step(*args, **kw)
+
+    monkeypatch.setattr(trainer, "train_step", timed_step)
     assert TrainConfig().save_minutes == 30 and TrainConfig().save_every == 0
-    out = train(TrainConfig(output=str(tmp_path / "run"), **common(tiny_model, rows, max_steps=7)),
-                on_step=twelve_minutes_a_step)
+    out = train(TrainConfig(output=str(tmp_path / "run"), **common(tiny_model, rows, max_steps=7)))
     assert sorted(p.name for p in out.glob("checkpoint-*")) == ["checkpoint-3", "checkpoint-6"]  # 36 min each
 
 
