@@ -211,11 +211,12 @@ class SavePolicy:
         self.every, self.seconds = save_every, save_minutes * 60
         self.last = monotonic()
 
-    def due(self, done: int, total: int) -> bool:
+    def due(self, done: int, total: int, read_clock: bool = True) -> bool:
+        """``read_clock`` False: by steps only (what every process decides alike, no collective)."""
         if done >= total:
             return False
         by_steps = bool(self.every) and done % self.every == 0
-        return by_steps or (self.seconds > 0 and monotonic() - self.last >= self.seconds)
+        return by_steps or (read_clock and self.seconds > 0 and monotonic() - self.last >= self.seconds)
 
     def saved(self) -> None:
         self.last = monotonic()

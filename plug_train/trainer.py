@@ -124,8 +124,11 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         acc.log({f"train/{k}": v for k, v in record.items() if k != "step"}, step=step + 1)
         bar.update(1)
         bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
-        saving = policy.due(step + 1, total)
-        if cfg.save_minutes:  # a clock decides: rank 0's decision for every process
+        # Several processes read rank 0's clock in the first steps, then every AGREE_EVERY steps:
+        # agreeing is a collective and a host-device sync; steps alone need no agreement.
+        read_clock = acc.num_processes == 1 or step + 1 < AGREE_EVERY or (step + 1) % AGREE_EVERY == 0
+        saving = policy.due(step + 1, total, read_clock)
+        if read_clock and cfg.save_minutes and acc.num_processes > 1:
             saving = _agree(acc, saving)
         if eval_set and _eval_due(cfg, step + 1, total, saving):
             record = {"step": step + 1, "eval_loss": evaluate(acc, model, eval_set, cfg, keep_arg)}
@@ -244,10 +247,11 @@ def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
     return dist.param_groups(model, weight_decay)
 
 
+AGREE_EVERY = 8
+
+
 def _agree(acc: Any, decision: bool) -> bool:
     """Rank 0's decision on every process (saving is collective; clocks differ)."""
-    if acc.num_processes == 1:
-        return decision
     from accelerate.utils import broadcast
 
     return bool(broadcast(torch.tensor([int(decision)], device=acc.device), from_process=0).item())

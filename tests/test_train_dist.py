@@ -70,8 +70,10 @@ def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
     one = subprocess.run([exe("plug-train"), *common, "--batch-size", "4", "--output", str(tmp_path / "one")],
                          capture_output=True, text=True, env=ENV, timeout=300)
     assert one.returncode == 0, one.stderr[-2000:]
-    two = launch("fsdp.yaml", [*common, "--batch-size", "2"], tmp_path, "two")
+    # --save-minutes 0.0001: rank 0's clock says "save" after every step, and both processes follow it
+    two = launch("fsdp.yaml", [*common, "--batch-size", "2", "--save-minutes", "0.0001"], tmp_path, "two")
     assert "2 process(es) on cpu:0 (FSDP)" in two.stderr
+    assert sorted(p.name for p in (tmp_path / "two").glob("checkpoint-*")) == [f"checkpoint-{n}" for n in (1, 2, 3, 4)]
     assert (tmp_path / "two/checkpoint-3/state/pytorch_model_fsdp.bin").is_file()  # FSDP's own state
     assert losses(tmp_path / "two") == pytest.approx(losses(tmp_path / "one"), abs=1e-5)
     norms = [[json.loads(x)["grad_norm"] for x in (tmp_path / d / "metrics.jsonl").read_text().splitlines()]

@@ -157,6 +157,8 @@ def test_save_policy_counts_steps_and_minutes(monkeypatch):
     now[0] = 1199
     assert not policy.due(6, 100)
     assert not checkpoint.SavePolicy(0, 0).due(8, 100)
+    now[0] = 5000  # overdue by the clock, but a step where the processes do not read it
+    assert policy.due(7, 100) and not policy.due(7, 100, read_clock=False) and policy.due(8, 100, read_clock=False)
 
 
 def test_messages_when_there_is_nothing_to_resume(tiny_model, rows, finished, tmp_path):
