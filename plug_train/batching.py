@@ -11,6 +11,10 @@ A step takes ``G = batch_size x grad_accum x processes`` units; process ``r`` ge
 So 1 process x batch 4 and 2 processes x batch 2 see the same sequences in a step, and resuming
 at step N needs nothing but N.  The last step of an epoch is filled up by wrapping around to the
 epoch's first units, as torch's ``DistributedSampler`` does.
+
+``--attention model`` (a model whose attention ours does not implement) uses ``collate_padded``
+instead: the same sequences as a right-padded [batch, longest] block with an attention mask,
+through the model's own attention.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import bisect
 import math
 import random
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 
@@ -93,14 +98,20 @@ def make_plan(data: list[Encoded], packing: bool, max_length: int, batch_size: i
 
 @dataclass
 class MicroBatch:
-    """One padding-free row: ids, positions, next-token targets, sequence boundaries."""
+    """One padding-free row (ids, positions, next-token targets, sequence boundaries), or with
+    ``attention_mask`` set, a right-padded block whose targets are flattened row by row."""
 
-    input_ids: torch.Tensor  # [1, T]
-    position_ids: torch.Tensor  # [1, T]
-    targets: torch.Tensor  # [T]: the label of token t+1, IGNORE across boundaries
-    cu_seqlens: torch.Tensor  # [n+1] int32
+    input_ids: torch.Tensor  # [1, T], or [B, L] padded
+    position_ids: torch.Tensor  # same shape as input_ids
+    targets: torch.Tensor  # [T] (or [B * L]): the label of token t+1, IGNORE across boundaries
+    cu_seqlens: torch.Tensor | None  # [n+1] int32; None when padded
     max_seqlen: int
     keep: torch.Tensor  # positions whose target is learned, found on the CPU (no GPU sync)
+    attention_mask: torch.Tensor | None = None  # [B, L] 1 = real token; only when padded
+
+    @property
+    def padded(self) -> bool:
+        return self.attention_mask is not None
 
     @property
     def n_loss(self) -> int:
@@ -108,17 +119,40 @@ class MicroBatch:
 
     @property
     def n_tokens(self) -> int:
-        return self.input_ids.shape[1]
+        return self.input_ids.shape[1] if self.attention_mask is None else int(self.attention_mask.sum())
+
+    def model_kwargs(self) -> dict[str, object]:
+        """What the model's forward takes for this batch.  ``use_cache=False`` matters: with a
+        cache, transformers stops isolating packed sequences."""
+        if self.padded:
+            return {"input_ids": self.input_ids, "attention_mask": self.attention_mask,
+                    "position_ids": self.position_ids, "use_cache": False}
+        return {"input_ids": self.input_ids, "position_ids": self.position_ids, "use_cache": False,
+                "cu_seq_lens_q": self.cu_seqlens, "cu_seq_lens_k": self.cu_seqlens,
+                "max_length_q": self.max_seqlen, "max_length_k": self.max_seqlen}
 
     def with_targets(self, targets: torch.Tensor) -> "MicroBatch":
         """The same row learning other targets (tests: the loss of one sequence of a packed row)."""
         keep = (targets != IGNORE).nonzero().squeeze(1)
-        return MicroBatch(self.input_ids, self.position_ids, targets, self.cu_seqlens, self.max_seqlen, keep)
+        return MicroBatch(self.input_ids, self.position_ids, targets, self.cu_seqlens, self.max_seqlen, keep,
+                          self.attention_mask)
+
+    def pin(self) -> "MicroBatch":
+        """Page-locked copies, so that ``to(device)`` can overlap with compute (CUDA only)."""
+        if not torch.cuda.is_available():
+            return self
+        def pin(t: Any) -> Any:
+            return None if t is None else t.pin_memory()
+
+        return MicroBatch(pin(self.input_ids), pin(self.position_ids), pin(self.targets), pin(self.cu_seqlens),
+                          self.max_seqlen, pin(self.keep), pin(self.attention_mask))
 
     def to(self, device: torch.device) -> "MicroBatch":
-        move = lambda t: t.to(device, non_blocking=True)  # noqa: E731
+        def move(t: Any) -> Any:
+            return None if t is None else t.to(device, non_blocking=True)
+
         return MicroBatch(move(self.input_ids), move(self.position_ids), move(self.targets), move(self.cu_seqlens),
-                          self.max_seqlen, move(self.keep))
+                          self.max_seqlen, move(self.keep), move(self.attention_mask))
 
 
 def collate(seqs: list[Encoded]) -> MicroBatch:
@@ -132,3 +166,23 @@ def collate(seqs: list[Encoded]) -> MicroBatch:
     targets_t = torch.tensor(targets)
     return MicroBatch(torch.tensor([ids]), torch.tensor([pos]), targets_t, torch.tensor(cu, dtype=torch.int32),
                       max(lengths), (targets_t != IGNORE).nonzero().squeeze(1))
+
+
+def collate_padded(seqs: list[Encoded], pad_id: int = 0) -> MicroBatch:
+    """The sequences right-padded to the longest, for the model's own attention."""
+    width = max(len(e.input_ids) for e in seqs)
+    ids, pos, mask, targets = [], [], [], []
+    for e in seqs:
+        pad = width - len(e.input_ids)
+        ids.append(e.input_ids + [pad_id] * pad)
+        pos.append(list(range(len(e.input_ids))) + [0] * pad)
+        mask.append([1] * len(e.input_ids) + [0] * pad)
+        targets += e.labels[1:] + [IGNORE] * (pad + 1)
+    targets_t = torch.tensor(targets)
+    return MicroBatch(torch.tensor(ids), torch.tensor(pos), targets_t, None, width,
+                      (targets_t != IGNORE).nonzero().squeeze(1), torch.tensor(mask))
+
+
+def make_batch(seqs: list[Encoded], padded: bool) -> MicroBatch:
+    """A padding-free row (our attention), or a padded block (``--attention model``)."""
+    return collate_padded(seqs) if padded else collate(seqs)

@@ -59,8 +59,9 @@ class TrainConfig:
     # Data
     packing: bool = _f(False, "pack sequences into rows of --max-length tokens (no cross-attention)",
                        group="data")
-    overlong: str = _f("drop", "rows longer than --max-length: drop, or shorten the pivot answer",
-                       choices=("drop", "truncate-pivot"), group="data")
+    overlong: str = _f("drop", "rows longer than --max-length: drop, shorten the pivot answer, or cut "
+                       "the row's end off as the paper's trainer does (truncate: parity runs)",
+                       choices=("drop", "truncate-pivot", "truncate"), group="data")
     # LoRA
     lora: bool = _f(False, "train a peft LoRA adapter instead of all weights", group="lora")
     lora_r: int = _f(64, "LoRA rank", group="lora")
@@ -85,6 +86,18 @@ class TrainConfig:
     log: str = _f("none", "metrics tracker besides metrics.jsonl", choices=("none", "tensorboard", "wandb"),
                   group="runtime")
     progress: bool = _f(True, "show a progress bar (rank 0)", group="runtime")
+    # Attention and speed (docs/training.md: what each does, where it runs, how it was checked)
+    attention: str = _f("packed", "packed: padding-free rows through plug_train's attention (causal, sliding "
+                        "window, soft-cap, sinks); model: padded batches through the model's own attention",
+                        choices=("packed", "model"), group="speed")
+    fused_ce: str = _f("off", "LM head + cross-entropy without the full logits: chunked (pure torch, any "
+                       "device) or liger (liger-kernel, CUDA)", choices=("off", "chunked", "liger"), group="speed")
+    kernels: str = _f("none", "fused RMSNorm/RoPE/SwiGLU (liger, CUDA) or torch.compile per decoder layer "
+                      "(compile)", choices=("none", "liger", "compile"), group="speed")
+    bf16_weights: bool = _f(False, "compute in bf16 weights, step an fp32 master copy (one process or DDP)",
+                            group="speed")
+    overlap: bool = _f(False, "prepare the next batch (pinned, non-blocking copy) while the GPU works; the "
+                       "loss is read one step late", group="speed")
     # Checkpoints and resume (issue 15, items 3 and 6)
     save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
                              "last one, so a killed run can be resumed; 0 = only --save-every",
@@ -128,6 +141,8 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
         bad(f"--save-minutes must be 0 or more, got {cfg.save_minutes}")
     if cfg.merge_lora and not cfg.lora:
         bad("--merge-lora needs --lora")
+    if cfg.attention == "model" and cfg.packing:
+        bad("--packing needs --attention packed (the model's own attention would mix packed sequences)")
     for name, f in FIELDS.items():
         choices = f.metadata.get("choices")
         if choices and getattr(cfg, name) not in choices:

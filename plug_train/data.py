@@ -9,6 +9,13 @@ Labels are -100 everywhere except the assistant's text and what the template clo
 EOS).  The boundary is found in *characters* and mapped onto tokens through the offsets, so a
 template whose prompt alone tokenizes differently from the prompt followed by an answer (the
 "not a prefix" trap) is still masked right; such rows are counted.
+
+Each assistant turn's span comes from rendering the conversation up to that turn, which is only
+right when that rendering is a prefix of the whole conversation's.  A template that renders the
+same turn differently depending on what follows (Qwen3 gives an assistant turn after the last user
+turn a think block, earlier ones none) breaks that: then the turn's text is located in the full
+rendering instead, followed by the closing the template gives it.  A row where neither works is
+dropped and counted (``dropped_unmaskable``), never trained on with a guessed mask.
 """
 
 from __future__ import annotations
@@ -146,24 +153,48 @@ def tokenize(tok: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 # --- masking ------------------------------------------------------------------------------
+class Unmaskable(PlugEvalError):
+    """An assistant turn whose text cannot be found in the rendered conversation."""
+
+
+def _locate(content: str, upto: str, full: str, cursor: int) -> tuple[int, int] | None:
+    """The span of one assistant turn's text in ``full`` (at or after ``cursor``), extended by the
+    closing the template renders after it (from ``upto``); None if either cannot be found."""
+    text = content.strip()
+    at_upto = upto.rfind(text) if text else -1
+    at_full = full.find(text, cursor) if text else -1
+    if at_upto < 0 or at_full < 0:
+        return None
+    closing = upto[at_upto + len(text):]
+    end = at_full + len(text)
+    if not full.startswith(closing, end):
+        return None
+    return at_full, end + len(closing)
+
+
 def assistant_spans(tok: Any, template: str, messages: list[dict[str, str]],
                     full: str) -> tuple[list[tuple[int, int]], bool]:
-    """Character spans of the assistant turns in ``full``; and whether every prompt rendered
-    alone was a text prefix of the conversation (False = the non-prefix trap)."""
-    spans, prefix_ok = [], True
+    """Character spans of the assistant turns in ``full``; and whether every turn's rendering
+    was a text prefix of the conversation (False: at least one turn was located by its text).
+    Raises ``Unmaskable`` when a turn is neither."""
+    spans: list[tuple[int, int]] = []
+    prefix_ok, cursor = True, 0
     for i, m in enumerate(messages):
         if m["role"] != "assistant":
             continue
         prompt = render(tok, template, messages[:i], generation_prompt=True)
         upto = render(tok, template, messages[: i + 1])
-        if full.startswith(prompt) and upto.startswith(prompt):
-            start = len(prompt)
-        else:  # generation prompt differs from how the turn opens: find the answer itself
+        if upto.startswith(prompt) and full.startswith(upto) and len(prompt) >= cursor:
+            span = (len(prompt), len(upto))
+        else:  # the turn renders differently here than in the whole conversation: find its text
             prefix_ok = False
-            start = upto.rfind(m["content"].strip())
-            if start < 0:
-                raise PlugEvalError("the chat template does not render the assistant's text verbatim")
-        spans.append((start, len(upto)))
+            located = _locate(m["content"], upto, full, cursor)
+            if located is None:
+                raise Unmaskable(f"assistant turn {i + 1}: the chat template does not render its text "
+                                 "verbatim where the whole conversation has it")
+            span = located
+        spans.append(span)
+        cursor = span[1]
     return spans, prefix_ok
 
 
@@ -230,26 +261,48 @@ def shorten_pivot(tok: Any, template: str, messages: list[dict[str, str]],
 
 
 # --- the whole data set -------------------------------------------------------------------
+def truncate_right(enc: Encoded, max_length: int) -> Encoded:
+    """The first ``max_length`` tokens: what the paper's trainer (a tokenizer with
+    ``truncation=True``) trains on; the end of the answer and its EOS are lost."""
+    return Encoded(enc.input_ids[:max_length], enc.labels[:max_length])
+
+
 def encode_all(examples: list[Example], tok: Any, template: str, max_length: int,
                overlong: str = "drop") -> tuple[list[Encoded], Counter]:
     """Encode every row; returns the kept ones and counts of what happened to the others."""
-    kept, stats = [], Counter()
+    kept: list[Encoded] = []
+    stats: Counter = Counter()
     for ex in examples:
+        stats["rows"] += 1
         try:
             enc, prefix_ok = encode(tok, template, ex.messages)
+        except Unmaskable:
+            stats["dropped_unmaskable"] += 1
+            continue
         except PlugEvalError as e:
             raise PlugEvalError(e.problem, ex.source) from None
-        stats["rows"] += 1
         stats["prompt_not_prefix"] += not prefix_ok
         if len(enc.input_ids) > max_length:
-            short = shorten_pivot(tok, template, ex.messages, max_length) if overlong == "truncate-pivot" else None
-            if short is None:
-                stats["dropped_overlong"] += 1
-                continue
-            enc, _ = short
-            stats["truncated_pivot"] += 1
+            if overlong == "truncate":
+                enc = truncate_right(enc, max_length)
+                stats["truncated"] += 1
+            else:
+                short = shorten_pivot(tok, template, ex.messages, max_length) if overlong == "truncate-pivot" else None
+                if short is None:
+                    stats["dropped_overlong"] += 1
+                    continue
+                enc, _ = short
+                stats["truncated_pivot"] += 1
         if enc.n_loss == 0:
             stats["dropped_no_loss"] += 1
             continue
         kept.append(enc)
     return kept, stats
+
+
+def report_counts(stats: Counter, kept: int) -> dict[str, int]:
+    """What happened to the rows, every count present (0 when nothing happened): for
+    metrics.jsonl and the final summary."""
+    keys = ("rows", "dropped_overlong", "truncated", "truncated_pivot", "dropped_no_loss",
+            "dropped_unmaskable", "prompt_not_prefix")
+    return {"rows": stats["rows"], "kept": kept, **{k: int(stats[k]) for k in keys[1:]}}

@@ -36,9 +36,11 @@ def load_tokenizer(name: str) -> Any:
     return tok
 
 
-def load_model(name: str, gradient_checkpointing: bool, dtype: torch.dtype = torch.float32) -> Any:
+def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "packed",
+               dtype: torch.dtype = torch.float32) -> Any:
     """The causal LM in ``dtype`` (fp32 unless ``load_dtype`` says otherwise; mixed precision is
-    applied by accelerate), with our attention."""
+    applied by accelerate), with our attention (``attention_mode`` packed) or the one transformers
+    picks for it (``model``)."""
     from transformers import AutoModelForCausalLM
 
     from . import attention
@@ -47,10 +49,19 @@ def load_model(name: str, gradient_checkpointing: bool, dtype: torch.dtype = tor
         model = AutoModelForCausalLM.from_pretrained(name, dtype=dtype)
     except (OSError, ValueError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
-    try:
-        model.set_attn_implementation(attention.register())
-    except (ValueError, AttributeError):  # a model without the attention interface: masked SDPA
-        pass
+    setattr(model, "_plug_inference_attention", model.config._attn_implementation)  # restored on save
+    setattr(model, "_plug_attention_mode", attention_mode)
+    if attention_mode == "packed":
+        try:
+            model.set_attn_implementation(attention.register())
+        except (ValueError, AttributeError):  # a model without the attention interface: masked SDPA
+            pass
+        for module in model.modules():  # refuse what our attention cannot do before any compute
+            if hasattr(module, "is_causal") and hasattr(module, "scaling"):
+                try:
+                    attention.check_module(module)
+                except PlugEvalError as e:
+                    raise PlugEvalError(e.problem, name) from None
     model.config.use_cache = False
     if gradient_checkpointing:
         if hasattr(model, "activation_checkpointing_enable"):  # transformers >= 5.2x name
@@ -81,6 +92,12 @@ def base_dtype(name: str) -> torch.dtype:
     return value if isinstance(value, torch.dtype) and value.is_floating_point else torch.float32
 
 
+def inference_attention(model: Any) -> str:
+    """The attention implementation the model was loaded with (``sdpa`` for most, ``eager`` for
+    Gemma2): what a checkpoint and generation use, never our training-only one."""
+    return getattr(model, "_plug_inference_attention", None) or "sdpa"
+
+
 def add_lora(model: Any, cfg: TrainConfig) -> Any:
     from peft import LoraConfig, get_peft_model
 
@@ -104,8 +121,8 @@ def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok:
     """Model (or adapter) and tokenizer, the trained chat template saved with it.  ``dtype``: the
     full model's floating weights cast to it (a LoRA adapter keeps its own dtype)."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
-    if base.config._attn_implementation != "sdpa":
-        base.set_attn_implementation("sdpa")  # what a loader expects; ours is training-only
+    if base.config._attn_implementation != inference_attention(base):
+        base.set_attn_implementation(inference_attention(base))  # what a loader expects; ours is training-only
     base.config.use_cache = True
     cast = dtype is not None and not hasattr(model, "peft_config")
     if cast and state_dict is None:
@@ -135,8 +152,7 @@ def save_merged(base_name: str, adapter_dir: Path, tok: Any, template: str, wher
     base = AutoModelForCausalLM.from_pretrained(base_name, dtype=torch.float32)
     merged = PeftModel.from_pretrained(base, str(adapter_dir)).merge_and_unload()
     if dtype is not None:
-        merged = merged.to(dtype)
-    merged.set_attn_implementation("sdpa")
+        merged = merged.to(dtype)  # loaded afresh: its attention is already the inference one
     merged.config.use_cache = True
     merged.save_pretrained(str(where))
     tok.chat_template = template
@@ -147,8 +163,9 @@ def restore_training_attention(model: Any) -> None:
     from . import attention
 
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    packed = getattr(base, "_plug_attention_mode", "packed") == "packed"
     try:
-        base.set_attn_implementation(attention.NAME)
+        base.set_attn_implementation(attention.NAME if packed else inference_attention(base))
     except (ValueError, AttributeError):
         pass
     base.config.use_cache = False

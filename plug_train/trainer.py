@@ -24,7 +24,7 @@ import torch.nn.functional as F
 
 from plug_eval.errors import PlugEvalError
 
-from . import batching, checkpoint, data, dist, logs
+from . import batching, checkpoint, data, dist, kernels, logs
 from . import model as M
 from .config import TrainConfig, describe_origins
 
@@ -70,12 +70,15 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     # --- model and optimizer --------------------------------------------------------------------
     torch.manual_seed(cfg.seed)
     dist.prepare_deepspeed(acc, cfg, cfg.model)
-    model = M.load_model(cfg.model, cfg.gradient_checkpointing, M.load_dtype(cfg, acc.device, acc.mixed_precision))
+    model = M.load_model(cfg.model, cfg.gradient_checkpointing, cfg.attention,
+                         M.load_dtype(cfg, acc.device, acc.mixed_precision))
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
     n_params = dist.non_embedding_params(model)
-    opt = torch.optim.AdamW(_param_groups(model, cfg.weight_decay), lr=cfg.lr, fused=_fused(acc))
+    masters = _speed_options(cfg, acc, model)
+    groups = _param_groups(model, cfg.weight_decay)
+    opt = torch.optim.AdamW(masters.groups(groups) if masters else groups, lr=cfg.lr, fused=_fused(acc))
     model, opt = acc.prepare(model, opt)
     model.train()
     checkpoint.store_weights_once(acc)
@@ -102,6 +105,25 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
     policy = checkpoint.SavePolicy(cfg.save_every, cfg.save_minutes)
     t_start = time.perf_counter()
+    batches = Batches(plan, train_set, acc, cfg)  # --overlap: the next step's batch is ready early
+    pending: list[dict[str, Any]] = []  # --overlap: a step's loss is read once the next is queued
+
+    def log_step(rec: dict[str, Any]) -> None:
+        loss = float(rec.pop("loss_sum")) / rec["loss_tokens"]  # the GPU sync of a step
+        dt = time.perf_counter() - rec.pop("t0")
+        record = {"step": rec["step"], "loss": loss, "lr": rec["lr"], "tokens": rec["tokens"],
+                  "loss_tokens": rec["loss_tokens"], "tokens_per_s": rec["tokens"] / dt,
+                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": dist.as_float(rec.pop("grad_norm")),
+                  "mfu": dist.mfu(rec["tokens"] / dt, n_params, peak, acc.num_processes)}
+        if record["step"] == 1:  # what happened to the rows, once per run (kept on resume)
+            record["data"] = data.report_counts(counts, len(train_set))
+        metrics.write(record)
+        if on_step:
+            on_step(record)
+        acc.log({f"train/{k}": v for k, v in record.items() if k not in ("step", "data")}, step=record["step"])
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss:.4f}", lr=f"{rec['lr']:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
+
     for step in range(start, total):
         t0 = time.perf_counter()
         lr = lr_at(step, total, cfg)
@@ -110,27 +132,22 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         units = [i for u in plan.step_units(step) for i in plan.units[u]]
         step_tokens = sum(len(train_set[i].input_ids) for i in units)
         step_loss_tokens = sum(train_set[i].n_loss for i in units)
-        micro = [[train_set[i] for i in idx] for idx in plan.micro_batches(step, acc.process_index)]
-        loss_sum, grad_norm = train_step(acc, model, opt, micro, cfg, step_loss_tokens, keep_arg)
-        loss = float(acc.reduce(loss_sum, "sum")) / step_loss_tokens
-        dt = time.perf_counter() - t0
-        record = {"step": step + 1, "loss": loss, "lr": lr, "tokens": step_tokens,
-                  "loss_tokens": step_loss_tokens, "tokens_per_s": step_tokens / dt,
-                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": dist.as_float(grad_norm),
-                  "mfu": dist.mfu(step_tokens / dt, n_params, peak, acc.num_processes)}
-        metrics.write(record)
-        if on_step:
-            on_step(record)
-        acc.log({f"train/{k}": v for k, v in record.items() if k != "step"}, step=step + 1)
-        bar.update(1)
-        bar.set_postfix(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
+        loss_sum, norm = train_step(acc, model, opt, batches.get(step), cfg, step_loss_tokens, keep_arg, masters)
+        pending.append({"step": step + 1, "loss_sum": acc.reduce(loss_sum.detach(), "sum"), "lr": lr,
+                        "tokens": step_tokens, "loss_tokens": step_loss_tokens, "t0": t0, "grad_norm": norm})
         # Several processes read rank 0's clock in the first steps, then every AGREE_EVERY steps:
         # agreeing is a collective and a host-device sync; steps alone need no agreement.
         read_clock = acc.num_processes == 1 or step + 1 < AGREE_EVERY or (step + 1) % AGREE_EVERY == 0
         saving = policy.due(step + 1, total, read_clock)
         if read_clock and cfg.save_minutes and acc.num_processes > 1:
             saving = _agree(acc, saving)
-        if eval_set and _eval_due(cfg, step + 1, total, saving):
+        evaluating = eval_set and _eval_due(cfg, step + 1, total, saving)
+        hold = cfg.overlap and step + 1 < total and not (saving or evaluating)
+        if hold:
+            batches.prepare(step + 1)  # host work and copies queued behind this step's kernels
+        while len(pending) > (1 if hold else 0):
+            log_step(pending.pop(0))
+        if evaluating:
             record = {"step": step + 1, "eval_loss": evaluate(acc, model, eval_set, cfg, keep_arg)}
             evals.write(record)
             acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
@@ -146,34 +163,44 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     metrics.close()
     evals.close()
     acc.end_training()
-    say(f"done: {total} steps, model in {out}")
+    say(f"done: {total} steps, model in {out}; rows: {_counts_line(data.report_counts(counts, len(train_set)))}")
     return out
 
 
 # --- one optimizer step -------------------------------------------------------------------------
-def train_step(acc: Any, model: Any, opt: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
-               step_loss_tokens: int, keep_arg: bool) -> tuple[torch.Tensor, torch.Tensor | float | None]:
+def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfig, step_loss_tokens: int,
+               keep_arg: bool, masters: kernels.MasterWeights | None = None
+               ) -> tuple[torch.Tensor, torch.Tensor | float | None]:
     """One optimizer step: gradients of every micro-batch of this process, clip, update.
     Returns this process's summed token loss and the global gradient norm before clipping
-    (both left on the device, for logging)."""
+    (both left on the device, for logging).  With ``masters`` (--bf16-weights) the fp32 copies
+    are clipped and stepped, then copied into the bf16 weights."""
     total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
-    norm = dist.clip_and_norm(acc, model, cfg.max_grad_norm)
+    if masters is not None:
+        masters.grads_to_master()
+        norm = torch.nn.utils.clip_grad_norm_(masters.masters(), cfg.max_grad_norm or math.inf)
+    else:
+        norm = dist.clip_and_norm(acc, model, cfg.max_grad_norm)
     opt.step()
     opt.zero_grad(set_to_none=True)
+    if masters is not None:
+        masters.master_to_model()
     return total, norm
 
 
-def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], cfg: TrainConfig,
+def accumulate_gradients(acc: Any, model: Any, micro: list[Any], cfg: TrainConfig,
                          step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
     """Forward/backward each micro-batch, scaled so the summed gradient is the step's loss:
     token = sum over the step's supervised tokens / their number (all processes);
-    sequence = PLUG's mean of the per-micro-batch means."""
+    sequence = PLUG's mean of the per-micro-batch means.  ``micro``: lists of rows, or batches
+    already on the device (--overlap)."""
     acc.step = 0  # accelerate syncs gradients on its grad_accum-th accumulate() call
     total = torch.zeros((), device=acc.device)
     for seqs in micro:
-        mb = batching.collate(seqs).to(acc.device)
+        mb = seqs if isinstance(seqs, batching.MicroBatch) else \
+            batching.make_batch(seqs, cfg.attention == "model").to(acc.device)
         with acc.accumulate(model):
-            loss_sum = micro_loss(model, mb, keep_arg)
+            loss_sum = micro_loss(model, mb, keep_arg, cfg.fused_ce)
             if cfg.loss_reduction == "token":
                 # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it
                 scale = acc.num_processes * cfg.grad_accum / step_loss_tokens
@@ -184,16 +211,25 @@ def accumulate_gradients(acc: Any, model: Any, micro: list[list[data.Encoded]], 
     return total
 
 
-def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool) -> torch.Tensor:
-    """Summed cross-entropy over the supervised positions of one padding-free row.
-    ``use_cache=False`` matters: with a cache, transformers stops isolating packed sequences."""
+def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool, fused_ce: str = "off") -> torch.Tensor:
+    """Summed cross-entropy over the supervised positions of one padding-free row (or padded
+    block).  The LM head runs only on those positions (``logits_to_keep``); with ``fused_ce`` the
+    head and the loss run together in chunks (kernels.py) and no logits tensor is built."""
     keep = mb.keep
-    kwargs = {"logits_to_keep": keep} if keep_arg else {}
-    out = model(input_ids=mb.input_ids, position_ids=mb.position_ids, use_cache=False,
-                cu_seq_lens_q=mb.cu_seqlens, cu_seq_lens_k=mb.cu_seqlens,
-                max_length_q=mb.max_seqlen, max_length_k=mb.max_seqlen, **kwargs)
-    logits = out.logits[0] if keep_arg else out.logits[0, keep]
-    return F.cross_entropy(logits.float(), mb.targets[keep], reduction="sum")
+    kwargs = {"logits_to_keep": keep} if keep_arg and not mb.padded else {}
+    if fused_ce == "off":
+        out = model(**mb.model_kwargs(), **kwargs)
+        hidden = None
+    else:
+        base = _base(getattr(model, "module", model))
+        with kernels.hidden_instead_of_logits(base) as softcap:
+            out = model(**mb.model_kwargs(), **kwargs)
+        hidden = out.logits
+    rows = out.logits[0] if kwargs else out.logits.flatten(0, 1)[keep]
+    if hidden is None:
+        return F.cross_entropy(rows.float(), mb.targets[keep], reduction="sum")
+    head = base.get_output_embeddings()
+    return kernels.linear_cross_entropy(rows, head.weight, mb.targets[keep], head.bias, softcap, fused_ce)
 
 
 @torch.no_grad()
@@ -207,7 +243,8 @@ def evaluate(acc: Any, model: Any, eval_set: list[data.Encoded], cfg: TrainConfi
     for i in range(rounds):
         part = mine[i * cfg.batch_size:(i + 1) * cfg.batch_size]
         weight = 1.0 if part else 0.0
-        loss += weight * micro_loss(model, batching.collate(part or eval_set[:1]).to(acc.device), keep_arg)
+        mb = batching.make_batch(part or eval_set[:1], cfg.attention == "model").to(acc.device)
+        loss += weight * micro_loss(model, mb, keep_arg, cfg.fused_ce)
     model.train()
     return float(acc.reduce(loss, "sum")) / sum(e.n_loss for e in eval_set)
 
@@ -274,6 +311,50 @@ def _base(model: Any) -> Any:
     return model.get_base_model() if hasattr(model, "get_base_model") else model
 
 
+def _speed_options(cfg: TrainConfig, acc: Any, model: Any) -> kernels.MasterWeights | None:
+    """Check and apply --fused-ce, --kernels and --bf16-weights; returns the master copy if any."""
+    from accelerate.utils import DistributedType
+
+    sharded = acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED)
+    if sharded and cfg.fused_ce != "off":  # the loss reads the head's weight outside its forward
+        raise PlugEvalError(f"--fused-ce {cfg.fused_ce} is for one process or DDP (FSDP and DeepSpeed shard "
+                            "the LM head's weight); use --fused-ce off")
+    kernels.check_fused_ce(_base(model), cfg.fused_ce)
+    kernels.apply_kernels(_base(model), cfg.kernels)
+    if not cfg.bf16_weights:
+        return None
+    if sharded:
+        raise PlugEvalError("--bf16-weights is for one process or DDP; FSDP and DeepSpeed keep their own "
+                            "master weights (use their mixed-precision settings)")
+    model.to(acc.device)  # the master copy lives where the optimizer steps
+    masters = kernels.MasterWeights(model)
+    acc.register_for_checkpointing(masters)  # saved in state/ and restored by --resume
+    return masters
+
+
+class Batches:
+    """Each step's micro-batches on the device.  ``prepare(step)`` builds them ahead of time:
+    collated on the host, pinned, and copied with non_blocking=True, so the copy queues behind
+    the GPU's current work instead of waiting for it (--overlap)."""
+
+    def __init__(self, plan: batching.Plan, rows: list[data.Encoded], acc: Any, cfg: TrainConfig):
+        self.plan, self.rows, self.acc, self.padded = plan, rows, acc, cfg.attention == "model"
+        self.ready: dict[int, list[batching.MicroBatch]] = {}
+
+    def prepare(self, step: int) -> None:
+        self.ready[step] = [batching.make_batch([self.rows[i] for i in idx], self.padded).pin().to(self.acc.device)
+                            for idx in self.plan.micro_batches(step, self.acc.process_index)]
+
+    def get(self, step: int) -> list[Any]:
+        if step in self.ready:
+            return self.ready.pop(step)
+        return [[self.rows[i] for i in idx] for idx in self.plan.micro_batches(step, self.acc.process_index)]
+
+
+def _counts_line(report: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in report.items())
+
+
 def _eval_rows(cfg: TrainConfig, tok: Any, template: str) -> list[data.Encoded]:
     if not cfg.eval_data:
         return []
@@ -294,6 +375,8 @@ def _data_report(counts: Counter, kept: list[data.Encoded], plan: batching.Plan,
     parts = [f"{counts['rows']} rows -> {len(kept)} kept ({tokens} tokens)",
              f"dropped {counts['dropped_overlong']} over-long, {counts['dropped_no_loss']} with nothing to learn",
              f"{counts['truncated_pivot']} pivot answers shortened",
+             f"{counts['truncated']} rows cut to --max-length",
+             f"{counts['dropped_unmaskable']} dropped whose assistant turns could not be located",
              f"{counts['prompt_not_prefix']} rows whose prompt was not a token prefix",
              f"{len(plan.units)} {'packed rows' if len(plan.units) != len(kept) else 'sequences'}",
              f"{plan.steps_per_epoch} steps/epoch, {total} steps",

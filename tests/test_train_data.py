@@ -87,6 +87,46 @@ def test_multi_turn_rows_supervise_every_assistant_turn(plain_tok):
     assert plain_tok.decode(supervised(enc)) == f"first answer{eos}second answer{eos}"
 
 
+# A Qwen3-style template: an assistant turn after the last user turn opens with an (empty) think
+# block; earlier assistant turns do not.  Rendering the first turns alone therefore renders the
+# first answer *with* a think block, which is not a prefix of the whole conversation.
+THINK_TEMPLATE = (
+    "{%- set ns = namespace(last_user=-1) -%}"
+    "{%- for m in messages -%}{%- if m['role'] == 'user' -%}{%- set ns.last_user = loop.index0 -%}"
+    "{%- endif -%}{%- endfor -%}"
+    "{%- for m in messages -%}{{- '<|im_start|>' + m['role'] + '\\n' -}}"
+    "{%- if m['role'] == 'assistant' and loop.index0 > ns.last_user -%}"
+    "{{- '<think>\\n\\n</think>\\n\\n' -}}{%- endif -%}"
+    "{{- m['content'] + '<|im_end|>\\n' -}}{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{- '<|im_start|>assistant\\n' -}}{%- endif -%}"
+)
+TWO_TURNS = [{"role": "user", "content": "one"}, {"role": "assistant", "content": "first answer"},
+             {"role": "user", "content": "two please"}, {"role": "assistant", "content": "second answer"}]
+
+
+def test_think_block_template_supervises_no_user_text(plain_tok):
+    full = data.render(plain_tok, THINK_TEMPLATE, TWO_TURNS)
+    spans, prefix_ok = data.assistant_spans(plain_tok, THINK_TEMPLATE, TWO_TURNS, full)
+    # before the fix the first span ran 19 characters (the think block's length) into the next turn
+    assert [full[a:b] for a, b in spans] == ["first answer<|im_end|>\n",
+                                              "<think>\n\n</think>\n\nsecond answer<|im_end|>\n"]
+    assert not prefix_ok  # the first turn was located by its text, and the row is counted
+    enc, _ = data.encode(plain_tok, THINK_TEMPLATE, TWO_TURNS)
+    learned = plain_tok.decode(supervised(enc))
+    assert "two" not in learned and "user" not in learned and learned.count("answer") == 2
+    _, counts = data.encode_all([data.Example(TWO_TURNS, "x:1")], plain_tok, THINK_TEMPLATE, 512)
+    assert (counts["prompt_not_prefix"], counts["dropped_unmaskable"]) == (1, 0)
+
+
+def test_rows_whose_turns_cannot_be_located_are_dropped_and_counted(plain_tok):
+    # an earlier assistant turn is shown upper-cased, the last one verbatim: the first cannot be found
+    template = THINK_TEMPLATE.replace("{{- m['content'] + ", "{{- (m['content'] if loop.last else "
+                                      "m['content'] | upper) + ")
+    rows = [data.Example(TWO_TURNS, "x:1"), data.Example(messages(), "x:2")]
+    kept, counts = data.encode_all(rows, plain_tok, template, 512)
+    assert (len(kept), counts["dropped_unmaskable"], counts["rows"]) == (1, 1, 2)
+
+
 # --- over-long rows -------------------------------------------------------------------------
 def test_overlong_rows_are_dropped_or_lose_pivot_text_only(plain_tok):
     long_pivot = pivot.build_response("word " * 120, "答案是水。", "zh")
@@ -101,6 +141,20 @@ def test_overlong_rows_are_dropped_or_lose_pivot_text_only(plain_tok):
     split = pivot.split_response(text.removesuffix(plain_tok.eos_token), "zh")
     assert split.ok and split.answer == "答案是水。" and 0 < len(split.pivot_draft) < len("word " * 120)
     assert len(kept[0].input_ids) <= short_len + 20
+
+
+def test_overlong_truncate_cuts_the_end_off_as_the_paper_does_and_counts_it(plain_tok):
+    long_pivot = pivot.build_response("word " * 120, "答案是水。", "zh")
+    rows = [data.Example(messages(response=long_pivot), "x:1"), data.Example(messages(), "x:2")]
+    template = data.training_template(plain_tok)
+    full, _ = data.encode(plain_tok, template, messages(response=long_pivot))
+    limit = len(data.encode(plain_tok, template, messages())[0].input_ids) + 20
+    kept, counts = data.encode_all(rows, plain_tok, template, limit, overlong="truncate")
+    assert (len(kept), counts["truncated"], counts["dropped_overlong"]) == (2, 1, 0)
+    assert kept[0].input_ids == full.input_ids[:limit] and kept[0].labels == full.labels[:limit]
+    assert kept[0].labels[-1] != plain_tok.eos_token_id  # the paper's truncation loses the EOS
+    report = data.report_counts(counts, len(kept))
+    assert report["truncated"] == 1 and report["kept"] == 2 and report["dropped_unmaskable"] == 0
 
 
 # --- batching ------------------------------------------------------------------------------
@@ -191,3 +245,26 @@ def test_yaml_is_overridden_by_flags_and_origins_are_reported(tmp_path):
     assert (cfg.lr, cfg.epochs, cfg.packing, cfg.data) == (3e-4, 4, True, ["a.jsonl"])
     lines = C.describe_origins(cfg, origin)
     assert "lr=0.0003 (flag)" in lines and "epochs=4 (run.yaml)" in lines and "packing=true (flag)" in lines
+
+
+def test_overlong_counts_reach_metrics_and_the_final_summary(tiny_model, tmp_path, capsys):
+    from plug_train.config import TrainConfig
+    from plug_train.trainer import train
+
+    from plug_train import model as M
+
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(6, seed=4, max_words=60))
+    tok = M.load_tokenizer(tiny_model)
+    lengths = sorted(len(data.encode(tok, data.training_template(tok), ex.messages)[0].input_ids)
+                     for ex in data.read_rows(rows))
+    limit = lengths[2]  # half the rows are longer
+    assert lengths[3] > limit
+    common = dict(model=tiny_model, data=[str(rows)], max_steps=1, batch_size=2, max_length=limit, progress=False)
+    out = train(TrainConfig(output=str(tmp_path / "cut"), overlong="truncate", **common))
+    first = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
+    assert first["truncated"] == 3 and first["dropped_overlong"] == 0 and first["kept"] == 6
+    done = [x for x in capsys.readouterr().err.splitlines() if "done:" in x]
+    assert len(done) == 1 and f"truncated {first['truncated']}" in done[0]
+    out = train(TrainConfig(output=str(tmp_path / "drop"), **common))
+    dropped = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
+    assert dropped["dropped_overlong"] == first["truncated"] and dropped["truncated"] == 0
