@@ -2,22 +2,30 @@
 
     OUT/                      final model (or LoRA adapter) + tokenizer, plug_train.json last
     OUT/merged/               merged weights (--merge-lora)
-    OUT/checkpoint-N/         model + tokenizer + state/ (optimizer, RNG: accelerate) + plug_train.json
+    OUT/checkpoint-N/         model (or LoRA adapter) + tokenizer + state/ + plug_train.json
     OUT/metrics.jsonl         one line per optimizer step; OUT/eval.jsonl one line per eval
 
-``plug_train.json`` (the resolved config, the step, the data counts) is written last, and
-checkpoint directories appear by rename, so an interrupted run never looks finished.  Resuming
-needs only the step: the data order is a function of (seed, step), see batching.py.
+``plug_train.json`` (the resolved config, the step, the data counts, and a manifest of every file
+with its size, and its SHA-256 when small) is written last, and checkpoint directories appear by
+rename, so an interrupted run never looks finished.  ``state/`` is accelerate's (optimizer, RNG);
+without FSDP or DeepSpeed it holds no weights: they are stored once, as the checkpoint's model
+files (the LoRA adapter only, for LoRA).  Resuming needs the step: the data order is a function
+of (seed, step), see batching.py.  A damaged newest checkpoint is skipped for the one before it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import random
 import re
 import shutil
 from pathlib import Path
+from time import monotonic
 from typing import Any
+
+import torch
 
 from plug_eval.errors import PlugEvalError
 
@@ -25,47 +33,245 @@ from . import files
 from . import model as M
 
 MARKER = "plug_train.json"
+HASH_LIMIT = 64 * 2**20  # files up to this size are hashed into the manifest (RNG, adapters, ...)
 _CKPT = re.compile(r"^checkpoint-(\d+)$")
+# Settings that change the data order, the schedule or the model: a resumed run must keep them.
+RUN_FIELDS = ("model", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "lr", "warmup_ratio",
+              "schedule", "weight_decay", "max_grad_norm", "loss_reduction", "packing", "overlong", "lora",
+              "lora_r", "lora_alpha", "lora_dropout", "lora_targets", "seed")
+_NOT_INHERITED = ("resume", "resume_anyway")
 
 
-def prepare_output(out: Path, resume: str) -> Path | None:
-    """Check OUT is usable; return the checkpoint to resume from, if any."""
+# --- finding the checkpoint to resume --------------------------------------------------------
+def prepare_output(out: Path, resume: str) -> tuple[Path, list[str]] | None:
+    """Check OUT is usable; return the checkpoint to resume from (and the damaged newer ones
+    skipped, as notes), if any."""
     if resume:
-        ckpt = latest_checkpoint(out) if resume == "latest" else Path(resume)
-        if ckpt is None:
-            raise PlugEvalError("--resume latest: no complete checkpoint-N here", out)
-        if not (ckpt / MARKER).is_file() or not (ckpt / "state").is_dir():
-            raise PlugEvalError("not a complete plug-train checkpoint (no plug_train.json or state/)", ckpt)
-        return ckpt
+        return find_resume(out, resume)
     if out.exists() and any(out.iterdir()):
-        raise PlugEvalError("output directory is not empty; choose a new --output, or --resume to continue", out)
+        raise PlugEvalError(_not_empty(out), out)
     return None
 
 
+def find_resume(out: Path, resume: str) -> tuple[Path, list[str]]:
+    """``--resume latest``: the newest intact checkpoint in OUT; else the named one."""
+    if resume != "latest":
+        ckpt = Path(resume)
+        problem = damage(ckpt)
+        if problem:
+            raise PlugEvalError(f"cannot resume from this checkpoint: {problem}", ckpt)
+        return ckpt, []
+    if (out / MARKER).is_file():
+        raise PlugEvalError("--resume: this run finished already (plug_train.json); nothing to resume", out)
+    skipped: list[str] = []
+    for _, ckpt in sorted(_checkpoints(out), reverse=True):
+        problem = damage(ckpt)
+        if problem is None:
+            return ckpt, skipped
+        skipped.append(f"{ckpt.name} skipped: {problem}")
+    raise PlugEvalError(_nothing_to_resume(out, skipped), out)
+
+
 def latest_checkpoint(out: Path) -> Path | None:
-    found = [(int(m.group(1)), p) for p in out.glob("checkpoint-*")
-             if (m := _CKPT.match(p.name)) and (p / MARKER).is_file()]
-    return max(found)[1] if found else None
+    """The newest intact checkpoint in OUT, or None."""
+    return next((p for _, p in sorted(_checkpoints(out), reverse=True) if damage(p) is None), None)
+
+
+def saved_config(out: Path, resume: str) -> tuple[dict[str, Any], str]:
+    """The config stored with the checkpoint ``--resume`` picks (for ``--output OUT --resume``
+    with nothing else), and the checkpoint's name as the values' origin."""
+    ckpt, _ = find_resume(out, resume)
+    saved = _marker(ckpt)["config"]
+    return {k: v for k, v in saved.items() if k != "schema_version" and k not in _NOT_INHERITED}, ckpt.name
+
+
+def damage(ckpt: Path) -> str | None:
+    """Why ``ckpt`` cannot be resumed from, or None when it is intact."""
+    if not ckpt.is_dir():
+        return "no such directory"
+    try:
+        marker = _marker(ckpt)
+    except FileNotFoundError:
+        return f"no {MARKER} (the save did not finish)"
+    except (ValueError, KeyError, TypeError):
+        return f"{MARKER} is not readable"
+    if not (ckpt / "state").is_dir():
+        return "no state/ directory"
+    for rng in sorted((ckpt / "state").glob("random_states_*.pkl")):
+        problem = rng_problem(rng)
+        if problem:
+            return f"state/{rng.name}: {problem}"
+    for rel, entry in marker.get("files", {}).items():
+        path = ckpt / rel
+        if not path.is_file():
+            return f"{rel} is missing"
+        if path.stat().st_size != entry["size"]:
+            return f"{rel} has {path.stat().st_size} bytes, {entry['size']} were written"
+        if "sha256" in entry and _sha256(path) != entry["sha256"]:
+            return f"{rel} does not match its SHA-256 (changed after it was written)"
+    return None
+
+
+def rng_problem(path: Path) -> str | None:
+    """Why a random-state file of accelerate's cannot restore the RNGs, or None.  accelerate
+    itself only logs "Could not load random states" and carries on with whatever RNG it has."""
+    try:
+        states = torch.load(path, weights_only=False)
+    except Exception as e:  # noqa: BLE001 - a damaged pickle raises anything
+        return f"not a readable random state ({type(e).__name__})"
+    if not isinstance(states, dict):
+        return "not a random-state mapping"
+    cpu = states.get("torch_manual_seed")
+    if not (isinstance(cpu, torch.Tensor) and cpu.dtype == torch.uint8
+            and cpu.numel() == torch.get_rng_state().numel()):
+        return "no valid torch CPU generator state"
+    try:
+        random.Random().setstate(states["random_state"])
+    except (KeyError, TypeError, ValueError):
+        return "no valid Python random state"
+    numpy_state = states.get("numpy_random_seed")
+    if not (isinstance(numpy_state, tuple) and numpy_state and numpy_state[0] == "MT19937"):
+        return "no valid numpy random state"
+    return None
+
+
+def check_restored_rng(ckpt: Path, process_index: int) -> None:
+    """After ``load_state``: the torch CPU generator is the saved one (accelerate swallows a
+    failure to restore it)."""
+    saved = torch.load(ckpt / "state" / f"random_states_{process_index}.pkl", weights_only=False)
+    if not torch.equal(saved["torch_manual_seed"], torch.get_rng_state()):
+        raise PlugEvalError("the random state was not restored", ckpt / "state")
+
+
+def check_same_run(ckpt: Path, info: dict[str, Any], resume_anyway: bool) -> list[str]:
+    """Differences between this run and the checkpoint's in what changes the data order, the
+    schedule or the model.  A one-line error unless ``--resume-anyway`` (then returned as notes)."""
+    saved = _marker(ckpt)
+    then, now = saved.get("config", {}), info["config"]
+    diffs = [f"{name} {now.get(name)!r} (checkpoint: {then[name]!r})" for name in RUN_FIELDS
+             if name in then and then[name] != now.get(name)]
+    for key, label in (("data_files", "data (contents and weights)"), ("processes", "world size")):
+        if key in saved and saved[key] != info.get(key):
+            shown = "" if key == "data_files" else f" {info.get(key)} (checkpoint: {saved[key]})"
+            diffs.append(label + shown)
+    if diffs and not resume_anyway:
+        raise PlugEvalError(f"--resume: this run differs from the checkpoint in {'; '.join(diffs)}: the data "
+                            "order or the schedule would change. Drop those flags (--resume reads the "
+                            "checkpoint's values) or add --resume-anyway", ckpt)
+    return diffs
+
+
+def data_fingerprint(specs: list[str]) -> list[list[Any]]:
+    """[weight, SHA-256] of each training file, in order (paths may move between runs)."""
+    from .data import parse_spec
+
+    out = []
+    for spec in specs:
+        path, weight = parse_spec(spec)
+        try:
+            out.append([weight, _sha256(Path(path))])
+        except OSError:
+            raise PlugEvalError("cannot read this data file", path) from None
+    return out
 
 
 def resume_step(ckpt: Path) -> int:
-    return int(json.loads((ckpt / MARKER).read_text(encoding="utf-8"))["step"])
+    return int(_marker(ckpt)["step"])
 
 
 def trim_jsonl(path: Path, last_step: int) -> None:
-    """Drop lines logged after ``last_step`` by a run that died before its next checkpoint."""
+    """Drop lines logged after ``last_step`` by a run that died before its next checkpoint,
+    and a last line torn by the kill."""
     if not path.exists():
         return
-    keep = [line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and json.loads(line)["step"] <= last_step]
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    keep = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            if i == len(lines) - 1:  # the line being written when the run was killed
+                break
+            raise PlugEvalError(f"line {i + 1} is not JSON; fix or delete it, then resume again", path) from None
+        if record.get("step", 0) <= last_step:
+            keep.append(line)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text("".join(line + "\n" for line in keep), encoding="utf-8")
     os.replace(tmp, path)
 
 
+# --- when to save ------------------------------------------------------------------------------
+class SavePolicy:
+    """A checkpoint every ``save_every`` steps and whenever ``save_minutes`` have passed since
+    the last one (or the start), never at the last step (the final save follows)."""
+
+    def __init__(self, save_every: int, save_minutes: float) -> None:
+        self.every, self.seconds = save_every, save_minutes * 60
+        self.last = monotonic()
+
+    def due(self, done: int, total: int, read_clock: bool = True) -> bool:
+        """``read_clock`` False: by steps only (what every process decides alike, no collective)."""
+        if done >= total:
+            return False
+        by_steps = bool(self.every) and done % self.every == 0
+        return by_steps or (read_clock and self.seconds > 0 and monotonic() - self.last >= self.seconds)
+
+    def saved(self) -> None:
+        self.last = monotonic()
+
+
+# --- saving ------------------------------------------------------------------------------------
+def store_weights_once(acc: Any) -> None:
+    """Without FSDP/DeepSpeed, keep the model out of accelerate's ``state/``: the checkpoint's
+    model (or adapter) files are the weights, and ``load_weights`` reads them back."""
+    from .dist import is_sharded
+
+    if is_sharded(acc):
+        return
+    acc.register_save_state_pre_hook(lambda models, weights, where: weights.clear())
+    acc.register_load_state_pre_hook(lambda models, where: models.clear())
+
+
+def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
+    """The trained weights of a checkpoint saved with ``store_weights_once``."""
+    from safetensors.torch import load_file
+
+    from .dist import is_sharded
+
+    if is_sharded(acc):
+        return
+    inner = acc.unwrap_model(model)
+    if hasattr(inner, "peft_config"):
+        from peft import set_peft_model_state_dict
+
+        result: Any = set_peft_model_state_dict(inner, load_file(ckpt / "adapter_model.safetensors"))
+        if result.unexpected_keys:
+            raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
+        return
+    shards = sorted(ckpt.glob("model*.safetensors"))
+    if not shards:
+        raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
+    expected = set(inner.state_dict())
+    loaded: set[str] = set()
+    for shard in shards:
+        weights = load_file(shard)
+        unexpected = inner.load_state_dict(weights, strict=False).unexpected_keys
+        if unexpected:
+            raise PlugEvalError(f"weights do not fit the model ({unexpected[0]})", shard)
+        loaded |= set(weights)
+    tied = {n for n, t in inner.state_dict().items() if n not in loaded
+            and any(t.data_ptr() == inner.state_dict()[m].data_ptr() for m in loaded)}
+    missing = expected - loaded - tied
+    if missing:
+        raise PlugEvalError(f"{len(missing)} weights missing, e.g. {min(missing)}", ckpt)
+
+
 def save_checkpoint(acc: Any, model: Any, tok: Any, template: str, out: Path, step: int,
-                    info: dict[str, Any]) -> Path:
-    """Every process calls this (accelerate gathers sharded state); only rank 0 writes files."""
+                    info: dict[str, Any], keep: int = 0) -> Path:
+    """Every process calls this (accelerate gathers sharded state); only rank 0 writes files
+    other than its own shard of ``state/``.  ``keep`` > 0: delete all but the newest ``keep``."""
     final = out / f"checkpoint-{step}"
     tmp = final.with_name(final.name + ".tmp")
     if acc.is_main_process:
@@ -74,40 +280,104 @@ def save_checkpoint(acc: Any, model: Any, tok: Any, template: str, out: Path, st
     acc.wait_for_everyone()
     acc.save_state(str(tmp / "state"))
     _save_model(acc, model, tok, template, tmp)
+    acc.wait_for_everyone()  # every process's state files are on disk before rank 0 seals the directory
     if acc.is_main_process:
-        files.write_json(tmp / MARKER, {**info, "step": step, "complete": True})
+        files.write_json(tmp / MARKER, {**info, "step": step, "complete": True, "files": _manifest(tmp)})
         if final.exists():
             shutil.rmtree(final)
         os.replace(tmp, final)
+        prune(out, keep)
     acc.wait_for_everyone()
     return final
 
 
+def prune(out: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` checkpoints (0 = keep all); returns what went."""
+    if keep <= 0:
+        return []
+    old = [p for _, p in sorted(_checkpoints(out), reverse=True)][keep:]
+    for path in old:
+        shutil.rmtree(path)
+    return old
+
+
 def save_final(acc: Any, model: Any, tok: Any, template: str, out: Path, info: dict[str, Any],
-               merge: bool) -> None:
-    """The finished model at OUT/ (files moved in from a temporary dir), the marker last."""
+               merge: bool, base: str = "", dtype: torch.dtype | None = None) -> None:
+    """The finished model at OUT/ (files moved in from a temporary dir) in ``dtype`` (the base
+    model's), the marker last.  ``merge``: LoRA folded into the base weights, from the adapter
+    just saved (gathered whole under FSDP), on rank 0."""
     staging = out / "final.tmp"
     if acc.is_main_process:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
     acc.wait_for_everyone()
-    _save_model(acc, model, tok, template, staging)
+    _save_model(acc, model, tok, template, staging, dtype)
+    acc.wait_for_everyone()
     if acc.is_main_process:
         for item in sorted(staging.iterdir(), key=lambda p: p.name == "config.json"):  # config last
             os.replace(item, out / item.name)
         staging.rmdir()
         if merge:
             with files.atomic_dir(out / "merged") as tmp:
-                M.save_merged(acc.unwrap_model(model), tok, template, tmp)
+                M.save_merged(base, out, tok, template, tmp, dtype)
         files.write_json(out / MARKER, {**info, "complete": True})
     acc.wait_for_everyone()
 
 
-def _save_model(acc: Any, model: Any, tok: Any, template: str, where: Path) -> None:
-    from accelerate.utils import DistributedType
+def _save_model(acc: Any, model: Any, tok: Any, template: str, where: Path,
+                dtype: torch.dtype | None = None) -> None:
+    from .dist import is_sharded
 
-    sharded = acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED)
-    state = acc.get_state_dict(model) if sharded else None  # a collective when sharded
+    state = acc.get_state_dict(model) if is_sharded(acc) else None  # a collective when sharded
     if acc.is_main_process:
-        M.save_pretrained(acc.unwrap_model(model), state, tok, template, where)
+        M.save_pretrained(acc.unwrap_model(model), state, tok, template, where, dtype)
     M.restore_training_attention(acc.unwrap_model(model))
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+def _checkpoints(out: Path) -> list[tuple[int, Path]]:
+    return [(int(m.group(1)), p) for p in out.glob("checkpoint-*") if (m := _CKPT.match(p.name)) and p.is_dir()]
+
+
+def _marker(ckpt: Path) -> dict[str, Any]:
+    marker = json.loads((ckpt / MARKER).read_text(encoding="utf-8"))
+    if not marker.get("complete") or not isinstance(marker["step"], int):
+        raise ValueError("incomplete marker")
+    return marker
+
+
+def _manifest(root: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        entry: dict[str, Any] = {"size": path.stat().st_size}
+        if entry["size"] <= HASH_LIMIT:
+            entry["sha256"] = _sha256(path)
+        out[path.relative_to(root).as_posix()] = entry
+    return out
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _not_empty(out: Path) -> str:
+    if (out / MARKER).is_file():
+        return "output directory holds a finished run; choose a new --output"
+    ckpt = latest_checkpoint(out)
+    if ckpt is not None:
+        return f"output directory is not empty: add --resume to continue from {ckpt.name}, or choose a new --output"
+    return ("output directory is not empty and holds no checkpoint to resume from; choose a new --output "
+            "(or delete this one)")
+
+
+def _nothing_to_resume(out: Path, skipped: list[str]) -> str:
+    if skipped:
+        return f"--resume: no intact checkpoint-N here ({'; '.join(skipped)}); start again with a new --output"
+    if not out.exists():
+        return "--resume: no such output directory; start a run with --model, --data and --output first"
+    return ("--resume: no checkpoint-N here: the run stopped before its first checkpoint (one is written every "
+            "--save-minutes, 30 by default, and every --save-every steps); start again with a new --output")

@@ -75,11 +75,12 @@ class TrainConfig:
                         choices=("auto", "bf16", "fp16", "fp32"), group="runtime")
     gradient_checkpointing: bool = _f(False, "recompute activations in backward to save memory",
                                       group="runtime")
-    save_every: int = _f(0, "write OUT/checkpoint-N every N steps; 0 = only the final model",
+    save_every: int = _f(0, "write OUT/checkpoint-N every N steps; 0 = only by --save-minutes",
                          group="runtime")
     eval_every: int = _f(0, "eval loss every N steps; 0 = at each checkpoint and at the end",
                          group="runtime")
-    resume: str = _f("", "continue from a checkpoint: a checkpoint-N dir, or 'latest' in --output",
+    resume: str = _f("", "continue from a checkpoint: a checkpoint-N dir, or the latest intact one in "
+                     "--output; flags not given are read from it",
                      group="runtime")
     seed: int = _f(0, "seed for init of LoRA, data order and dropout", group="runtime")
     log: str = _f("none", "metrics tracker besides metrics.jsonl", choices=("none", "tensorboard", "wandb"),
@@ -97,6 +98,14 @@ class TrainConfig:
                             group="speed")
     overlap: bool = _f(False, "prepare the next batch (pinned, non-blocking copy) while the GPU works; the "
                        "loss is read one step late", group="speed")
+    # Checkpoints and resume (issue 15, items 3 and 6)
+    save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
+                             "last one, so a killed run can be resumed; 0 = only --save-every",
+                             group="checkpoints")
+    save_total_limit: int = _f(0, "keep only the newest LIMIT checkpoint-* directories; 0 = keep all",
+                               group="checkpoints")
+    resume_anyway: bool = _f(False, "resume even if data, batch size, LR, max length, world size or another "
+                             "setting that changes the run differs from the checkpoint's", group="checkpoints")
 
     def to_json(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **dataclasses.asdict(self)}
@@ -119,7 +128,7 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
     for name in positive:
         if getattr(cfg, name) < 1:
             bad(f"--{name.replace('_', '-')} must be at least 1, got {getattr(cfg, name)}")
-    for name in ("max_steps", "save_every", "eval_every"):
+    for name in ("max_steps", "save_every", "eval_every", "save_total_limit"):
         if getattr(cfg, name) < 0:
             bad(f"--{name.replace('_', '-')} must be 0 or more")
     if cfg.max_steps == 0 and cfg.epochs < 1:
@@ -128,6 +137,8 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
         bad(f"--warmup-ratio must be in [0, 1), got {cfg.warmup_ratio}")
     if cfg.lr <= 0:
         bad(f"--lr must be positive, got {cfg.lr}")
+    if cfg.save_minutes < 0:
+        bad(f"--save-minutes must be 0 or more, got {cfg.save_minutes}")
     if cfg.merge_lora and not cfg.lora:
         bad("--merge-lora needs --lora")
     if cfg.attention == "model" and cfg.packing:
@@ -211,7 +222,8 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
-    """Defaults, then the YAML file, then flags; returns the config and each value's origin."""
+    """Defaults, then (with --resume) the checkpoint's config, then the YAML file, then flags;
+    returns the config and each value's origin."""
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     if getattr(args, "config", None):
@@ -221,6 +233,13 @@ def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
         value = getattr(args, name, None)
         if value is not None:
             values[name], origin[name] = value, "flag"
+    if values.get("resume") and values.get("output"):  # `--output OUT --resume` is enough
+        from .checkpoint import saved_config
+
+        saved, where = saved_config(Path(values["output"]), values["resume"])
+        for name, value in saved.items():
+            if name in FIELDS and name not in values:
+                values[name], origin[name] = value, where
     cfg = validate(TrainConfig(**values), getattr(args, "config", None))
     return cfg, origin
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +36,17 @@ def load_tokenizer(name: str) -> Any:
     return tok
 
 
-def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "packed") -> Any:
-    """The causal LM in fp32 (mixed precision is applied by accelerate), with our attention
-    (``attention_mode`` packed) or the one transformers picks for it (``model``)."""
+def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "packed",
+               dtype: torch.dtype = torch.float32) -> Any:
+    """The causal LM in ``dtype`` (fp32 unless ``load_dtype`` says otherwise; mixed precision is
+    applied by accelerate), with our attention (``attention_mode`` packed) or the one transformers
+    picks for it (``model``)."""
     from transformers import AutoModelForCausalLM
 
     from . import attention
 
     try:
-        model = AutoModelForCausalLM.from_pretrained(name, dtype=torch.float32)
+        model = AutoModelForCausalLM.from_pretrained(name, dtype=dtype)
     except (OSError, ValueError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
     setattr(model, "_plug_inference_attention", model.config._attn_implementation)  # restored on save
@@ -66,6 +69,27 @@ def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "p
         else:
             model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     return model
+
+
+def load_dtype(cfg: TrainConfig, device: torch.device, mixed_precision: str) -> torch.dtype:
+    """fp32 master weights, except a frozen LoRA base on a GPU with bf16 autocast: it is only
+    read, so bf16 halves its memory (13B: 26 GB instead of 52) and the adapter stays fp32."""
+    if cfg.lora and device.type == "cuda" and mixed_precision == "bf16":
+        return torch.bfloat16
+    return torch.float32
+
+
+def base_dtype(name: str) -> torch.dtype:
+    """The dtype the base model was published in (its config's ``dtype``), fp32 if unstated."""
+    from transformers import AutoConfig
+
+    try:
+        value = getattr(AutoConfig.from_pretrained(name), "dtype", None)
+    except (OSError, ValueError):
+        return torch.float32
+    if isinstance(value, str):
+        value = getattr(torch, value, None)
+    return value if isinstance(value, torch.dtype) and value.is_floating_point else torch.float32
 
 
 def inference_attention(model: Any) -> str:
@@ -93,21 +117,42 @@ def add_lora(model: Any, cfg: TrainConfig) -> Any:
 
 
 def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok: Any, template: str,
-                    where: Path) -> None:
-    """Model (or adapter) and tokenizer, the trained chat template saved with it."""
+                    where: Path, dtype: torch.dtype | None = None) -> None:
+    """Model (or adapter) and tokenizer, the trained chat template saved with it.  ``dtype``: the
+    full model's floating weights cast to it (a LoRA adapter keeps its own dtype)."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     if base.config._attn_implementation != inference_attention(base):
         base.set_attn_implementation(inference_attention(base))  # what a loader expects; ours is training-only
     base.config.use_cache = True
+    cast = dtype is not None and not hasattr(model, "peft_config")
+    if cast and state_dict is None:
+        state_dict = model.state_dict()
+    if state_dict is not None:  # gathered or cast: tied weights would be saved as two copies
+        first: dict[int, str] = {}
+        tied = {name for name, p in model.named_parameters(remove_duplicate=False)
+                if first.setdefault(id(p), name) != name}
+        state_dict = {k: v.to(dtype) if cast and v.is_floating_point() else v
+                      for k, v in state_dict.items() if k not in tied}
     model.save_pretrained(str(where), state_dict=state_dict)
+    if cast:  # transformers wrote the dtype of the live (fp32) model
+        config = json.loads((where / "config.json").read_text(encoding="utf-8"))
+        config["dtype"] = str(dtype).removeprefix("torch.")
+        (where / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     tok.chat_template = template
     tok.save_pretrained(str(where))
 
 
-def save_merged(peft_model: Any, tok: Any, template: str, where: Path) -> None:
-    """LoRA folded into the base weights: a plain model directory."""
-    merged = peft_model.merge_and_unload()
-    merged.set_attn_implementation(inference_attention(merged))
+def save_merged(base_name: str, adapter_dir: Path, tok: Any, template: str, where: Path,
+                dtype: torch.dtype | None = None) -> None:
+    """LoRA folded into the base weights: a plain model directory.  Built from the base model
+    and the saved adapter (whole, gathered from every process), never from sharded weights."""
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(base_name, dtype=torch.float32)
+    merged = PeftModel.from_pretrained(base, str(adapter_dir)).merge_and_unload()
+    if dtype is not None:
+        merged = merged.to(dtype)  # loaded afresh: its attention is already the inference one
     merged.config.use_cache = True
     merged.save_pretrained(str(where))
     tok.chat_template = template

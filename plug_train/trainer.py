@@ -24,7 +24,7 @@ import torch.nn.functional as F
 
 from plug_eval.errors import PlugEvalError
 
-from . import batching, checkpoint, data, kernels, logs
+from . import batching, checkpoint, data, dist, kernels, logs
 from . import model as M
 from .config import TrainConfig, describe_origins
 
@@ -37,7 +37,10 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     acc = make_accelerator(cfg)
     say = logs.Printer(acc.is_main_process)
     out = Path(cfg.output)
-    resume_from = checkpoint.prepare_output(out, cfg.resume)
+    resume_from, skipped = checkpoint.prepare_output(out, cfg.resume) or (None, [])
+    if cfg.merge_lora and dist.is_deepspeed(acc):
+        raise PlugEvalError("--merge-lora is not available under DeepSpeed; merge the saved adapter afterwards "
+                            "in one process (peft: PeftModel.from_pretrained(base, OUT).merge_and_unload())")
     acc.wait_for_everyone()  # every process has checked OUT before rank 0 writes into it
 
     # --- data ---------------------------------------------------------------------------------
@@ -58,35 +61,49 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         f"mixed precision {acc.mixed_precision}")
     say(_data_report(counts, train_set, plan, total, not getattr(tok, "chat_template", None)))
 
+    info = {"config": cfg.to_json(), "data": dict(counts), "steps": total, "processes": acc.num_processes,
+            "data_files": checkpoint.data_fingerprint(cfg.data)}
+    if resume_from is not None:  # before the model loads: a changed run is a one-line error
+        for note in skipped + checkpoint.check_same_run(resume_from, info, cfg.resume_anyway):
+            say(f"resume: {note}")
+
     # --- model and optimizer --------------------------------------------------------------------
     torch.manual_seed(cfg.seed)
-    model = M.load_model(cfg.model, cfg.gradient_checkpointing, cfg.attention)
+    dist.prepare_deepspeed(acc, cfg, cfg.model)
+    model = M.load_model(cfg.model, cfg.gradient_checkpointing, cfg.attention,
+                         M.load_dtype(cfg, acc.device, acc.mixed_precision))
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
+    n_params = dist.non_embedding_params(model)
     masters = _speed_options(cfg, acc, model)
     groups = _param_groups(model, cfg.weight_decay)
     opt = torch.optim.AdamW(masters.groups(groups) if masters else groups, lr=cfg.lr, fused=_fused(acc))
     model, opt = acc.prepare(model, opt)
     model.train()
+    checkpoint.store_weights_once(acc)
     start = 0
     if resume_from is not None:
         acc.load_state(str(resume_from / "state"))
+        checkpoint.load_weights(acc, model, resume_from)
+        checkpoint.check_restored_rng(resume_from, acc.process_index)
         start = checkpoint.resume_step(resume_from)
         if acc.is_main_process:
             for name in ("metrics.jsonl", "eval.jsonl"):
                 checkpoint.trim_jsonl(out / name, start)
         say(f"resumed from {resume_from} at step {start}")
+    peak, peak_note = dist.peak_flops(acc.device)
+    info["mfu"] = peak_note if peak is None else f"6N / the {peak_note} bf16 dense peak ({peak / 1e12:.0f} TFLOP/s)"
 
     # --- loop ---------------------------------------------------------------------------------
     if acc.is_main_process:  # created only now: bad input leaves no output directory behind
         out.mkdir(parents=True, exist_ok=True)
     acc.wait_for_everyone()
-    info = {"config": cfg.to_json(), "data": dict(counts), "steps": total}
     metrics = logs.JsonlWriter(out / "metrics.jsonl", acc.is_main_process)
     evals = logs.JsonlWriter(out / "eval.jsonl", acc.is_main_process and bool(eval_set))
     acc.init_trackers("plug-train", config=_flat(cfg.to_json()))
     bar = logs.progress_bar(total, start, acc.is_main_process and cfg.progress)
+    policy = checkpoint.SavePolicy(cfg.save_every, cfg.save_minutes)
     t_start = time.perf_counter()
     batches = Batches(plan, train_set, acc, cfg)  # --overlap: the next step's batch is ready early
     pending: list[dict[str, Any]] = []  # --overlap: a step's loss is read once the next is queued
@@ -96,7 +113,8 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         dt = time.perf_counter() - rec.pop("t0")
         record = {"step": rec["step"], "loss": loss, "lr": rec["lr"], "tokens": rec["tokens"],
                   "loss_tokens": rec["loss_tokens"], "tokens_per_s": rec["tokens"] / dt,
-                  "elapsed_s": time.perf_counter() - t_start}
+                  "elapsed_s": time.perf_counter() - t_start, "grad_norm": dist.as_float(rec.pop("grad_norm")),
+                  "mfu": dist.mfu(rec["tokens"] / dt, n_params, peak, acc.num_processes)}
         if record["step"] == 1:  # what happened to the rows, once per run (kept on resume)
             record["data"] = data.report_counts(counts, len(train_set))
         metrics.write(record)
@@ -114,10 +132,15 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         units = [i for u in plan.step_units(step) for i in plan.units[u]]
         step_tokens = sum(len(train_set[i].input_ids) for i in units)
         step_loss_tokens = sum(train_set[i].n_loss for i in units)
-        loss_sum = train_step(acc, model, opt, batches.get(step), cfg, step_loss_tokens, keep_arg, masters)
+        loss_sum, norm = train_step(acc, model, opt, batches.get(step), cfg, step_loss_tokens, keep_arg, masters)
         pending.append({"step": step + 1, "loss_sum": acc.reduce(loss_sum.detach(), "sum"), "lr": lr,
-                        "tokens": step_tokens, "loss_tokens": step_loss_tokens, "t0": t0})
-        saving = bool(cfg.save_every) and (step + 1) % cfg.save_every == 0 and step + 1 < total
+                        "tokens": step_tokens, "loss_tokens": step_loss_tokens, "t0": t0, "grad_norm": norm})
+        # Several processes read rank 0's clock in the first steps, then every AGREE_EVERY steps:
+        # agreeing is a collective and a host-device sync; steps alone need no agreement.
+        read_clock = acc.num_processes == 1 or step + 1 < AGREE_EVERY or (step + 1) % AGREE_EVERY == 0
+        saving = policy.due(step + 1, total, read_clock)
+        if read_clock and cfg.save_minutes and acc.num_processes > 1:
+            saving = _agree(acc, saving)
         evaluating = eval_set and _eval_due(cfg, step + 1, total, saving)
         hold = cfg.overlap and step + 1 < total and not (saving or evaluating)
         if hold:
@@ -130,11 +153,13 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
             acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
             say(f"step {step + 1}: eval loss {record['eval_loss']:.4f}")
         if saving:
-            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info)
+            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info, cfg.save_total_limit)
+            policy.saved()
     bar.close()
 
     # --- save ---------------------------------------------------------------------------------
-    checkpoint.save_final(acc, model, tok, template, out, {**info, "step": total}, cfg.merge_lora)
+    checkpoint.save_final(acc, model, tok, template, out, {**info, "step": total}, cfg.merge_lora,
+                          cfg.model, M.base_dtype(cfg.model))
     metrics.close()
     evals.close()
     acc.end_training()
@@ -143,23 +168,24 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
 
 
 # --- one optimizer step -------------------------------------------------------------------------
-def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfig,
-               step_loss_tokens: int, keep_arg: bool, masters: kernels.MasterWeights | None = None) -> torch.Tensor:
+def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfig, step_loss_tokens: int,
+               keep_arg: bool, masters: kernels.MasterWeights | None = None
+               ) -> tuple[torch.Tensor, torch.Tensor | float | None]:
     """One optimizer step: gradients of every micro-batch of this process, clip, update.
-    Returns this process's summed token loss (for logging).  With ``masters`` (--bf16-weights)
-    the fp32 copies are clipped and stepped, then copied into the bf16 weights."""
+    Returns this process's summed token loss and the global gradient norm before clipping
+    (both left on the device, for logging).  With ``masters`` (--bf16-weights) the fp32 copies
+    are clipped and stepped, then copied into the bf16 weights."""
     total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
     if masters is not None:
         masters.grads_to_master()
-        if cfg.max_grad_norm > 0:
-            torch.nn.utils.clip_grad_norm_(masters.masters(), cfg.max_grad_norm)
-    elif cfg.max_grad_norm > 0:
-        acc.clip_grad_norm_(model.parameters(), cfg.max_grad_norm)
+        norm = torch.nn.utils.clip_grad_norm_(masters.masters(), cfg.max_grad_norm or math.inf)
+    else:
+        norm = dist.clip_and_norm(acc, model, cfg.max_grad_norm)
     opt.step()
     opt.zero_grad(set_to_none=True)
     if masters is not None:
         masters.master_to_model()
-    return total
+    return total, norm
 
 
 def accumulate_gradients(acc: Any, model: Any, micro: list[Any], cfg: TrainConfig,
@@ -233,9 +259,12 @@ def make_accelerator(cfg: TrainConfig) -> Any:
     if precision == "fp16" and not torch.cuda.is_available():
         raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
     # cpu=True on a machine without CUDA: under torchrun, accelerate then uses gloo (MULTI_CPU)
-    return Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
-                       gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
-                       project_dir=cfg.output)
+    extra = dist.accelerator_kwargs(precision)
+    acc = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
+                      gradient_accumulation_steps=cfg.grad_accum, log_with=logs.check_tracker(cfg.log),
+                      project_dir=cfg.output, **extra)
+    dist.fsdp_on_cpu(acc, extra)
+    return acc
 
 
 def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
@@ -251,10 +280,18 @@ def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
 
 
 def _param_groups(model: Any, weight_decay: float) -> list[dict[str, Any]]:
-    """No decay for biases and norm weights (1-D tensors)."""
-    params = [p for p in model.parameters() if p.requires_grad]
-    return [{"params": [p for p in params if p.ndim >= 2], "weight_decay": weight_decay},
-            {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0}]
+    """No decay for biases and norm weights, decided by name (see dist.no_decay)."""
+    return dist.param_groups(model, weight_decay)
+
+
+AGREE_EVERY = 8
+
+
+def _agree(acc: Any, decision: bool) -> bool:
+    """Rank 0's decision on every process (saving is collective; clocks differ)."""
+    from accelerate.utils import broadcast
+
+    return bool(broadcast(torch.tensor([int(decision)], device=acc.device), from_process=0).item())
 
 
 def _flat(config: dict[str, Any]) -> dict[str, Any]:

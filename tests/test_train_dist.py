@@ -1,18 +1,19 @@
-"""Two CPU processes under ``accelerate launch`` train like one process at the same global batch.
-
-FSDP cannot be smoke-tested here: accelerate 1.15 turns FSDP on only for accelerator devices
-(on CPU processes it silently runs plain DDP), so FSDP is listed as untested on CPU in
-docs/training.md and exercised by bench/trainer/gpu_check.sh on a GPU instead.
+"""Two CPU processes under ``accelerate launch`` train like one process at the same global batch:
+DDP (cpu_ddp.yaml) and FSDP2 (the shipped fsdp.yaml over gloo: accelerate 1.15 would run plain
+DDP on CPU processes, plug_train turns FSDP2 on, see dist.fsdp_on_cpu).  DeepSpeed needs GPUs:
+its config is checked here, the run is bench/trainer/gpu_check.sh's.
 """
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import exe
+
+from plug_eval.errors import PlugEvalError
 from plug_train.smoke import plug_rows, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,3 +43,124 @@ def test_two_processes_match_one_at_the_same_global_batch(tiny_model, tmp_path):
     assert losses(tmp_path / "two") == pytest.approx(losses(tmp_path / "one"), abs=1e-5)
     evals = [json.loads((tmp_path / d / "eval.jsonl").read_text())["eval_loss"] for d in ("one", "two")]
     assert evals[1] == pytest.approx(evals[0], abs=1e-5)
+
+
+def launch(config, args, tmp_path, name, processes=2):
+    cmd = [exe("accelerate"), "launch", "--config_file", str(ROOT / "docs/accelerate" / config), "--num_processes",
+           str(processes), "--mixed_precision", "no", "--main_process_port", "0", "-m", "plug_train", *args,
+           "--output", str(tmp_path / name)]
+    res = subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=300)
+    assert res.returncode == 0, res.stderr[-3000:]
+    return res
+
+
+def weights(path):
+    from safetensors.torch import load_file
+
+    return load_file(path)
+
+
+@pytest.mark.slow
+def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
+    """The shipped fsdp.yaml, 2 gloo processes: plug_train's FSDP2 path (not accelerate's DDP
+    fallback) gives the 1-process losses and weights after 5 steps, checkpoint and merge included."""
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(16, max_words=30))
+    common = ["train", "--model", tiny_model, "--data", str(rows), "--max-steps", "5", "--grad-accum", "2",
+              "--lr", "1e-3", "--no-progress", "--save-every", "3"]
+    one = subprocess.run([exe("plug-train"), *common, "--batch-size", "4", "--output", str(tmp_path / "one")],
+                         capture_output=True, text=True, env=ENV, timeout=300)
+    assert one.returncode == 0, one.stderr[-2000:]
+    # --save-minutes 0.0001: rank 0's clock says "save" after every step, and both processes follow it
+    two = launch("fsdp.yaml", [*common, "--batch-size", "2", "--save-minutes", "0.0001"], tmp_path, "two")
+    assert "2 process(es) on cpu:0 (FSDP)" in two.stderr
+    assert sorted(p.name for p in (tmp_path / "two").glob("checkpoint-*")) == [f"checkpoint-{n}" for n in (1, 2, 3, 4)]
+    assert (tmp_path / "two/checkpoint-3/state/pytorch_model_fsdp.bin").is_file()  # FSDP's own state
+    assert losses(tmp_path / "two") == pytest.approx(losses(tmp_path / "one"), abs=1e-5)
+    norms = [[json.loads(x)["grad_norm"] for x in (tmp_path / d / "metrics.jsonl").read_text().splitlines()]
+             for d in ("one", "two")]
+    assert norms[1] == pytest.approx(norms[0], rel=1e-5)
+    w1, w2 = weights(tmp_path / "one/model.safetensors"), weights(tmp_path / "two/model.safetensors")
+    assert set(w1) == set(w2)  # tied embeddings stored once, as a single process stores them
+    assert max((w1[k] - w2[k]).abs().max().item() for k in w1) < 1e-5
+    base = weights(Path(tiny_model) / "model.safetensors")
+    assert max((w1[k] - base[k]).abs().max().item() for k in w1) > 1e-3  # the weights did move
+
+    # resuming FSDP's own sharded state in 2 processes redoes steps 4-5 exactly; in 1 process it is refused
+    (tmp_path / "resumed").mkdir()
+    shutil.copytree(tmp_path / "two/checkpoint-3", tmp_path / "resumed/checkpoint-3")
+    launch("fsdp.yaml", ["train", "--resume", "--no-progress"], tmp_path, "resumed")
+    assert losses(tmp_path / "resumed") == losses(tmp_path / "two")[3:]
+    w3 = weights(tmp_path / "resumed/model.safetensors")
+    assert all(w3[k].equal(w2[k]) for k in w2)
+    alone = subprocess.run([exe("plug-train"), "train", "--output", str(tmp_path / "resumed"), "--resume",
+                            str(tmp_path / "resumed/checkpoint-3")], capture_output=True, text=True, env=ENV,
+                           timeout=300)
+    assert alone.returncode == 2 and "world size 1 (checkpoint: 2)" in alone.stderr
+
+
+@pytest.mark.slow
+def test_merge_lora_under_fsdp2_merges_the_whole_adapter(tiny_model, tmp_path):
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(8, max_words=30))
+    launch("fsdp.yaml", ["train", "--model", tiny_model, "--data", str(rows), "--max-steps", "3", "--batch-size",
+                         "2", "--lr", "1e-2", "--lora", "--lora-r", "4", "--merge-lora", "--no-progress"],
+           tmp_path, "run")
+    out = tmp_path / "run"
+    ids = torch.tensor([[5, 17, 42, 99, 7, 3]])
+    with torch.no_grad():
+        base = AutoModelForCausalLM.from_pretrained(tiny_model).eval()
+        before = base(input_ids=ids).logits
+        adapted = PeftModel.from_pretrained(base, str(out)).eval()(input_ids=ids).logits
+        merged = AutoModelForCausalLM.from_pretrained(str(out / "merged")).eval()(input_ids=ids).logits
+    assert (adapted - before).abs().max() > 1e-3
+    assert (adapted - merged).abs().max() < 1e-5
+
+
+def test_every_auto_of_the_shipped_deepspeed_config_is_filled_from_the_flags():
+    from plug_train import TrainConfig, dist
+
+    ds = json.loads((ROOT / "docs/accelerate/zero3.json").read_text())
+    cfg = TrainConfig(batch_size=3, grad_accum=5, max_grad_norm=0.5, lr=1e-4)
+    filled = dist.fill_deepspeed_config(ds, cfg, processes=8, hidden_size=512, mixed_precision="bf16")
+    assert "auto" not in json.dumps(filled)
+    assert filled["train_micro_batch_size_per_gpu"] == 3 and filled["gradient_accumulation_steps"] == 5
+    assert filled["train_batch_size"] == 3 * 5 * 8
+    assert filled["gradient_clipping"] == 0.5  # accelerate would write 1.0
+    assert filled["bf16"]["enabled"] is True
+    assert filled["zero_optimization"]["reduce_bucket_size"] == 512 * 512
+    with pytest.raises(PlugEvalError, match="cannot fill zero_optimization.sub_group_size"):
+        dist.fill_deepspeed_config({"zero_optimization": {"sub_group_size": "auto"}}, cfg, 1, 8, "no")
+    with pytest.raises(PlugEvalError, match="remove its \"optimizer\" block"):
+        dist.fill_deepspeed_config({"optimizer": {"type": "AdamW"}}, cfg, 1, 8, "no")
+
+
+def test_no_decay_groups_survive_zero3_partitioning(tiny_model):
+    """ZeRO-3 replaces every parameter by a 1-D shard: the groups must not change."""
+    import torch
+
+    from plug_train import model as M
+    from plug_train import trainer
+
+    model = M.load_model(tiny_model, False)
+    names = {id(p): n for n, p in model.named_parameters()}
+    before = [[names[id(p)] for p in g["params"]] for g in trainer._param_groups(model, 0.1)]
+    for p in model.parameters():
+        p.data = torch.empty(0)  # what deepspeed.zero.Init leaves on each parameter
+    after = [[names[id(p)] for p in g["params"]] for g in trainer._param_groups(model, 0.1)]
+    assert after == before
+    assert any("norm" in n for n in before[1]) and all("norm" not in n for n in before[0])
+    assert "model.embed_tokens.weight" in before[0]
+
+
+def test_fsdp2_reduces_gradients_in_fp32(monkeypatch):
+    import torch
+
+    from plug_train import dist
+
+    monkeypatch.setenv("ACCELERATE_USE_FSDP", "true")
+    monkeypatch.setenv("FSDP_VERSION", "2")
+    policy = dist.accelerator_kwargs("bf16")["fsdp_plugin"].mixed_precision_policy
+    assert policy.param_dtype == torch.bfloat16 and policy.reduce_dtype == torch.float32

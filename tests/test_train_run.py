@@ -141,6 +141,9 @@ def test_resolved_config_is_saved_next_to_the_model(tiny_model, tmp_path):
     assert info["complete"] and info["step"] == 2 and info["config"]["packing"] is True
     assert info["data"]["rows"] == 8  # weight 2: every row twice
     steps = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
-    assert set(steps[1]) == {"step", "loss", "lr", "tokens", "loss_tokens", "tokens_per_s", "elapsed_s"}
+    assert set(steps[1]) == {"step", "loss", "lr", "tokens", "loss_tokens", "tokens_per_s", "elapsed_s",
+                             "grad_norm", "mfu"}
     assert set(steps[0]) == set(steps[1]) | {"data"} and steps[0]["data"]["kept"] == 8  # the row counts, once
+    assert all(s["grad_norm"] > 0 for s in steps) and steps[0]["mfu"] is None  # no datasheet peak on CPU
+    assert info["mfu"].startswith("MFU not estimated")
     assert Path(out / "model.safetensors").is_file()

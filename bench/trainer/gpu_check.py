@@ -16,7 +16,11 @@ Writes OUT/gpu_check.json and prints a summary:
    - ``mfu_full``: that, plus the LM head (6 x vocab x hidden, only on the supervised positions,
      which is all we compute) and causal attention (6 x hidden x layers x sum(n^2)/sum(n) per
      token, no recompute counted);
-4. an FSDP2 smoke run (accelerate launch, 1 process, tiny model) when a GPU is there.
+4. an FSDP2 smoke run (accelerate launch, 1 process, tiny model) when a GPU is there;
+5. a DeepSpeed ZeRO-3 run (docs/accelerate/deepspeed_zero3.yaml, 1 process, torch AdamW so no
+   DeepSpeed op is compiled): 5 steps, --max-grad-norm 0.5 and --weight-decay 0.1 (the values the
+   config's "auto"s used to lose), a checkpoint at step 3 and the final save; recorded as not run,
+   with the reason, when deepspeed does not import.
 """
 
 from __future__ import annotations
@@ -36,11 +40,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from plug_eval.tiny import build_tokenizer  # noqa: E402
-from plug_train import TrainConfig, attention, batching, data, train, trainer  # noqa: E402
+from plug_train import TrainConfig, attention, batching, data, dist, train, trainer  # noqa: E402
 from plug_train import model as M  # noqa: E402
 from plug_train.smoke import plug_rows, write_jsonl  # noqa: E402
 
-PEAK = {"H100": 989e12, "H200": 989e12}
+PEAK = dist.PEAK_FLOPS  # bf16 dense datasheet peaks, plug_train's table
 SIZES = {  # ~0.5B: 20 x 25.2M non-embedding + 2 x 12.6M embedding/head
     "full": dict(hidden_size=1536, intermediate_size=4096, num_hidden_layers=20, num_attention_heads=12,
                  num_key_value_heads=4, vocab=8192, rows=2000, min_words=20, max_words=500),
@@ -171,20 +175,37 @@ def throughput(model_dir: Path, rows_file: Path, out: Path, args: argparse.Names
             "varlen_used": attention.USE_VARLEN and attention._varlen() is not None and torch.cuda.is_available()}
 
 
-# --- 4. FSDP smoke -------------------------------------------------------------------------
-def fsdp_smoke(out: Path) -> dict:
-    tiny_dir, rows_file, _ = build(out / "fsdp", SIZES["tiny"])
+# --- 4-5. FSDP2 and ZeRO-3 smoke runs -------------------------------------------------------
+def launch_smoke(out: Path, name: str, config: str, engaged: str, steps: int, extra: list[str]) -> dict:
+    """plug-train under ``accelerate launch --num_processes 1`` with a shipped config, tiny model."""
+    tiny_dir, rows_file, _ = build(out / name, SIZES["tiny"])
+    run = out / name / "run"
     cmd = [sys.executable, "-m", "accelerate.commands.launch", "--config_file",
-           str(ROOT / "docs/accelerate/fsdp.yaml"), "--num_processes", "1", "-m", "plug_train", "train",
-           "--model", str(tiny_dir), "--data", str(rows_file), "--output", str(out / "fsdp" / "run"),
-           "--max-steps", "4", "--batch-size", "2", "--save-every", "2", "--lr", "1e-3", "--no-progress"]
+           str(ROOT / "docs/accelerate" / config), "--num_processes", "1", "-m", "plug_train", "train",
+           "--model", str(tiny_dir), "--data", str(rows_file), "--output", str(run),
+           "--max-steps", str(steps), "--batch-size", "2", "--lr", "1e-3", "--no-progress", *extra]
     t0 = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ})
-    metrics = out / "fsdp" / "run" / "metrics.jsonl"
-    losses = [json.loads(x)["loss"] for x in metrics.read_text().splitlines()] if metrics.exists() else []
-    return {"rc": r.returncode, "seconds": round(time.perf_counter() - t0, 1), "losses": losses,
-            "fsdp_engaged": "(FSDP)" in r.stderr, "complete": (out / "fsdp" / "run" / "plug_train.json").exists(),
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=150, env={**os.environ}, cwd=ROOT)
+    metrics = run / "metrics.jsonl"
+    records = [json.loads(x) for x in metrics.read_text().splitlines()] if metrics.exists() else []
+    return {"rc": r.returncode, "seconds": round(time.perf_counter() - t0, 1),
+            "losses": [m["loss"] for m in records], "grad_norms": [m.get("grad_norm") for m in records],
+            "engaged": f"({engaged})" in r.stderr, "complete": (run / "plug_train.json").exists(),
+            "checkpoints": sorted(p.name for p in run.glob("checkpoint-*")),
             "stderr_tail": r.stderr[-1500:] if r.returncode else ""}
+
+
+def fsdp_smoke(out: Path) -> dict:
+    return launch_smoke(out, "fsdp", "fsdp.yaml", "FSDP", 4, ["--save-every", "2"])
+
+
+def zero3_smoke(out: Path) -> dict:
+    try:
+        import deepspeed  # noqa: F401
+    except Exception as e:  # noqa: BLE001 - any import failure means: not run
+        return {"not_run": f"deepspeed does not import here ({type(e).__name__}: {e})"[:300]}
+    return launch_smoke(out, "zero3", "deepspeed_zero3.yaml", "DEEPSPEED", 5,
+                        ["--save-every", "3", "--max-grad-norm", "0.5", "--weight-decay", "0.1"])
 
 
 def main() -> None:
@@ -197,7 +218,7 @@ def main() -> None:
     p.add_argument("--batch-size", type=int, default=4, help="packed rows per micro-batch")
     p.add_argument("--checkpointing", action="store_true")
     p.add_argument("--peak-tflops", type=float, default=0.0, help="override the bf16 dense peak")
-    p.add_argument("--skip-fsdp", action="store_true")
+    p.add_argument("--skip-fsdp", action="store_true", help="skip the FSDP2 and ZeRO-3 smoke runs")
     p.add_argument("--work", default="/tmp/plug_gpu_check", help="model and runs (GBs): not under --out")
     args = p.parse_args()
     out = Path(args.out)
@@ -227,6 +248,8 @@ def main() -> None:
     if device == "cuda" and not args.skip_fsdp:
         report["fsdp_smoke"] = stage(lambda: fsdp_smoke(work))
         save(out, report, "fsdp_smoke")
+        report["zero3_smoke"] = stage(lambda: zero3_smoke(work))
+        save(out, report, "zero3_smoke")
     report["total_s"] = round(time.perf_counter() - t0, 1)
     save(out, report, "total_s")
 

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # plug-train on one GPU: ~0.5B random-init Llama, bf16, packed; tokens/s, MFU, packed isolation,
-# FSDP smoke. Run from the repository root on a bare machine with no network:
+# FSDP2 and DeepSpeed ZeRO-3 smoke runs. Run from the repository root on a bare machine with no network:
 #   bash bench/trainer/gpu_check.sh            # results in $OUT (or bench/trainer/out/gpu_check)
 #   bash bench/trainer/gpu_check.sh --tiny     # the same logic on CPU in under a minute
 # Uses the image's torch. transformers/peft/accelerate come from the image when they import,
-# else from wheels carried in .whl/ (see bench/trainer/README.md for the list).
+# else from wheels carried in .whl/ (see bench/trainer/README.md for the list; deepspeed and its
+# small pure-Python dependencies go there too for the ZeRO-3 run).
+# The ZeRO-3 run on its own (what gpu_check.py's zero3_smoke launches, tiny model, torch AdamW so no
+# DeepSpeed op is compiled):
+#   accelerate launch --config_file docs/accelerate/deepspeed_zero3.yaml --num_processes 1 -m plug_train \
+#       train --model TINY --data rows.jsonl --output OUT --max-steps 5 --batch-size 2 --lr 1e-3 \
+#       --save-every 3 --max-grad-norm 0.5 --weight-decay 0.1 --no-progress
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-bench/trainer/out/gpu_check}
@@ -21,7 +27,7 @@ elif ! "$PY" -c 'import transformers, peft, accelerate, tokenizers, safetensors,
 fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"   # plug_eval + plug_train from the checkout
 { nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>/dev/null || echo "no nvidia-smi"; } | tee "$OUT/gpu.txt"
-timeout 280 "$PY" bench/trainer/gpu_check.py --out "$OUT" "$@" 2>&1 | tee "$OUT/log.txt"
+timeout 400 "$PY" bench/trainer/gpu_check.py --out "$OUT" "$@" 2>&1 | tee "$OUT/log.txt"
 rc=${PIPESTATUS[0]}
 echo "gpu_check rc=$rc"
 exit "$rc"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Round-robin benchmark driver: REPS rounds x MODES, each run under /usr/bin/time -v, then the
-# medians and our-vs-TRL ratios (summarize.py).
+# medians and the three like-for-like ratios of our modes to TRL's (summarize.py).
 # Usage (from bench/trainer, after `python gen_data.py --out data`):
 #   [EXTRA="--pack-bs 1"] [MODES="..."] [PY=../../.venv/bin/python] bash run_all.sh [REPS=3] [STEPS=20] [THREADS=2]
 set -u
 REPS=${1:-3}; STEPS=${2:-20}; THREADS=${3:-2}
 PY=${PY:-../../.venv/bin/python}
-MODES=${MODES:-"trl_nopack trl_pack plug_train plug_train_pack"}
+MODES=${MODES:-"trl_nopack trl_padfree trl_pack plug_train plug_train_pack"}
 OUT=${OUT:-out/runs_t${THREADS}}
 mkdir -p "$OUT"
 echo "$(date +%T) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
