@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> None:
         else:
             from .trainer import train
 
-            cfg, origins = C.resolve(args)
+            from .checkpoint import saved_config
+
+            cfg, origins = C.resolve(args, saved_config)
             out = train(cfg, origins)
             if os.environ.get("RANK", "0") == "0":  # one line from a multi-process launch
                 print(out)

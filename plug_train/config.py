@@ -11,6 +11,7 @@ import argparse
 import dataclasses
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,9 +222,12 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
         group.add_argument(flag, **kw)
 
 
-def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
+def resolve(args: argparse.Namespace, saved_config: Callable[[Path, str], tuple[dict[str, Any], str]]
+            | None = None) -> tuple[TrainConfig, dict[str, str]]:
     """Defaults, then (with --resume) the checkpoint's config, then the YAML file, then flags;
-    returns the config and each value's origin."""
+    returns the config and each value's origin.  ``saved_config`` reads a checkpoint's config
+    (:func:`plug_train.checkpoint.saved_config`; passed in, so the config does not import the
+    checkpoint code, which imports the config)."""
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
     if getattr(args, "config", None):
@@ -233,9 +237,7 @@ def resolve(args: argparse.Namespace) -> tuple[TrainConfig, dict[str, str]]:
         value = getattr(args, name, None)
         if value is not None:
             values[name], origin[name] = value, "flag"
-    if values.get("resume") and values.get("output"):  # `--output OUT --resume` is enough
-        from .checkpoint import saved_config
-
+    if values.get("resume") and values.get("output") and saved_config:  # `--output OUT --resume`
         saved, where = saved_config(Path(values["output"]), values["resume"])
         for name, value in saved.items():
             if name in FIELDS and name not in values:
