@@ -25,7 +25,7 @@ from markupsafe import Markup
 from plug_eval.reports.browser import cards
 from plug_eval.reports.model import Cell, build_model
 
-from plug_eval import __version__, files, stats
+from plug_eval import __version__, files, stats, truthful_run
 from plug_eval.errors import PlugEvalError
 from plug_eval.languages import LANGUAGES
 from plug_eval.rundir import Run, load_run
@@ -50,8 +50,10 @@ def build_report(
     out = Path(output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise PlugEvalError("the report name must end in .html", out)
-    runs = [load_run(d) for d in run_dirs]
+    truthful_dirs = [d for d in run_dirs if truthful_run.is_truthful_dir(d)]
+    runs = [load_run(d) for d in run_dirs if d not in truthful_dirs]
     model = build_model(runs, seed=seed)
+    model["truthful"] = truthful_run.report_rows([truthful_run.load(d, need_summary=True) for d in truthful_dirs])
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     entries = [browser_entry(c) for c in model["cells"]]
     inline = sum(e["bytes"] for e in entries) <= limit

@@ -306,3 +306,24 @@ def test_a_run_directory_of_another_kind_or_system_is_refused(fake, tmp_path):
     code, _, err = judge(fake, str(samples(tmp_path, ["TI"])), out=pairwise)
     assert code == 2 and "not a truthful one" in err
     assert snapshot(run) == before
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
+    zh, ko = samples(tmp_path, lang="zh"), samples(tmp_path, ["TI", "FU"], lang="ko")
+    run = tmp_path / "tqa"
+    assert judge(fake, str(zh), str(ko), out=run)[0] == 0
+    pairwise = HERE / "fixtures" / "rundirs" / "compare"
+    for dirs in ([run, pairwise], [run]):
+        html_path = tmp_path / "out" / "report.html"
+        code, out, err = run_cli("report", *map(str, dirs), "-o", str(html_path))
+        assert code == 0, err
+        html = html_path.read_text(encoding="utf-8")
+        section = html.split('<section class="panel" id="truthful">')[1].split("</section>")[0]
+        rows = {r.split('data-lang="')[1].split('"')[0]: r for r in section.split("<tr data-system=")[1:]}
+        assert set(rows) == {"zh", "ko", "overall"} and all(r.startswith('"plug-7b"') for r in rows.values())
+        assert "<b>55.6</b>" in rows["zh"] and "<b>50.0</b>" in rows["ko"] and "<b>54.5</b>" in rows["overall"]
+        assert "9 · 9 · 10" in rows["zh"] and ">30.0<" not in rows["ko"]
+        assert ("data-comparison=" in html) == (pairwise in dirs)  # the pairwise run keeps its tables
