@@ -248,10 +248,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from plug_eval import truthful_cli, truthful_run
     from plug_eval.rundir import summarize_dirs
 
-    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs), strict=True):
+    truthful = [d for d in args.run_dirs if truthful_run.is_truthful_dir(d)]
+    pairwise = [d for d in args.run_dirs if d not in truthful]
+    for directory, summary in zip(pairwise, summarize_dirs(pairwise) if pairwise else [], strict=True):
         print(f"{directory}: {_result_line(summary)}")
+    for directory in truthful:
+        print(f"{directory}: {truthful_cli.result_line(truthful_run.write_summary(directory))}")
     return 0
 
 

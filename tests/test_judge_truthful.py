@@ -318,7 +318,7 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
     pairwise = HERE / "fixtures" / "rundirs" / "compare"
     for dirs in ([run, pairwise], [run]):
         html_path = tmp_path / "out" / "report.html"
-        code, out, err = run_cli("report", *map(str, dirs), "-o", str(html_path))
+        code, _, err = run_cli("report", *map(str, dirs), "-o", str(html_path))
         assert code == 0, err
         html = html_path.read_text(encoding="utf-8")
         section = html.split('<section class="panel" id="truthful">')[1].split("</section>")[0]
@@ -327,3 +327,24 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
         assert "<b>55.6</b>" in rows["zh"] and "<b>50.0</b>" in rows["ko"] and "<b>54.5</b>" in rows["overall"]
         assert "9 · 9 · 10" in rows["zh"] and ">30.0<" not in rows["ko"]
         assert ("data-comparison=" in html) == (pairwise in dirs)  # the pairwise run keeps its tables
+
+
+def test_summarize_rebuilds_the_summary_from_the_store_without_a_call(fake, tmp_path):
+    run = tmp_path / "run"
+    assert judge(fake, str(samples(tmp_path)), out=run)[0] == 0
+    before = summary(run)
+    (run / "summary.json").unlink()
+    code, out, err = run_cli("summarize", str(run))
+    assert code == 0, err
+    assert f"{run}: plug-7b (zh" in out and "truthful 55.6" in out
+    rebuilt = summary(run)
+    assert rebuilt.pop("run")["pending"] == 0 and len(fake.log()) == 20
+    assert rebuilt == {k: v for k, v in before.items() if k != "run"}
+    before = summary(run)
+    # the pairwise summarizer refuses the directory rather than writing a pairwise summary into it
+    from plug_eval.errors import PlugEvalError
+    from plug_eval.rundir import summarize_dirs
+
+    with pytest.raises(PlugEvalError, match="a truthful run directory, not a pairwise"):
+        summarize_dirs([run])
+    assert summary(run) == before
