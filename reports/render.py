@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from plug_eval.reports.benchmarks import side_by_side
 from plug_eval.reports.browser import cards
 from plug_eval.reports.model import Cell, build_model
 
@@ -43,6 +44,7 @@ def build_report(
     title: str = "plug-eval leaderboard",
     inline_limit: int | None = None,
     seed: int = 0,
+    results: Sequence[str | os.PathLike[str]] = (),
 ) -> list[Path]:
     """Write the report and its exports; returns the paths written."""
     if not run_dirs:
@@ -54,6 +56,7 @@ def build_report(
     runs = [load_run(d) for d in run_dirs if d not in truthful_dirs]
     model = build_model(runs, seed=seed)
     model["truthful"] = truthful_run.report_rows([truthful_run.load(d, need_summary=True) for d in truthful_dirs])
+    model["benchmarks"] = side_by_side(model["cells"], model["truthful"], results)
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     entries = [browser_entry(c) for c in model["cells"]]
     inline = sum(e["bytes"] for e in entries) <= limit

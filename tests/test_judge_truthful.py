@@ -348,3 +348,25 @@ def test_summarize_rebuilds_the_summary_from_the_store_without_a_call(fake, tmp_
     with pytest.raises(PlugEvalError, match="a truthful run directory, not a pairwise"):
         summarize_dirs([run])
     assert summary(run) == before
+
+
+def test_the_per_language_view_puts_the_three_benchmarks_side_by_side(fake, tmp_path):
+    run = tmp_path / "tqa"
+    assert judge(fake, str(samples(tmp_path, name="plug")), out=run)[0] == 0  # the fixture's system A is "plug"
+    results = write_json(tmp_path / "results_2026.json", {"model_name": "plug", "results": {
+        "xsvamp_zh": {"accuracy,none": 0.6, "extract_failed,none": 0.1},
+        "xsvamp_pivot_zh": {"accuracy,plug_extract": 0.7}, "xsvamp_pivot": {"accuracy,plug_extract": 0.7},
+        "xtruthfulqa_zh": {"lang_fidelity,none": 1.0}}})
+    pairwise = HERE / "fixtures" / "rundirs" / "compare"
+    html_path = tmp_path / "out" / "report.html"
+    code, _, err = run_cli("report", str(pairwise), str(run), "--results", str(results), "-o", str(html_path))
+    assert code == 0, err
+    section = html_path.read_text(encoding="utf-8").split('id="benchmarks">')[1].split("</section>")[0]
+    row = section.split('<tr data-system="plug">')[1].split("</tr>")[0]
+    cells = {c.split('data-bench="')[1].split('"')[0]: c for c in row.split('<td data-lang="zh"')[1:]}
+    assert '"direct">60.0</span> / <span title="pivot">70.0<' in cells["xsvamp"]
+    assert ">62.5<" in cells["xalpacaeval"] and "vs base" in cells["xalpacaeval"]
+    assert ">55.6<" in cells["xtruthfulqa"]
+    bad = write_json(tmp_path / "results_bad.json", {"results": {"xtruthfulqa_zh": {}}})
+    code, _, err = run_cli("report", str(run), "--results", str(bad), "-o", str(html_path))
+    assert code == 2 and f"{bad}: holds no xsvamp_* task's accuracy" in err
