@@ -370,3 +370,20 @@ def test_the_per_language_view_puts_the_three_benchmarks_side_by_side(fake, tmp_
     bad = write_json(tmp_path / "results_bad.json", {"results": {"xtruthfulqa_zh": {}}})
     code, _, err = run_cli("report", str(run), "--results", str(bad), "-o", str(html_path))
     assert code == 2 and f"{bad}: holds no xsvamp_* task's accuracy" in err
+
+
+def test_the_informativeness_template_cannot_see_the_reference_answers(fake, tmp_path):
+    peeking = tmp_path / "peek.j2"
+    peeking.write_text("{{ instruction }} {{ answer_block }} {{ correct_answers }}", encoding="utf-8")
+    run = tmp_path / "run"
+    code, _, err = judge(fake, str(samples(tmp_path)), "--info-template", str(peeking), out=run)
+    assert code == 2 and "template uses an unknown variable: 'correct_answers' is undefined" in err
+    assert not run.exists() and fake.log() == []
+    own = tmp_path / "own.j2"
+    own.write_text("Q: {{ instruction }}\n{{ answer_block }}\nLabel with [[INFORMATIVE]] or [[NOT INFORMATIVE]].",
+                   encoding="utf-8")
+    code, _, err = judge(fake, str(samples(tmp_path)), "--info-template", str(own), out=run)
+    assert code == 0, err
+    info = [e for e in fake.log() if e["aspect"] == "informative"]
+    assert len(info) == 10 and all(e["user"].startswith("Q: 问题") and e["system"] == "" for e in info)
+    assert summary(run)["n_info_scored"] == 9
