@@ -387,3 +387,41 @@ def test_the_informativeness_template_cannot_see_the_reference_answers(fake, tmp
     info = [e for e in fake.log() if e["aspect"] == "informative"]
     assert len(info) == 10 and all(e["user"].startswith("Q: 问题") and e["system"] == "" for e in info)
     assert summary(run)["n_info_scored"] == 9
+
+
+def test_samples_written_by_lm_eval_itself_direct_and_pivot(fake, tmp_path):
+    """The xtruthfulqa tasks on the shipped sample, logged by lm-eval's own writer, then judged."""
+    from lm_eval.loggers import EvaluationTracker
+    from test_benchmarks_lmeval import DRAFT, SAMPLES, find, sample_rows
+    from test_tasks_lmeval import CannedLM, evaluate
+
+    from plug_eval import pivot
+
+    rows = sample_rows("xtruthfulqa")
+
+    def reply(prompt):
+        code, row = find(rows, prompt)
+        answer = row["correct_answers"][0] + " truth=T info=I"
+        return pivot.build_response(DRAFT, answer, code) if "respond both" in prompt else answer
+
+    tasks = ["xtruthfulqa_zh", "xtruthfulqa_pivot_ko"]
+    out = evaluate(CannedLM(reply), tasks, limit=3, metadata=SAMPLES)
+    tracker = EvaluationTracker(output_path=str(tmp_path / "lm"))
+    tracker.general_config_tracker.model_name_sanitized = "canned"
+    tracker.date_id = "2026-11-30T12-00-00"  # set by save_results_aggregated, which needs a real model
+    for task in tasks:
+        tracker.save_results_samples(task, out["samples"][task])
+    paths = sorted(str(p) for p in (tmp_path / "lm" / "canned").glob("samples_*.jsonl"))
+    assert len(paths) == 2
+    run = tmp_path / "run"
+    code, _, err = judge(fake, *paths, out=run)
+    assert code == 0, err
+    s = summary(run)
+    assert s["system"] == "canned" and set(s["by_lang"]) == {"zh", "ko"} and s["n_items"] == 6
+    assert s["truthful_pct"] == 100.0 and s["informative_pct"] == 100.0 and s["errors"] == 0
+    items = read_jsonl(run / "items.jsonl")
+    ko = [i for i in items if i["lang"] == "ko"]
+    assert all(DRAFT not in i["answer"] and i["status"] == "ok" for i in ko)  # PLUG's Korean block only
+    truth_prompts = [e["user"] for e in fake.log() if e["aspect"] == "truthful"]
+    for i in items:
+        assert any(i["correct_answers"][-1] in p and i["incorrect_answers"][-1] in p for p in truth_prompts)
