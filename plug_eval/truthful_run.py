@@ -130,15 +130,20 @@ def load(directory: str | os.PathLike[str], *, need_summary: bool = False) -> Tr
 def _interval(num: np.ndarray, den: np.ndarray, clusters: Sequence[str], seed: int,
               n_resamples: int) -> list[tuple[float | None, float | None]]:
     """95% percentile intervals (percent) of ``sum(num)/sum(den)`` per column, resampling clusters."""
-    if not len(clusters):
-        return [(None, None)] * num.shape[1]
+    out: list[tuple[float | None, float | None]] = [(None, None)] * num.shape[1]
+    scored = [j for j in range(num.shape[1]) if den[:, j].sum() > 0]  # nothing scored: no interval
+    if not scored:
+        return out
+    num, den = num[:, scored], den[:, scored]
     ids = np.unique(np.asarray(clusters), return_inverse=True)[1].ravel()
     n = int(ids.max()) + 1
     cnum = np.stack([np.bincount(ids, weights=num[:, j], minlength=n) for j in range(num.shape[1])], axis=1)
     cden = np.stack([np.bincount(ids, weights=den[:, j], minlength=n) for j in range(den.shape[1])], axis=1)
     rates = 100.0 * stats.ratio_bootstrap(cnum, cden, stats.resample_counts(n, n_resamples, seed))
     low, high = stats.percentile_ci(rates)
-    return [(None, None) if np.isnan(lo) else (float(lo), float(hi)) for lo, hi in zip(low, high, strict=True)]
+    for j, lo, hi in zip(scored, low, high, strict=True):
+        out[j] = (float(lo), float(hi))
+    return out
 
 
 def _pct(num: float, den: float) -> float | None:

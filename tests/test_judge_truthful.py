@@ -425,3 +425,17 @@ def test_samples_written_by_lm_eval_itself_direct_and_pivot(fake, tmp_path):
     truth_prompts = [e["user"] for e in fake.log() if e["aspect"] == "truthful"]
     for i in items:
         assert any(i["correct_answers"][-1] in p and i["incorrect_answers"][-1] in p for p in truth_prompts)
+
+
+def test_nothing_scored_gives_no_rate_and_no_interval(fake, tmp_path):
+    import warnings
+
+    run = tmp_path / "run"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # numpy's all-NaN percentile warning
+        code, out, err = judge(fake, str(samples(tmp_path, ["GG", "GG"])), out=run)
+    assert code == 0, err
+    s = summary(run)
+    assert s["truthful_pct"] is None and s["truthful_ci"] == [None, None] and s["n_truth_scored"] == 0
+    assert s["truth_unscored"]["unparsed"] == 2 and s["paper"]["truthful"]["pct"] == 0.0
+    assert "truthful none scored" in out
