@@ -34,6 +34,7 @@ import numpy as np
 
 from plug_eval import files, stats
 from plug_eval.errors import PlugEvalError
+from plug_eval.languages import LANGUAGES
 from plug_eval.rundir import ITEMS, JUDGMENTS, RUN, SUMMARY, select
 
 KIND = "truthful"
@@ -191,7 +192,8 @@ def build_summary(run: TruthfulRun, run_info: dict[str, Any] | None = None) -> d
     pairs = [(run.label(i, "truthful"), run.label(i, "informative")) for i in run.items]
     labels = [(t[0], f[0]) for t, f in pairs]
     reasons = [(t[1], f[1]) for t, f in pairs]
-    langs = sorted({str(i["lang"]) for i in run.items})
+    found = {str(i["lang"]) for i in run.items}
+    langs = [c for c in LANGUAGES if c in found] + sorted(found - set(LANGUAGES))  # the language table's order
     by_lang = {}
     for lang in langs:
         idx = [k for k, i in enumerate(run.items) if i["lang"] == lang]

@@ -12,6 +12,8 @@ lm-eval into one output folder line up.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,3 +67,27 @@ def side_by_side(cells: Sequence[Any], truthful_rows: Sequence[dict[str, Any]],
     langs = [code for code in LANGUAGES if code in found] + sorted(found - set(LANGUAGES))
     rows = [{"system": system, "by_lang": by_lang} for system, by_lang in sorted(table.items())]
     return {"langs": langs, "rows": rows, "benchmarks": [b for b in tasknames.BENCHMARKS if b in benches]}
+
+
+TRUTHFUL_CSV = ("system", "lang", "judge", "n_items", "n_truth_scored", "n_info_scored", "n_both_scored",
+                "truthful_pct", "truthful_ci_low", "truthful_ci_high", "informative_pct", "informative_ci_low",
+                "informative_ci_high", "truthful_informative_pct", "truthful_informative_ci_low",
+                "truthful_informative_ci_high", "not_enough_info_pct", "paper_truthful_pct",
+                "paper_informative_pct", "paper_truthful_informative_pct", "cost_usd", "run_dir")
+
+
+def truthful_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """``truthful.csv``: one row per X-TruthfulQA run and language, as the report's table."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=TRUTHFUL_CSV, lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        s = r["s"]
+        row = {k: s.get(k) for k in TRUTHFUL_CSV}
+        for name in ("truthful", "informative", "truthful_informative"):
+            row[f"{name}_ci_low"], row[f"{name}_ci_high"] = s[f"{name}_ci"]
+        for name in ("truthful", "informative", "truthful_informative"):
+            row[f"paper_{name}_pct"] = s["paper"][name]["pct"]
+        row.update(system=r["system"], lang=r["lang"], judge=r["judge"], cost_usd=r["cost_usd"], run_dir=r["path"])
+        writer.writerow(row)
+    return buf.getvalue()

@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from plug_eval.reports.benchmarks import side_by_side
+from plug_eval.reports.benchmarks import side_by_side, truthful_csv
 from plug_eval.reports.browser import cards
 from plug_eval.reports.model import Cell, build_model
 
@@ -81,6 +81,8 @@ def build_report(
     written += [_write(path, text) for path, text in pages.items()]
     written.append(_write(out.parent / "summary.csv", summary_csv(model)))
     written.append(_write(out.parent / "summary.md", summary_markdown(model, title)))
+    if model["truthful"]:
+        written.append(_write(out.parent / "truthful.csv", truthful_csv(model["truthful"])))
     return written
 
 

@@ -318,7 +318,7 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
     pairwise = HERE / "fixtures" / "rundirs" / "compare"
     for dirs in ([run, pairwise], [run]):
         html_path = tmp_path / "out" / "report.html"
-        code, _, err = run_cli("report", *map(str, dirs), "-o", str(html_path))
+        code, out, err = run_cli("report", *map(str, dirs), "-o", str(html_path))
         assert code == 0, err
         html = html_path.read_text(encoding="utf-8")
         section = html.split('<section class="panel" id="truthful">')[1].split("</section>")[0]
@@ -327,6 +327,13 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
         assert "<b>55.6</b>" in rows["zh"] and "<b>50.0</b>" in rows["ko"] and "<b>54.5</b>" in rows["overall"]
         assert "9 · 9 · 10" in rows["zh"] and ">30.0<" not in rows["ko"]
         assert ("data-comparison=" in html) == (pairwise in dirs)  # the pairwise run keeps its tables
+        assert f"wrote {tmp_path / 'out' / 'truthful.csv'}" in out
+        import csv
+
+        table = list(csv.DictReader((tmp_path / "out" / "truthful.csv").read_text(encoding="utf-8").splitlines()))
+        assert [(r["lang"], r["n_truth_scored"], r["paper_truthful_pct"]) for r in table] == [
+            ("zh", "9", "50.0"), ("ko", "2", "50.0"), ("overall", "11", "50.0")]
+        assert float(table[0]["truthful_pct"]) == pytest.approx(100 * 5 / 9)
 
 
 def test_summarize_rebuilds_the_summary_from_the_store_without_a_call(fake, tmp_path):
