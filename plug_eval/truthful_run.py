@@ -239,3 +239,31 @@ def report_rows(runs: Sequence[TruthfulRun]) -> list[dict[str, Any]]:
                          "cost_usd": s.get("cost_usd") if lang in ("overall", s.get("lang")) else None,
                          "path": str(run.path)})
     return rows
+
+
+def report_runs(runs: Sequence[TruthfulRun], limit: int = 200) -> list[dict[str, Any]]:
+    """Per run, what the report lists under its table: provenance and the unscored judgments
+    (the judge's reply and why it has no label), at most ``limit`` of them."""
+    out = []
+    for run in runs:
+        unscored = []
+        for item in run.items:
+            for aspect in ASPECTS:
+                label, why = run.label(item, aspect)
+                if label is None and len(unscored) < limit:
+                    rec = run.record(item, aspect) or {}
+                    unscored.append({"uid": item["uid"], "aspect": aspect, "why": why,
+                                     "reason": rec.get("reason") or rec.get("error") or "", "raw": rec.get("raw") or "",
+                                     "answer": item.get("answer") or ""})
+        prov = run.summary.get("provenance") or {}
+        judge = prov.get("judge") or {}
+        facts = [("run directory", str(run.path)), ("judge", str(run.summary.get("judge"))),
+                 *[(f"{a} template", f"{judge[a]['template']} (sha256 {judge[a]['template_sha256']})")
+                   for a in ASPECTS if isinstance(judge.get(a), dict)],
+                 *[("samples", f"{f.get('path')} (sha256 {f.get('sha256')})") for f in prov.get("files") or []],
+                 ("data", f"{prov.get('data_source')} (sha256 {prov.get('data_sha256')})"),
+                 ("seed / resamples", f"{run.summary.get('seed')} / {run.summary.get('n_resamples')}")]
+        out.append({"system": run.summary.get("system"), "path": str(run.path), "facts": facts,
+                    "unscored": unscored, "n_unscored": sum(1 for i in run.items for a in ASPECTS
+                                                            if run.label(i, a)[0] is None)})
+    return out

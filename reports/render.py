@@ -55,7 +55,9 @@ def build_report(
     truthful_dirs = [d for d in run_dirs if truthful_run.is_truthful_dir(d)]
     runs = [load_run(d) for d in run_dirs if d not in truthful_dirs]
     model = build_model(runs, seed=seed)
-    model["truthful"] = truthful_run.report_rows([truthful_run.load(d, need_summary=True) for d in truthful_dirs])
+    truthful_runs = [truthful_run.load(d, need_summary=True) for d in truthful_dirs]
+    model["truthful"] = truthful_run.report_rows(truthful_runs)
+    model["truthful_runs"] = truthful_run.report_runs(truthful_runs)
     model["benchmarks"] = side_by_side(model["cells"], model["truthful"], results)
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     entries = [browser_entry(c) for c in model["cells"]]

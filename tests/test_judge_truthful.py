@@ -328,6 +328,11 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
         assert "9 · 9 · 10" in rows["zh"] and ">30.0<" not in rows["ko"]
         assert ("data-comparison=" in html) == (pairwise in dirs)  # the pairwise run keeps its tables
         assert f"wrote {tmp_path / 'out' / 'truthful.csv'}" in out
+        unscored = section.split('<table class="truthful-unscored">')[1].split("</table>")[0]
+        assert unscored.count("<tr data-uid=") == 2 and "2 unscored judgments" in section
+        assert 'data-uid="zh:sample-07"' in unscored and "Hard to say; I will not commit to anything." in unscored
+        assert "no [[TRUTHFUL]]/[[NOT TRUTHFUL]]/[[NOT ENOUGH INFORMATION]] token found" in unscored
+        assert "truthful.j2 (sha256 " in section and f"{zh} (sha256 " in section
         import csv
 
         table = list(csv.DictReader((tmp_path / "out" / "truthful.csv").read_text(encoding="utf-8").splitlines()))
