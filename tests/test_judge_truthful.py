@@ -327,6 +327,7 @@ def test_the_report_shows_truthful_runs_in_their_own_table(fake, tmp_path):
         assert "<b>55.6</b>" in rows["zh"] and "<b>50.0</b>" in rows["ko"] and "<b>54.5</b>" in rows["overall"]
         assert "9 · 9 · 10" in rows["zh"] and ">30.0<" not in rows["ko"]
         assert ("data-comparison=" in html) == (pairwise in dirs)  # the pairwise run keeps its tables
+        assert ('id="leaderboard"' in html) == ('id="answers"' in html) == (pairwise in dirs)
         assert f"wrote {tmp_path / 'out' / 'truthful.csv'}" in out
         unscored = section.split('<table class="truthful-unscored">')[1].split("</table>")[0]
         assert unscored.count("<tr data-uid=") == 2 and "2 unscored judgments" in section
