@@ -246,7 +246,7 @@ def report_runs(runs: Sequence[TruthfulRun], limit: int = 200) -> list[dict[str,
     (the judge's reply and why it has no label), at most ``limit`` of them."""
     out = []
     for run in runs:
-        unscored = []
+        unscored: list[dict[str, Any]] = []
         for item in run.items:
             for aspect in ASPECTS:
                 label, why = run.label(item, aspect)
