@@ -21,8 +21,8 @@ from plug_eval.judges.verdicts import PARSERS
 
 from plug_eval.errors import PlugEvalError
 
-MODES = ("pairwise", "grade")
-DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single"}
+MODES = ("pairwise", "grade", "truthful")
+DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single", "truthful": "truthful"}
 #: -J keys that configure the judge rather than the decoding.
 OPTION_KEYS = {"model", "max_answer_units", "batch_size", "device", "dtype", "timeout"}
 _PRESET_KEYS = {"description", "mode", "backend", "model", "base_url", "template", "parser", "decoding",

@@ -92,8 +92,12 @@ def _render_blocks(template: jinja2.Template, ctx: dict[str, Any]) -> tuple[str 
 
 
 def render(template_text: str, *, instruction: str, answers: Sequence[str], lang: str | None,
-           max_answer_units: int) -> Rendered:
-    """Render a pairwise (two answers, slot order) or single (one answer) prompt."""
+           max_answer_units: int, context: dict[str, Any] | None = None) -> Rendered:
+    """Render a pairwise (two answers, slot order) or single (one answer) prompt.
+
+    ``context`` adds template variables of the benchmark's own (X-TruthfulQA's reference
+    answers); it cannot replace the answer or its fenced block.
+    """
     flags: list[str] = []
     slots = ("first", "second") if len(answers) == 2 else ("",)
     shown = []
@@ -105,7 +109,7 @@ def render(template_text: str, *, instruction: str, answers: Sequence[str], lang
             flags.append(f"injection_{slot}" if slot else "injection")
         shown.append(text)
     code = block_code(instruction, answers)
-    ctx: dict[str, Any] = {"instruction": instruction, **_lang_context(lang)}
+    ctx: dict[str, Any] = {**(context or {}), "instruction": instruction, **_lang_context(lang)}
     if len(answers) == 2:
         ctx.update(first=shown[0], second=shown[1], first_block=fence(shown[0], "Assistant A's", code),
                    second_block=fence(shown[1], "Assistant B's", code))

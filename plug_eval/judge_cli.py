@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("judges", help="list presets and backends")
     p.set_defaults(func=cmd_judges)
     _add_report_commands(sub)
+    _add_truthful_command(sub)
     for name, sp in sub.choices.items():
         if name in ("compare", "grade", "validate"):
             _env_defaults(sp)
@@ -130,6 +131,16 @@ def _add_report_commands(sub: Any) -> None:
             raise
         return
     module.add_subcommands(sub)
+
+
+def _add_truthful_command(sub: Any) -> None:
+    """``truthful`` (:mod:`plug_eval.truthful_cli`) with the judge and run options of ``grade``."""
+    from plug_eval import truthful_cli
+
+    p = truthful_cli.add_subcommand(sub)
+    _common_judge_args(p, pairwise=False)
+    p.set_defaults(make_options=_options)
+    _env_defaults(p)
 
 
 # --------------------------------------------------------------------------- commands
@@ -237,10 +248,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from plug_eval import truthful_cli, truthful_run
     from plug_eval.rundir import summarize_dirs
 
-    for directory, summary in zip(args.run_dirs, summarize_dirs(args.run_dirs), strict=True):
+    truthful = [d for d in args.run_dirs if truthful_run.is_truthful_dir(d)]
+    pairwise = [d for d in args.run_dirs if d not in truthful]
+    for directory, summary in zip(pairwise, summarize_dirs(pairwise) if pairwise else [], strict=True):
         print(f"{directory}: {_result_line(summary)}")
+    for directory in truthful:
+        print(f"{directory}: {truthful_cli.result_line(truthful_run.write_summary(directory))}")
     return 0
 
 

@@ -41,6 +41,8 @@ def add_subcommands(subparsers: Any) -> None:
     p.add_argument("--title", default="plug-eval leaderboard", help="page title")
     p.add_argument("--inline-limit", type=int, default=None, metavar="BYTES",
                    help="inline the answer browser below this many bytes of answers (default 300000)")
+    p.add_argument("--results", action="append", default=[], metavar="results_*.json",
+                   help="lm-eval results files with xsvamp_* tasks: their accuracy joins the per-language view")
     p.set_defaults(func=cmd_report)
 
     p = subparsers.add_parser("import-alpacaeval", help="turn AlpacaEval annotations into a run directory",
@@ -78,7 +80,8 @@ def _line(s: dict[str, Any]) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from plug_eval.reports import build_report
 
-    written = build_report(args.run_dirs, args.output, title=args.title, inline_limit=args.inline_limit)
+    written = build_report(args.run_dirs, args.output, title=args.title, inline_limit=args.inline_limit,
+                           results=args.results)
     for path in written:
         print(f"wrote {path}")
     return 0

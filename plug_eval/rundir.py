@@ -396,6 +396,8 @@ def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, f
         records, bad = _scan_store(_read_store(root))
     stored = _read_json(root / SUMMARY)
     run_json = _read_json(root / RUN) if manifest is None else None
+    if isinstance(run_json, dict) and run_json.get("kind") not in (None, "pairwise"):  # plug_eval.truthful_run's
+        raise PlugEvalError(f"a {run_json['kind']} run directory, not a pairwise or grading one", root)
     if stored is not None and not isinstance(stored, dict):
         raise PlugEvalError("not a JSON object", root / SUMMARY)
     if need_summary and stored is None:

@@ -22,10 +22,11 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from plug_eval.reports.benchmarks import side_by_side, truthful_csv
 from plug_eval.reports.browser import cards
 from plug_eval.reports.model import Cell, build_model
 
-from plug_eval import __version__, files, stats
+from plug_eval import __version__, files, stats, truthful_run
 from plug_eval.errors import PlugEvalError
 from plug_eval.languages import LANGUAGES
 from plug_eval.rundir import Run, load_run
@@ -43,6 +44,7 @@ def build_report(
     title: str = "plug-eval leaderboard",
     inline_limit: int | None = None,
     seed: int = 0,
+    results: Sequence[str | os.PathLike[str]] = (),
 ) -> list[Path]:
     """Write the report and its exports; returns the paths written."""
     if not run_dirs:
@@ -50,8 +52,13 @@ def build_report(
     out = Path(output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise PlugEvalError("the report name must end in .html", out)
-    runs = [load_run(d) for d in run_dirs]
+    truthful_dirs = [d for d in run_dirs if truthful_run.is_truthful_dir(d)]
+    runs = [load_run(d) for d in run_dirs if d not in truthful_dirs]
     model = build_model(runs, seed=seed)
+    truthful_runs = [truthful_run.load(d, need_summary=True) for d in truthful_dirs]
+    model["truthful"] = truthful_run.report_rows(truthful_runs)
+    model["truthful_runs"] = truthful_run.report_runs(truthful_runs)
+    model["benchmarks"] = side_by_side(model["cells"], model["truthful"], results)
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     entries = [browser_entry(c) for c in model["cells"]]
     inline = sum(e["bytes"] for e in entries) <= limit
@@ -76,6 +83,8 @@ def build_report(
     written += [_write(path, text) for path, text in pages.items()]
     written.append(_write(out.parent / "summary.csv", summary_csv(model)))
     written.append(_write(out.parent / "summary.md", summary_markdown(model, title)))
+    if model["truthful"]:
+        written.append(_write(out.parent / "truthful.csv", truthful_csv(model["truthful"])))
     return written
 
 
