@@ -397,16 +397,50 @@ def many_comparison_stats(
     for i, comp in enumerate(comparisons):
         by_n.setdefault(len(comp["outcomes"]), []).append(i)
     cis: dict[int, tuple[float | None, float | None]] = {}
+    paper_cis: dict[int, tuple[float | None, float | None]] = {}
     for n, members in by_n.items():
         if n == 0:
             continue
         matrix = np.column_stack([outcome_scores(comparisons[i]["outcomes"]) for i in members])
         empty = np.isnan(matrix).all(axis=0)  # nothing scored: no interval (and no nan warning)
-        low, high = win_rate_intervals(np.where(empty, 0.0, matrix), seed=seed, n_resamples=n_resamples)
-        for i, lo, hi, none in zip(members, low, high, empty, strict=True):
+        # The paper's signed difference per item (+1 win, -1 loss, 0 tie or unscored) shares the
+        # product: its "win rate" over all items is 100 * mean, the delta in points.
+        signs = np.column_stack([paper_signs(comparisons[i]["outcomes"]) for i in members])
+        low, high = win_rate_intervals(np.hstack([np.where(empty, 0.0, matrix), signs]), seed=seed,
+                                       n_resamples=n_resamples)
+        k = len(members)
+        for i, lo, hi, none, plo, phi in zip(members, low[:k], high[:k], empty, low[k:], high[k:], strict=True):
             cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
-    return [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
-            for i, comp in enumerate(comparisons)]
+            paper_cis[i] = (_none_if_nan(plo), _none_if_nan(phi))
+    out = [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
+           for i, comp in enumerate(comparisons)]
+    for i, res in enumerate(out):
+        res["paper"] = paper_figures(res, paper_cis.get(i, (None, None)))
+    return out
+
+
+PAPER_NOTE = ("the PLUG paper's figures: wins (incl. slight) minus losses (incl. slight) over all items, "
+              "unscored included, in points; the paper prints |delta|. Our win_rate counts ties as half "
+              "and only scored items: delta = 2 * win_rate - 100 when every item is scored")
+
+
+def paper_signs(outcomes: Sequence[Any]) -> np.ndarray:
+    """+1 for a win or slight win of A, -1 for a loss or slight loss, 0 for a tie or unscored."""
+    codes = outcome_codes(outcomes)
+    return np.select([codes <= 1, (codes == 3) | (codes == 4)], [1.0, -1.0], 0.0)
+
+
+def paper_figures(counts: Mapping[str, Any], delta_ci: tuple[float | None, float | None]) -> dict[str, Any]:
+    """The paper's per-language figures from outcome counts: percentages of all items."""
+    n = int(counts["n_items"])
+    if n == 0:
+        return {"win_pct": None, "tie_pct": None, "loss_pct": None, "unscored_pct": None, "delta": None,
+                "delta_ci_low": None, "delta_ci_high": None, "reason": "no items", "note": PAPER_NOTE}
+    win = 100.0 * (counts["win"] + counts["slight_win"]) / n
+    loss = 100.0 * (counts["loss"] + counts["slight_loss"]) / n
+    return {"win_pct": win, "tie_pct": 100.0 * counts["tie"] / n, "loss_pct": loss,
+            "unscored_pct": 100.0 * counts["unscored"] / n, "delta": win - loss,
+            "delta_ci_low": delta_ci[0], "delta_ci_high": delta_ci[1], "note": PAPER_NOTE}
 
 
 # --------------------------------------------------------------------------- across languages

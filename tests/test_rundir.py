@@ -46,9 +46,10 @@ def test_fixture_written_by_the_old_release_summarizes_identically(name, tmp_pat
     code, out, err = run_cli("summarize", str(d))
     assert code == 0, err
     after = _summary(d)
-    # every field the old release wrote comes back identical; an import's summary gains "run"
+    # every field the old release wrote comes back identical; an import's summary gains "run",
+    # every summary the paper's figures (issue 12)
     assert {k: after[k] for k in before} == before
-    assert set(after) - set(before) <= {"run"}
+    assert set(after) - set(before) <= {"run", "paper"}
     assert (before["n_scored"], before["unscored"]) == ((8, 0) if name == "compare" else (7, 1))
 
 

@@ -159,3 +159,21 @@ def test_position_bias_by_hand():
 def test_length_lists_must_match_outcomes():
     with pytest.raises(ValueError, match="categories has 1 entries for 2 outcomes"):
         stats.comparison_stats(["win", "loss"], categories=["x"])
+
+
+def test_the_papers_figures_divide_by_every_item_unscored_included():
+    """win = win + slight win, loss = loss + slight loss, over all items, as the paper's script."""
+    outcomes = ["win", "slight_win", "tie", "loss", "unscored", "slight_loss", "win", "tie", "win", "unscored"]
+    res = stats.comparison_stats(outcomes, n_resamples=2000, seed=3)
+    p = res["paper"]
+    assert (p["win_pct"], p["tie_pct"], p["loss_pct"], p["unscored_pct"]) == (40.0, 20.0, 20.0, 20.0)
+    assert p["delta"] == 20.0
+    assert p["delta_ci_low"] < 20.0 < p["delta_ci_high"]
+    # the interval is the bootstrap of the per-item signs over the same resample matrix
+    signs = [1, 1, 0, -1, 0, -1, 1, 0, 1, 0]
+    counts = stats.resample_counts(10, 2000, 3)
+    lo, hi = np.percentile(100 * (counts @ np.array(signs, float)) / 10, [2.5, 97.5])
+    assert (p["delta_ci_low"], p["delta_ci_high"]) == pytest.approx((lo, hi))
+    # with every item scored, delta = 2 * win_rate - 100
+    full = stats.comparison_stats(["win", "tie", "loss", "slight_win"], n_resamples=200)
+    assert full["paper"]["delta"] == pytest.approx(2 * full["win_rate"] - 100)
