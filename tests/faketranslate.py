@@ -1,6 +1,6 @@
 """A fake OpenAI-compatible translator (stdlib HTTP server), run as its own process.
 
-    python tests/faketranslate.py [--port 0] [--delay-ms 0] [--log FILE]
+    python tests/faketranslate.py [--port 0] [--delay-ms 0] [--log FILE] [--reference PARALLEL.jsonl]
 
 prints ``PORT <n>`` on its first line and serves ``POST /v1/chat/completions``.  It translates
 by rule, so tests can check what came back without a model:
@@ -11,6 +11,9 @@ by rule, so tests can check what came back without a model:
 * each part becomes ``[<tag>] `` + one word of the target language per source word, where
   ``<tag>`` is the first 8 hex digits of sha256(source part), so a test can tell which source a
   translation came from; fenced code blocks are copied as they are;
+* with ``--reference``, a source whose instruction and response are the English of a row of
+  that parallel file gets that row's own translation instead (a lookup, not a rule): the
+  pivot benchmark trains on real Chinese and Korean that way;
 * faults, chosen by markers in the source instruction: ``FAULT_NO_RESPONSE`` (the response label
   is left out), ``FAULT_ENGLISH`` (the response is the English source), ``FAULT_DROP_CODE`` (code
   blocks are left out), ``FAULT_500`` (HTTP 500 every time).
@@ -63,12 +66,19 @@ def render(text: str, words: list[str], keep_code: bool = True) -> str:
     return f"[{tag(text)}] " + "\n".join(x for x in out if x)
 
 
+REFERENCE: dict[tuple[str, str], dict[str, Any]] = {}
+
+
 def translate(system: str, user: str) -> tuple[str, str, str]:
     """(reply text, language code, tag of the source instruction)."""
     lang_name = _TARGET.search(system).group(1)  # type: ignore[union-attr]
     code, words = WORDS[lang_name]
     ins_label, res_label = _LABELS.search(system).groups()  # type: ignore[union-attr]
     instruction, response = _SOURCE.match(user).groups()  # type: ignore[union-attr]
+    known = REFERENCE.get((instruction.strip(), response.strip()))
+    if known and known.get(f"response_{code}"):
+        return (f"### {ins_label}:\n{known[f'instruction_{code}']}\n### {res_label}:\n{known[f'response_{code}']}",
+                code, tag(instruction))
     ins_out = render(instruction, words)
     if "FAULT_ENGLISH" in instruction:
         res_out = response
@@ -122,7 +132,14 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--delay-ms", type=float, default=0.0)
     ap.add_argument("--log")
+    ap.add_argument("--reference", help="parallel JSONL whose rows' translations are returned for their English")
     args = ap.parse_args()
+    if args.reference:
+        with open(args.reference, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    row = json.loads(line)
+                    REFERENCE[(row["instruction_en"].strip(), row["response_en"].strip())] = row
     Handler.delay_s = args.delay_ms / 1000
     Handler.log_path = args.log
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
