@@ -16,6 +16,7 @@ missing some targets (``plug-train translate``'s partial.jsonl) is used for the 
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,10 @@ def build_data(parallel: str, target: str, mode: str, out: str, english: bool = 
         raise PlugEvalError("--english adds direct English rows: English cannot also be a --target")
     rows = read_parallel(Path(parallel), list(weights) + (["en"] if english and pivot != "en" else []), pivot,
                          partial=allow_partial)
+    if allow_partial:  # say how many rows each language is built from
+        have = {lang: sum(bool(r.get(f"response_{lang}")) for r in rows) for lang in weights}
+        print(f"plug-train build-data: --allow-partial: {len(rows)} rows; "
+              + ", ".join(f"{lang} from {n}" for lang, n in have.items()), file=sys.stderr)
     pairs = select(rows, weights, english, random.Random(seed))
     english_row = lambda r: {"id": r["id"], "lang": "en", "source": "english",  # noqa: E731
                              "system": languages.direct_system_prompt("en"),

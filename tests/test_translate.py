@@ -221,7 +221,8 @@ def test_allow_partial_builds_each_language_from_the_rows_that_have_it(tmp_path)
     partial = [{"id": "a", **base, "instruction_zh": "说你好。", "response_zh": "你好。",
                 "instruction_ko": "인사하세요.", "response_ko": "안녕하세요."},
                {"id": "b", **base, "instruction_zh": "说嗨。", "response_zh": "嗨。"},
-               {"id": "c", **base, "instruction_ko": "안녕이라고 하세요.", "response_ko": "안녕."}]
+               {"id": "c", **base, "instruction_ko": "안녕이라고 하세요.", "response_ko": "안녕."},
+               {"id": "d", **base, "instruction_ko": "", "response_ko": "반쪽."}]  # used for nothing
     src = tmp_path / "partial.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in partial), encoding="utf-8")
     from plug_eval.errors import PlugEvalError
