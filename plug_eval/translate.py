@@ -467,6 +467,7 @@ def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, 
         "per_lang_ok": {t: sum(1 for r in partial if f"response_{t}" in r) for t in targets},
         "calls_made": outcome.calls if outcome else 0, "call_errors": outcome.errors if outcome else 0,
         "cost_usd": round(outcome.cost, 6) if outcome else 0.0, "stopped": outcome.stopped if outcome else None,
+        "cost_usd_all_runs": round(sum(r.get("cost_usd") or 0.0 for recs in done.by_key.values() for r in recs), 6),
     }
     files.write_json(opts.out / "translate.json", summary)
     return summary

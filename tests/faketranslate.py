@@ -2,7 +2,8 @@
 
     python tests/faketranslate.py [--port 0] [--delay-ms 0] [--log FILE] [--reference PARALLEL.jsonl]
 
-prints ``PORT <n>`` on its first line and serves ``POST /v1/chat/completions``.  It translates
+prints ``PORT <n>`` on its first line and serves ``POST /v1/chat/completions`` (OpenAI) and
+``POST /v1/messages`` (Anthropic), each with its provider's body shapes.  It translates
 by rule, so tests can check what came back without a model:
 
 * the target language and its labels are read from the request's system prompt
@@ -107,7 +108,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - the http.server name
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
         msgs = body.get("messages", [])
-        system = next((m["content"] for m in msgs if m["role"] == "system"), "")
+        anthropic = self.path.endswith("/messages")
+        system = body.get("system", "") if anthropic else next((m["content"] for m in msgs if m["role"] == "system"), "")
         user = next((m["content"] for m in msgs if m["role"] == "user"), "")
         if "FAULT_500" in user:
             self._send(500, {"error": {"message": "scripted failure", "type": "server_error"}})
@@ -120,6 +122,11 @@ class Handler(BaseHTTPRequestHandler):
                 fh.flush()
                 os.fsync(fh.fileno())
         n_in, n_out = len(system + user) // 4, len(text) // 2
+        if anthropic:
+            self._send(200, {"id": "fake", "type": "message", "role": "assistant", "model": body.get("model"),
+                             "content": [{"type": "text", "text": text}], "stop_reason": "end_turn",
+                             "usage": {"input_tokens": n_in, "output_tokens": n_out}})
+            return
         self._send(200, {"id": "fake", "object": "chat.completion", "model": body.get("model"),
                          "choices": [{"index": 0, "finish_reason": "stop",
                                       "message": {"role": "assistant", "content": text}}],

@@ -316,3 +316,24 @@ def test_every_accepted_input_shape_reads_the_same(tmp_path):
                                                        "output": "5"}) + "\n")
     assert T.read_source(tmp_path / "alpaca.jsonl") == [{"id": 1, "instruction": "Add these.\n\n2, 3",
                                                          "response": "5"}]
+
+
+def test_anthropic_and_a_local_hf_model_translate_through_the_same_engine(tmp_path, fake):
+    from plug_eval.tiny import build_tiny_model
+
+    src = write_json(tmp_path / "in.json", rows(3))
+    done = cli("translate", "--input", str(src), "--target", "ko", "--model", "anthropic:fake-claude",
+               "--base-url", fake.url.removesuffix("/v1"), "--out", str(tmp_path / "claude"), "--quiet",
+               env={"ANTHROPIC_API_KEY": ""})
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["complete_rows"] == 3 and summary["calls_made"] == 3 and len(fake.calls()) == 3
+    ko = read_jsonl(tmp_path / "claude" / "parallel.jsonl")[0]["response_ko"]
+    assert ko.startswith(f"[{tag(rows(3)[0]['response'])}] 우리는")
+    # a random-weights model cannot translate: its replies are checked and failed, at no cost
+    tiny_model = build_tiny_model(tmp_path / "tiny", max_positions=1024)  # prompt ~620 + 256 new tokens
+    opts = T.Options(out=tmp_path / "hf", progress=None)
+    summary = T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})
+    assert summary["calls_made"] == 3 and summary["cost_usd"] == 0.0 and summary["complete_rows"] == 0
+    assert summary["failed_translations"] == 3 and "missing_part" in summary["failure_reasons"]
+    assert T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})["calls_made"] == 0
