@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from plug_eval import files, languages, store
-from plug_eval.engine import Engine, Result
+from plug_eval.engine import Engine, Outcome, Result
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, base_url_host
 from plug_eval.langid import fidelity, strip_code
 from plug_eval.languages import answer_units
-from plug_eval.prices import FREE, Price, PriceTable
+from plug_eval.prices import FREE, Price, PriceTable, max_call_cost
 
 SCHEMA_VERSION = 1
 
@@ -443,10 +443,17 @@ def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, 
             raise PlugEvalError(f"--max-cost: no price known for {model!r}; add it with --prices FILE "
                                 "({model: {input: USD/1M, output: USD/1M}})")
     opts.out.mkdir(parents=True, exist_ok=True)
-    engine_opts = opts if not retry_failed else _with_force(opts)
-    engine: Engine[TranslateCall] = Engine(backend, engine_opts, price, recorder(model, backend),
-                                           activity="translating")
-    outcome = asyncio.run(engine.run(pending)) if pending else None
+    engine_opts = replace(opts, force=retry_failed)  # --retry-failed asks again for keys the store holds
+    outcome: Outcome | None = None
+    if pending and opts.max_cost is not None and price is not None:
+        left = opts.max_cost - spent(existing, calls, price)  # the budget is the directory's total
+        if left <= 0:
+            outcome = Outcome(stopped="budget")
+        engine_opts = replace(engine_opts, max_cost=max(left, 0.0))
+    if pending and outcome is None:
+        engine: Engine[TranslateCall] = Engine(backend, engine_opts, price, recorder(model, backend),
+                                               activity="translating")
+        outcome = asyncio.run(engine.run(pending))
     done = store.JudgmentStore(opts.out)
     done.refresh()
     complete, partial, failures, _, every = assemble(rows, calls, done, source=source, targets=targets, spec=model)
@@ -473,9 +480,19 @@ def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, 
     return summary
 
 
-def _with_force(opts: Options) -> Options:
-    """--retry-failed asks again for keys the store holds (failed checks have a stored reply)."""
-    return replace(opts, force=True)
+def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> float:
+    """What the replies in the store cost, superseded ones included; a reply whose usage is
+    unknown counts at its call's maximum, as the engine's budget does."""
+    by_key = {c.key: c for c in calls}
+    total = 0.0
+    for key, recs in st.by_key.items():
+        for rec in recs:
+            if rec.get("cost_usd") is not None:
+                total += rec["cost_usd"]
+            elif rec.get("error") is None and key in by_key:
+                req = by_key[key].request
+                total += max_call_cost((req.system or "") + req.user, req.decoding, price)
+    return total
 
 
 def run_cli(args: Any) -> dict[str, Any]:

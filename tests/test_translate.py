@@ -263,6 +263,14 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     assert summary["cost_usd"] <= 0.5 and len(fake.calls()) == summary["calls_made"]
     reasons = {r.split(":")[0] for f in read_jsonl(tmp_path / "run" / "failures.jsonl") for r in f["reasons"]}
     assert reasons == {"not_translated"}
+    # the budget is the directory's total: the same --max-cost again makes no call, a larger one
+    # only what fits in the difference
+    args = translate_args(src, tmp_path / "run", fake, "--prices", str(prices), "--concurrency", "2")
+    again = json.loads(cli(*args, "--max-cost", "0.5").stdout)
+    assert again["calls_made"] == 0 and again["stopped"] == "budget" and len(fake.calls()) == summary["calls_made"]
+    more = json.loads(cli(*args, "--max-cost", "1.0").stdout)
+    assert more["calls_made"] > 0 and more["cost_usd_all_runs"] <= 1.0
+    assert more["cost_usd_all_runs"] == pytest.approx(summary["cost_usd"] + more["cost_usd"])
 
 
 @pytest.mark.parametrize("argv, problem", [
