@@ -405,14 +405,29 @@ def spot_check(rows: list[dict[str, Any]], targets: list[str], source: str, n: i
 # --------------------------------------------------------------------------- the command
 
 
-def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, source: str = "en",
-              base_url: str | None = None, temperature: float = 0.0, retry_failed: bool = False,
-              dry: bool = False, spot: int = 0, seed: int = 0,
-              backend_extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Translate, write the outputs, return the summary (or the dry-run estimate)."""
+@dataclass
+class Job:
+    """A checked request: the rows, the languages, the backend and every call they need."""
+
+    input: str
+    rows: list[dict[str, Any]]
+    source: str
+    targets: list[str]
+    model: str
+    base_url: str | None
+    temperature: float
+    backend: Backend
+    calls: list[TranslateCall]
+    price: Price | None
+
+    def assemble(self, st: store.JudgmentStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                          list[dict[str, Any]], list[TranslateCall], list[dict[str, Any]]]:
+        return assemble(self.rows, self.calls, st, source=self.source, targets=self.targets, spec=self.model)
+
+
+def check_options(opts: Options, source: str, temperature: float, spot: int) -> None:
     if source not in LABELS:
         raise PlugEvalError(f"--source {source!r}: no labels for it; known: {', '.join(LABELS)}")
-    targets = parse_targets(targets_spec, source)
     if opts.concurrency < 1:
         raise PlugEvalError(f"--concurrency must be at least 1, not {opts.concurrency}")
     if opts.max_cost is not None and opts.max_cost <= 0:
@@ -423,61 +438,86 @@ def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, 
         raise PlugEvalError(f"--temperature must be in 0-2, not {temperature}")
     if opts.out.exists() and not opts.out.is_dir():
         raise PlugEvalError("--out must be a directory", opts.out)
+
+
+def pending_calls(job: Job, st: store.JudgmentStore, retry_failed: bool) -> list[TranslateCall]:
+    """The calls to make: those the store lacks, and with ``retry_failed`` those that failed."""
+    if not retry_failed:
+        return [c for c in job.calls if not st.settled(c.key)]
+    failed = [c for c in job.assemble(st)[3] if st.latest(c.key) is not None]  # failed, not merely unmade
+    return failed + [c for c in job.calls if st.latest(c.key) is None]
+
+
+def run_calls(job: Job, pending: list[TranslateCall], opts: Options, st: store.JudgmentStore,
+              retry_failed: bool) -> Outcome | None:
+    """Make the pending calls through the engine, within what is left of ``--max-cost``."""
+    if not pending:
+        return None
+    limits = replace(opts, force=retry_failed)  # --retry-failed asks again for keys the store holds
+    if opts.max_cost is not None and job.price is not None:
+        left = opts.max_cost - spent(st, job.calls, job.price)  # the budget is the directory's total
+        if left <= 0:
+            return Outcome(stopped="budget")
+        limits = replace(limits, max_cost=left)
+    engine: Engine[TranslateCall] = Engine(job.backend, limits, job.price, recorder(job.model, job.backend),
+                                           activity="translating")
+    return asyncio.run(engine.run(pending))
+
+
+def write_outputs(job: Job, out: Path, outcome: Outcome | None, spot: int, seed: int) -> dict[str, Any]:
+    """Rebuild every output from the store (atomically) and return the summary."""
+    done = store.JudgmentStore(out)
+    done.refresh()
+    complete, partial, failures, _, every = job.assemble(done)
+    files.write_jsonl(out / "parallel.jsonl", complete)
+    files.write_jsonl(out / "partial.jsonl", partial)
+    files.write_jsonl(out / "failures.jsonl", failures)
+    if spot:
+        files.write_atomic(out / "spotcheck.html", spot_check(every, job.targets, job.source, spot, seed))
+    reasons = Counter(reason.split(":", 1)[0] for f in failures for reason in f["reasons"])
+    summary = {
+        "schema_version": SCHEMA_VERSION, "input": job.input, "source": job.source, "targets": job.targets,
+        "translator": {"model": job.model, "host": base_url_host(job.base_url), "prompt_sha256": PROMPT_SHA256,
+                       "temperature": job.temperature},
+        "checks": {"min_fidelity": MIN_FIDELITY, "length_ratio_band": list(RATIO_BAND),
+                   "units_per_word": UNITS_PER_WORD},
+        "rows": len(job.rows), "complete_rows": len(complete), "partial_rows": len(partial) - len(complete),
+        "failed_translations": len(failures), "failure_reasons": dict(sorted(reasons.items())),
+        "per_lang_ok": {t: sum(1 for r in partial if f"response_{t}" in r) for t in job.targets},
+        "calls_made": outcome.calls if outcome else 0, "call_errors": outcome.errors if outcome else 0,
+        "cost_usd": round(outcome.cost, 6) if outcome else 0.0, "stopped": outcome.stopped if outcome else None,
+        "cost_usd_all_runs": round(sum(r.get("cost_usd") or 0.0 for recs in done.by_key.values() for r in recs), 6),
+    }
+    files.write_json(out / "translate.json", summary)
+    return summary
+
+
+def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, source: str = "en",
+              base_url: str | None = None, temperature: float = 0.0, retry_failed: bool = False,
+              dry: bool = False, spot: int = 0, seed: int = 0,
+              backend_extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Translate, write the outputs, return the summary (or the dry-run estimate).  Every input
+    and option is checked before the first call; nothing is written before then either."""
+    check_options(opts, source, temperature, spot)
+    targets = parse_targets(targets_spec, source)
     rows = read_source(input_path, source)
     backend = make_backend(model, base_url, opts.timeout, backend_extra)
-    calls = plan(rows, targets, backend, source=source, temperature=temperature)
+    price = FREE if backend.local else opts.prices.lookup(model.partition(":")[2])
+    job = Job(str(input_path), rows, source, targets, model, base_url, temperature, backend,
+              plan(rows, targets, backend, source=source, temperature=temperature), price)
     existing = store.JudgmentStore(opts.out)
     existing.refresh()
-    if retry_failed:
-        pending = assemble(rows, calls, existing, source=source, targets=targets, spec=model)[3]
-        pending = [c for c in pending if existing.latest(c.key) is not None]  # failed, not merely unmade
-        pending += [c for c in calls if existing.latest(c.key) is None]
-    else:
-        pending = [c for c in calls if not existing.settled(c.key)]
-    price = FREE if backend.local else opts.prices.lookup(model.partition(":")[2])
+    pending = pending_calls(job, existing, retry_failed)
     if dry:
-        return dry_run(rows, calls, pending, price, model)
+        return dry_run(rows, job.calls, pending, price, model)
     if pending:
         backend.check()
         if opts.max_cost is not None and price is None:
             raise PlugEvalError(f"--max-cost: no price known for {model!r}; add it with --prices FILE "
                                 "({model: {input: USD/1M, output: USD/1M}})")
     opts.out.mkdir(parents=True, exist_ok=True)
-    engine_opts = replace(opts, force=retry_failed)  # --retry-failed asks again for keys the store holds
-    outcome: Outcome | None = None
-    if pending and opts.max_cost is not None and price is not None:
-        left = opts.max_cost - spent(existing, calls, price)  # the budget is the directory's total
-        if left <= 0:
-            outcome = Outcome(stopped="budget")
-        engine_opts = replace(engine_opts, max_cost=max(left, 0.0))
-    if pending and outcome is None:
-        engine: Engine[TranslateCall] = Engine(backend, engine_opts, price, recorder(model, backend),
-                                               activity="translating")
-        outcome = asyncio.run(engine.run(pending))
-    done = store.JudgmentStore(opts.out)
-    done.refresh()
-    complete, partial, failures, _, every = assemble(rows, calls, done, source=source, targets=targets, spec=model)
-    files.write_jsonl(opts.out / "parallel.jsonl", complete)
-    files.write_jsonl(opts.out / "partial.jsonl", partial)
-    files.write_jsonl(opts.out / "failures.jsonl", failures)
-    if spot:
-        files.write_atomic(opts.out / "spotcheck.html", spot_check(every, targets, source, spot, seed))
-    reasons = Counter(reason.split(":", 1)[0] for f in failures for reason in f["reasons"])
-    summary = {
-        "schema_version": SCHEMA_VERSION, "input": str(input_path), "source": source, "targets": targets,
-        "translator": {"model": model, "host": base_url_host(base_url), "prompt_sha256": PROMPT_SHA256,
-                       "temperature": temperature},
-        "checks": {"min_fidelity": MIN_FIDELITY, "length_ratio_band": list(RATIO_BAND),
-                   "units_per_word": UNITS_PER_WORD},
-        "rows": len(rows), "complete_rows": len(complete), "partial_rows": len(partial) - len(complete),
-        "failed_translations": len(failures), "failure_reasons": dict(sorted(reasons.items())),
-        "per_lang_ok": {t: sum(1 for r in partial if f"response_{t}" in r) for t in targets},
-        "calls_made": outcome.calls if outcome else 0, "call_errors": outcome.errors if outcome else 0,
-        "cost_usd": round(outcome.cost, 6) if outcome else 0.0, "stopped": outcome.stopped if outcome else None,
-        "cost_usd_all_runs": round(sum(r.get("cost_usd") or 0.0 for recs in done.by_key.values() for r in recs), 6),
-    }
-    files.write_json(opts.out / "translate.json", summary)
-    return summary
+    outcome = run_calls(job, pending, opts, existing, retry_failed)
+    return write_outputs(job, opts.out, outcome, spot, seed)
 
 
 def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> float:
