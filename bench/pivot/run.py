@@ -50,6 +50,59 @@ def run(argv: list[str], env: dict[str, str]) -> str:
     return done.stdout
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def translate(out: Path, env: dict[str, str]) -> dict:
+    """1. The English of the sample into zh and ko, through the fake server."""
+    sample = ROOT / "plug_eval" / "data" / "parallel_sample.jsonl"
+    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "faketranslate.py"), "--port", "0",
+                               "--reference", str(sample)], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().split()[1])  # type: ignore[union-attr]
+        return json.loads(run([tool("plug-train"), "translate", "--input", str(sample), "--target", "zh,ko",
+                               "--model", "openai:fake-translator", "--base-url", f"http://127.0.0.1:{port}/v1",
+                               "--out", str(out / "translate"), "--concurrency", "8", "--spot-check", "10",
+                               "--quiet"], env))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def build_data(out: Path, env: dict[str, str]) -> None:
+    """2. PLUG rows with Chinese as the pivot, for Korean."""
+    run([tool("plug-train"), "build-data", "--parallel", str(out / "translate" / "parallel.jsonl"), "--pivot", "zh",
+         "--target", "ko", "--mode", "plug", "--out", str(out / "data")], env)
+
+
+def train(out: Path, env: dict[str, str], epochs: int) -> None:
+    """3. A tiny model, its tokenizer trained on the translated text, trained on the PLUG rows with
+    the demo's default profile (plug_eval/demo_plan.py): hidden 192 x 3 layers, 8 epochs at 3e-3."""
+    from plug_eval.tiny import build_tiny_model
+
+    texts = [v for r in read_jsonl(out / "translate" / "parallel.jsonl") for k, v in r.items()
+             if k.startswith(("instruction_", "response_"))]
+    base = build_tiny_model(out / "tiny", seed=0, hidden=192, layers=3, heads=6, vocab_size=4096,
+                            max_positions=1024, texts=texts)
+    run([tool("plug-train"), "train", "--model", str(base), "--data", str(out / "data" / "plug.jsonl"),
+         "--output", str(out / "model"), "--epochs", str(epochs), "--lr", "3e-3", "--batch-size", "8",
+         "--max-length", "512", "--warmup-ratio", "0.03", "--no-progress"], env)
+
+
+def generate(out: Path, env: dict[str, str], limit: int) -> list[str]:
+    """4. Answers to the Korean sample under the zh-pivot prompt: lm-eval's raw responses."""
+    meta = json.dumps({"xalpacaeval_pivot": "zh", "xalpacaeval_data_dir": "sample"})
+    run([tool("plug-eval"), "run", "--model", "hf", "--model_args", f"pretrained={out / 'model'}",
+         "--tasks", "xalpacaeval_pivot_ko", "--metadata", meta, "--apply_chat_template", "--log_samples",
+         "--output_path", str(out / "generations"), "--limit", str(limit), "--gen_kwargs", "max_gen_toks=48",
+         "--batch_size", "8"], env)
+    samples = sorted((out / "generations").rglob("samples_xalpacaeval_pivot_ko*.jsonl"))
+    if not samples:
+        sys.exit("bench/pivot: lm-eval wrote no samples file")
+    return [s["resps"][0][0] if isinstance(s["resps"][0], list) else s["resps"][0] for s in read_jsonl(samples[-1])]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "bench" / "pivot" / "out"))
@@ -64,63 +117,21 @@ def main() -> None:
     env.setdefault("OMP_NUM_THREADS", "1")
     seconds: dict[str, float] = {}
 
-    # 1. translate through the fake server
-    sample = ROOT / "plug_eval" / "data" / "parallel_sample.jsonl"
-    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "faketranslate.py"), "--port", "0",
-                               "--reference", str(sample)], stdout=subprocess.PIPE, text=True)
-    try:
-        port = int(server.stdout.readline().split()[1])  # type: ignore[union-attr]
+    def timed(name: str, fn, *a):  # noqa: ANN001, ANN202 - a bench helper
         t = time.monotonic()
-        summary = json.loads(run([tool("plug-train"), "translate", "--input", str(sample), "--target", "zh,ko",
-                                  "--model", "openai:fake-translator", "--base-url", f"http://127.0.0.1:{port}/v1",
-                                  "--out", str(out / "translate"), "--concurrency", "8", "--spot-check", "10",
-                                  "--quiet"], env))
-        seconds["translate"] = time.monotonic() - t
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        result = fn(*a)
+        seconds[name] = round(time.monotonic() - t, 1)
+        return result
 
-    # 2. PLUG rows with Chinese as the pivot, for Korean
-    t = time.monotonic()
-    run([tool("plug-train"), "build-data", "--parallel", str(out / "translate" / "parallel.jsonl"), "--pivot", "zh",
-         "--target", "ko", "--mode", "plug", "--out", str(out / "data")], env)
-    seconds["build_data"] = time.monotonic() - t
-
-    # 3. a tiny model, its tokenizer trained on the rows' text, trained on them
-    t = time.monotonic()
-    rows = [json.loads(x) for x in (out / "data" / "plug.jsonl").read_text(encoding="utf-8").splitlines()]
-    from plug_eval.tiny import build_tiny_model
-
-    translated = [json.loads(x) for x in (out / "translate" / "parallel.jsonl").read_text(encoding="utf-8").splitlines()]
-    texts = [v for r in translated for k, v in r.items() if k.startswith(("instruction_", "response_"))]
-    # the demo's default profile (plug_eval/demo_plan.py): hidden 192 x 3 layers, 8 epochs at 3e-3
-    base = build_tiny_model(out / "tiny", seed=0, hidden=192, layers=3, heads=6, vocab_size=4096,
-                            max_positions=1024, texts=texts)
-    run([tool("plug-train"), "train", "--model", str(base), "--data", str(out / "data" / "plug.jsonl"),
-         "--output", str(out / "model"), "--epochs", str(args.epochs), "--lr", "3e-3", "--batch-size", "8",
-         "--max-length", "512", "--warmup-ratio", "0.03", "--no-progress"], env)
-    seconds["train"] = time.monotonic() - t
-
-    # 4. generate on the Korean sample with the zh-pivot prompt
-    t = time.monotonic()
-    meta = json.dumps({"xalpacaeval_pivot": "zh", "xalpacaeval_data_dir": "sample"})
-    run([tool("plug-eval"), "run", "--model", "hf", "--model_args", f"pretrained={out / 'model'}",
-         "--tasks", "xalpacaeval_pivot_ko", "--metadata", meta, "--apply_chat_template", "--log_samples",
-         "--output_path", str(out / "generations"), "--limit", str(args.limit), "--gen_kwargs", "max_gen_toks=48",
-         "--batch_size", "8"], env)
-    seconds["generate"] = time.monotonic() - t
-
-    # 5. count the answers that open with the Chinese header
-    samples = sorted((out / "generations").rglob("samples_xalpacaeval_pivot_ko*.jsonl"))
-    if not samples:
-        sys.exit("bench/pivot: lm-eval wrote no samples file")
-    lines = [json.loads(x) for x in samples[-1].read_text(encoding="utf-8").splitlines() if x.strip()]
-    raw = [s["resps"][0][0] if isinstance(s["resps"][0], list) else s["resps"][0] for s in lines]
-    ok = sum(text.lstrip().startswith(HEADER) for text in raw)
+    summary = timed("translate", translate, out, env)
+    timed("build_data", build_data, out, env)
+    timed("train", train, out, env, args.epochs)
+    raw = timed("generate", generate, out, env, args.limit)
+    ok = sum(text.startswith(HEADER) for text in raw)  # 5. the very first characters, no stripping
     report = {"translated_rows": summary["complete_rows"], "failed_translations": summary["failed_translations"],
-              "plug_rows": len(rows), "instructions": len(raw), "start_with_chinese_header": ok,
-              "min_ok": args.min_ok, "passed": ok >= args.min_ok and len(raw) == args.limit,
-              "seconds": {k: round(v, 1) for k, v in seconds.items()},
+              "plug_rows": len(read_jsonl(out / "data" / "plug.jsonl")), "instructions": len(raw),
+              "start_with_chinese_header": ok, "min_ok": args.min_ok,
+              "passed": ok >= args.min_ok and len(raw) == args.limit, "seconds": seconds,
               "example": raw[0][:120] if raw else None}
     print(json.dumps(report, ensure_ascii=False))
     (out / "result.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
