@@ -72,7 +72,7 @@ def _translate_flags(t: argparse.ArgumentParser) -> None:
     t.add_argument("--base-url", help="an OpenAI-compatible server (vLLM, llama.cpp) for openai:MODEL")
     t.add_argument("--out", required=True, metavar="DIR", help="run directory: parallel.jsonl, failures.jsonl, ...")
     t.add_argument("--concurrency", type=int, default=8)
-    t.add_argument("--max-cost", type=float, metavar="USD", help="stop before the total could exceed USD")
+    t.add_argument("--max-cost", type=float, metavar="USD", help="the run directory's total budget, all runs together")
     t.add_argument("--prices", metavar="FILE", help="price table override (YAML/JSON)")
     t.add_argument("--temperature", type=float, default=0.0)
     t.add_argument("--timeout", type=float, default=120.0, help="seconds per call")
