@@ -345,3 +345,15 @@ def test_anthropic_and_a_local_hf_model_translate_through_the_same_engine(tmp_pa
     assert summary["calls_made"] == 3 and summary["cost_usd"] == 0.0 and summary["complete_rows"] == 0
     assert summary["failed_translations"] == 3 and "missing_part" in summary["failure_reasons"]
     assert T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})["calls_made"] == 0
+
+
+def test_a_call_that_keeps_failing_is_a_recorded_failure_and_is_retried_only_on_request(tmp_path, fake):
+    src = write_json(tmp_path / "in.json", rows(2, {1: "FAULT_500"}))
+    args = translate_args(src, tmp_path / "run", fake, "--max-retries", "1")
+    summary = json.loads(cli(*args).stdout)
+    assert summary["complete_rows"] == 1 and summary["call_errors"] == 2
+    failures = read_jsonl(tmp_path / "run" / "failures.jsonl")
+    assert {(f["id"], f["lang"]) for f in failures} == {("row-01", "zh"), ("row-01", "ko")}
+    assert all(f["reasons"][0].startswith("call_failed: ") for f in failures)
+    assert json.loads(cli(*args).stdout)["calls_made"] == 0  # a plain rerun does not pay for errors again
+    assert json.loads(cli(*args, "--retry-failed").stdout)["calls_made"] == 2
