@@ -14,8 +14,11 @@ from plug_eval import files
 from plug_eval.errors import PlugEvalError
 
 
-def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en") -> list[dict[str, Any]]:
-    """Rows with a non-empty instruction and response in ``pivot`` and every target language."""
+def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en",
+                  partial: bool = False) -> list[dict[str, Any]]:
+    """Rows with a non-empty instruction and response in ``pivot`` and every target language;
+    ``partial``: in ``pivot``, each keeping only the targets it has both fields of (the caller
+    uses each row for those)."""
     path = Path(path)
     if not path.is_file():
         raise PlugEvalError("parallel data file not found", path)
@@ -28,6 +31,12 @@ def read_parallel(path: str | Path, targets: Sequence[str], pivot: str = "en") -
     rows = []
     for n, row in files.jsonl_rows(text, path):
         missing = [k for k in needed if not isinstance(row, dict) or not str(row.get(k) or "").strip()]
+        if partial and isinstance(row, dict) and missing:
+            lacking = {k.rpartition("_")[2] for k in missing}  # a language lacking either part
+            if pivot not in lacking:  # the caller uses the row for the targets it has (maybe none)
+                rows.append({k: v for k, v in row.items() if k.rpartition("_")[2] not in lacking or
+                             not k.startswith(("instruction_", "response_"))} | {"id": row.get("id", n)})
+                continue
         if missing:
             raise PlugEvalError(f"missing or empty {', '.join(missing)}", f"{path}:{n}")
         rows.append({**row, "id": row.get("id", n)})

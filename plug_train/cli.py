@@ -2,6 +2,7 @@
 
     plug-train train --model DIR --data plug.jsonl --output OUT [--config run.yaml] [flags]
     plug-train build-data --parallel parallel.jsonl --target zh,ko,it,es --mode both --out data/
+    plug-train translate --input alpaca.json --target zh,ko --model openai:gpt-4o-mini --out tr/
     accelerate launch [--config_file docs/accelerate/ddp.yaml] -m plug_train train ...
 """
 
@@ -29,6 +30,14 @@ TRAIN_EXAMPLES = """examples:
 BUILD_EXAMPLES = """examples:
   plug-train build-data --parallel parallel.jsonl --target zh,ko,it,es --mode both --out data/
   plug-train build-data --parallel parallel.jsonl --target zh:1,ko:0.5 --mode plug --english --out data/
+  plug-train build-data --parallel tr/partial.jsonl --allow-partial --pivot zh --target ko --out data/
+"""
+
+TRANSLATE_EXAMPLES = """examples:
+  plug-train translate --input alpaca.json --target zh,ko,it,es --model openai:gpt-4o-mini --out tr/ --dry-run
+  plug-train translate --input alpaca.json --target zh,ko --model openai:qwen --base-url http://127.0.0.1:8000/v1 \\
+      --out tr/ --concurrency 16 --max-cost 5 --spot-check 20
+  plug-train translate --input alpaca.json --target zh,ko --model openai:gpt-4o-mini --out tr/ --retry-failed
 """
 
 
@@ -47,7 +56,32 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--english", action="store_true", help="add the English rows, answered directly")
     b.add_argument("--seed", type=int, default=0, help="seed of the selection and shuffle")
     b.add_argument("--out", required=True, metavar="DIR", help="writes DIR/plug.jsonl and/or DIR/direct.jsonl")
+    b.add_argument("--pivot", default="en", help="language of the draft in PLUG rows (default en)")
+    b.add_argument("--allow-partial", action="store_true", help="build each language from the rows that have it")
+    _translate_flags(sub.add_parser("translate", help="translate instruction data into parallel rows with an LLM",
+                                    epilog=TRANSLATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter))
     return p
+
+
+def _translate_flags(t: argparse.ArgumentParser) -> None:
+    t.add_argument("--input", required=True, metavar="FILE", help="JSONL or JSON list of {id, instruction, "
+                   "response} ({instruction, output} and single-turn {messages} too)")
+    t.add_argument("--target", required=True, help="languages to translate into, e.g. zh,ko,it,es")
+    t.add_argument("--source", default="en", help="language of the input (default en)")
+    t.add_argument("--model", required=True, help="openai:MODEL, anthropic:MODEL or hf:PATH")
+    t.add_argument("--base-url", help="an OpenAI-compatible server (vLLM, llama.cpp) for openai:MODEL")
+    t.add_argument("--out", required=True, metavar="DIR", help="run directory: parallel.jsonl, failures.jsonl, ...")
+    t.add_argument("--concurrency", type=int, default=8)
+    t.add_argument("--max-cost", type=float, metavar="USD", help="the run directory's total budget, all runs together")
+    t.add_argument("--prices", metavar="FILE", help="price table override (YAML/JSON)")
+    t.add_argument("--temperature", type=float, default=0.0)
+    t.add_argument("--timeout", type=float, default=120.0, help="seconds per call")
+    t.add_argument("--max-retries", type=int, default=6)
+    t.add_argument("--retry-failed", action="store_true", help="ask again only for translations that failed")
+    t.add_argument("--dry-run", action="store_true", help="count calls and estimate the cost; no call")
+    t.add_argument("--spot-check", type=int, default=0, metavar="N", help="write spotcheck.html with N random rows")
+    t.add_argument("--seed", type=int, default=0, help="seed of the spot-check sample")
+    t.add_argument("--quiet", action="store_true", help="no progress line")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -56,8 +90,13 @@ def main(argv: list[str] | None = None) -> None:
         if args.command == "build-data":
             from .build_data import build_data
 
-            written = build_data(args.parallel, args.target, args.mode, args.out, args.english, args.seed)
+            written = build_data(args.parallel, args.target, args.mode, args.out, args.english, args.seed,
+                                 pivot=args.pivot, allow_partial=args.allow_partial)
             print(json.dumps(written))
+        elif args.command == "translate":
+            from plug_eval.translate import run_cli  # the engine layer, loaded only for this command
+
+            print(json.dumps(run_cli(args), ensure_ascii=False))
         else:
             from .trainer import train
 

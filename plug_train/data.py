@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plug_eval import languages, pivot
+from plug_eval import files, languages, pivot
 from plug_eval.errors import PlugEvalError
 
 IGNORE = -100
@@ -76,11 +76,31 @@ def _messages(row: dict[str, Any], where: str) -> list[dict[str, str]]:
                    {"role": "assistant", "content": row["response"]}]
 
 
+def _example(row: Any, where: str) -> Example:
+    if not isinstance(row, dict):
+        raise PlugEvalError("each row must be a JSON object", where)
+    meta = {k: v for k, v in row.items() if k not in ("system", "instruction", "response", "messages")}
+    return Example(_messages(row, where), where, meta)
+
+
+def _starts_json_list(path: Path) -> bool:
+    with path.open("rb") as f:
+        head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"[")
+
+
 def read_rows(path: str | Path) -> list[Example]:
-    """All rows of one JSONL file, or a one-line error naming the file and line."""
+    """All rows of one JSONL file or JSON list (the paper's released files are lists of
+    ``{id, instruction, response, system?}``), or a one-line error naming the file and line/item."""
     path = Path(path)
     if not path.is_file():
         raise PlugEvalError("data file not found", path)
+    if _starts_json_list(path):
+        data = files.parse_json(files.decode_text(files.read_bytes(path), path), path)
+        rows = [_example(row, f"{path}: item {i}") for i, row in enumerate(data)]
+        if not rows:
+            raise PlugEvalError("no training rows", path)
+        return rows
     rows = []
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):

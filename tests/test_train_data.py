@@ -268,3 +268,75 @@ def test_overlong_counts_reach_metrics_and_the_final_summary(tiny_model, tmp_pat
     out = train(TrainConfig(output=str(tmp_path / "drop"), **common))
     dropped = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
     assert dropped["dropped_overlong"] == first["truncated"] and dropped["truncated"] == 0
+
+
+# --- any pivot, partial rows, the paper's JSON lists ----------------------------------------
+def test_build_data_with_a_chinese_pivot_for_korean_is_byte_for_byte(tmp_path, capsys):
+    row = {"id": "p1", "instruction_en": "Name a fruit.", "response_en": "An apple.",
+           "instruction_zh": "说出一种水果。", "response_zh": "苹果。\n\n它是红色的。",
+           "instruction_ko": "과일 하나를 말하세요.", "response_ko": "사과입니다.\n\n빨간색입니다."}
+    src = write_jsonl(tmp_path / "parallel.jsonl", [row])
+    cli_main(["build-data", "--parallel", str(src), "--target", "ko", "--pivot", "zh", "--out", str(tmp_path / "o")])
+    assert json.loads(capsys.readouterr().out) == {"plug.jsonl": 1, "direct.jsonl": 1}
+    line = (tmp_path / "o" / "plug.jsonl").read_bytes().decode("utf-8")
+    plug = json.loads(line)
+    assert plug["system"].encode("utf-8") == (
+        b"Please interpret the instruction in Chinese, and then respond both in Chinese and in Korean.")
+    assert plug["response"].encode("utf-8") == "中文回复：\n苹果。\n\n它是红色的。\n\n한국어 응답:\n사과입니다.\n\n빨간색입니다.".encode()
+    assert plug["instruction"] == "과일 하나를 말하세요." and plug["lang"] == "ko"
+    direct = json.loads((tmp_path / "o" / "direct.jsonl").read_text(encoding="utf-8"))
+    assert direct["response"] == "사과입니다.\n\n빨간색입니다." and direct["system"] == (
+        "Please respond to the following user message in Korean.")
+    # the default pivot is still English
+    cli_main(["build-data", "--parallel", str(src), "--target", "ko", "--mode", "plug", "--out", str(tmp_path / "e")])
+    en = json.loads((tmp_path / "e" / "plug.jsonl").read_text(encoding="utf-8"))
+    assert en["response"] == "English response:\nAn apple.\n\n한국어 응답:\n사과입니다.\n\n빨간색입니다."
+
+
+@pytest.mark.parametrize("argv, problem", [
+    (["--target", "ko", "--pivot", "xx"], "--pivot 'xx': unknown language code 'xx'"),
+    (["--target", "zh", "--pivot", "zh"], "--target 'zh': zh must be a non-pivot language"),
+    (["--target", "ko", "--pivot", "it"], "parallel.jsonl:1: missing or empty instruction_it, response_it"),
+])
+def test_bad_pivots_give_one_line(tmp_path, capsys, argv, problem):
+    src = write_jsonl(tmp_path / "parallel.jsonl", parallel_rows(2))
+    rows = [json.loads(x) for x in src.read_text(encoding="utf-8").splitlines()]
+    for r in rows:
+        del r["instruction_it"], r["response_it"]
+    write_jsonl(src, rows)
+    code, err = run_cli(["build-data", "--parallel", str(src), *argv, "--out", str(tmp_path / "o")], capsys)
+    assert code == 2 and "\n" not in err and problem in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_train_reads_a_json_list_as_the_papers_released_files_are(tiny_model, tmp_path):
+    """{id, instruction, response, system?} lists: read as the same rows as JSONL, then trained on."""
+    from plug_train.config import TrainConfig
+    from plug_train.trainer import train
+
+    rows = plug_rows(4, seed=2, max_words=20)
+    paper = [{"id": r["id"], "instruction": r["instruction"], "response": r["response"],
+              **({"system": r["system"]} if i % 2 else {})} for i, r in enumerate(rows)]
+    as_list = tmp_path / "train_korean.json"
+    as_list.write_text(json.dumps(paper, ensure_ascii=False, indent=2), encoding="utf-8")
+    as_lines = write_jsonl(tmp_path / "same.jsonl", paper)
+    got, want = data.read_rows(as_list), data.read_rows(as_lines)
+    assert [(e.messages, e.meta) for e in got] == [(e.messages, e.meta) for e in want]
+    assert got[1].source == f"{as_list}: item 1" and got[1].messages[0]["role"] == "system"
+    out = train(TrainConfig(model=tiny_model, data=[str(as_list)], output=str(tmp_path / "run"), max_steps=1,
+                            batch_size=2, max_length=512, progress=False))
+    first = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["data"]
+    assert first["rows"] == 4 and first["kept"] == 4
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('[{"instruction": "hi", "response": "yo"}, "text"]', "rows.json: item 1: each row must be a JSON object"),
+    ('[{"instruction": "hi"}]', "rows.json: item 0: missing or empty 'response'"),
+    ('[{"instruction": "hi", "response": "yo"},\n  {oops}]', "rows.json:2: not valid JSON"),
+    ("[]", "rows.json: no training rows"),
+])
+def test_bad_json_lists_name_the_item(tmp_path, capsys, tiny_model, content, problem):
+    (tmp_path / "rows.json").write_text(content, encoding="utf-8")
+    code, err = run_cli(["train", "--model", tiny_model, "--data", str(tmp_path / "rows.json"),
+                         "--output", str(tmp_path / "out")], capsys)
+    assert code == 2 and "\n" not in err and problem in err
