@@ -271,42 +271,104 @@ def position_bias(order_verdicts: Sequence[tuple[str | None, str | None]]) -> di
 # --------------------------------------------------------------------------- length control
 
 
-def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-10) -> np.ndarray:
-    """Newton fit of ``logit P = b0 + b1*x`` on soft labels y in [0, 1].
+LC_MIN_SCORED = 20  #: fewer scored items give no length-controlled win rate
+LC_MAX_COEF = 10.0  #: |b0| or |b1| at or above this is a fit running off to infinity, not an estimate
 
-    A tiny ridge keeps the fit finite when one side wins every item (then LC tends to 0 or 100).
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None, *,
+                  start: np.ndarray | None = None, max_iter: int = 50) -> tuple[np.ndarray, np.ndarray]:
+    """Newton fits of ``logit P = b0 + b1*x`` on soft labels y in [0, 1], one per row of ``weights``.
+
+    ``weights`` is ``(R, n)`` (a resample's draw counts; default one row of ones).  Returns the
+    ``(R, 2)`` coefficients and whether each fit converged with both coefficients finite and
+    under :data:`LC_MAX_COEF` in size; a fit that diverges (every item won, or a length
+    difference that separates wins from losses) is reported as not converged, never as a number.
     """
-    X = np.column_stack([np.ones_like(x), x])
-    beta = np.zeros(2)
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
-        grad = X.T @ (y - p) - ridge * beta
-        hess = (X * (p * (1 - p))[:, None]).T @ X + ridge * np.eye(2)
-        step = np.linalg.solve(hess, grad)
-        beta += step
-        if np.abs(step).max() < 1e-10:
-            break
-    return beta
+    w = np.ones((1, x.size)) if weights is None else np.asarray(weights, dtype=float)
+    beta = np.zeros((w.shape[0], 2)) if start is None else np.tile(np.asarray(start, dtype=float), (w.shape[0], 1))
+    done = np.zeros(w.shape[0], dtype=bool)
+    wx, wxx = w * x, w * x * x
+    dot = lambda a, b: np.einsum("ij,ij->i", a, b)  # noqa: E731 - row-wise sums without temporaries
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for _ in range(max_iter):
+            p = np.clip(beta[:, :1] + beta[:, 1:] * x, -60, 60)
+            np.negative(p, out=p)
+            np.exp(p, out=p)
+            p += 1.0
+            np.reciprocal(p, out=p)
+            r = y - p
+            p *= 1 - p  # now the variance
+            g0, g1 = dot(w, r), dot(wx, r)
+            h00, h01, h11 = dot(w, p), dot(wx, p), dot(wxx, p)
+            det = h00 * h11 - h01 * h01
+            ok = det > 1e-12 * np.maximum(h00 * h11, 1e-300)
+            s0 = np.where(ok, (h11 * g0 - h01 * g1) / np.where(ok, det, 1), np.nan)
+            s1 = np.where(ok, (h00 * g1 - h01 * g0) / np.where(ok, det, 1), np.nan)
+            step = np.column_stack([s0, s1])
+            live = ~done
+            beta[live] += step[live]
+            bad = ~np.isfinite(beta).all(1) | (np.abs(beta) >= LC_MAX_COEF).any(1)
+            done |= bad | (np.abs(step).max(1) < 1e-8)
+            if done.all():
+                break
+        converged = done & np.isfinite(beta).all(1) & (np.abs(beta) < LC_MAX_COEF).all(1)
+    return beta, converged
+
+
+def _lc_inputs(scores: np.ndarray, len_a: Sequence[float], len_b: Sequence[float]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None]:
+    """(mask of usable items, x, y, reason it cannot be estimated or None)."""
+    s = np.asarray(scores, dtype=float)
+    d = np.asarray(len_a, dtype=float) - np.asarray(len_b, dtype=float)
+    ok = ~np.isnan(s) & ~np.isnan(d)
+    n = int(ok.sum())
+    if n < LC_MIN_SCORED:
+        return ok, d, s, f"needs at least {LC_MIN_SCORED} scored items with lengths, has {n}"
+    if not ((d[ok] > 0).any() and (d[ok] < 0).any()):
+        return ok, d, s, "the length difference has one sign on every scored item: length cannot be separated"
+    sd = d[ok].std(ddof=1)
+    return ok, np.tanh(d[ok] / sd), s[ok], None
 
 
 def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequence[float],
-                               len_b: Sequence[float]) -> dict[str, Any]:
+                               len_b: Sequence[float], counts: np.ndarray | None = None,
+                               level: float = CI_LEVEL) -> dict[str, Any]:
     """Our own simple length-controlled win rate (not AlpacaEval 2's LC column).
 
     Per comparison, fit ``logit P(A wins) = b0 + b1*tanh(dlen/sd(dlen))`` on the scored items'
     scores, with lengths in ``answer_units``; LC = 100*sigmoid(b0) is the win rate predicted for
     answers of equal length.  AlpacaEval 2's LC also uses per-instruction difficulties fitted over
     hundreds of models, which a single comparison does not have.
+
+    Total: LC is None, with ``lc_reason`` saying why, unless at least :data:`LC_MIN_SCORED` items
+    are scored, length differences of both signs occur and the fit converges with |b0| and |b1|
+    under :data:`LC_MAX_COEF`.  With ``counts`` (the win rate's resample-count matrix) the same
+    fit on every resample gives a percentile interval; resamples whose fit does not converge are
+    left out, and more than half of them failing leaves the interval None.
     """
-    s = np.asarray(scores, dtype=float)
-    d = np.asarray(len_a, dtype=float) - np.asarray(len_b, dtype=float)
-    ok = ~np.isnan(s) & ~np.isnan(d)
-    if ok.sum() < 2:
-        return {"lc_win_rate": None, "length_coef": None}
-    sd = d[ok].std(ddof=1)
-    x = np.tanh(d[ok] / sd) if sd > 0 else np.zeros(int(ok.sum()))
-    b0, b1 = _fit_logistic(x, s[ok])
-    return {"lc_win_rate": float(100.0 / (1.0 + math.exp(-b0))), "length_coef": float(b1)}
+    out: dict[str, Any] = {"lc_win_rate": None, "length_coef": None, "lc_ci_low": None, "lc_ci_high": None,
+                           "lc_reason": None}
+    ok, x, y, reason = _lc_inputs(np.asarray(scores, dtype=float), len_a, len_b)
+    if reason is None:
+        beta, conv = _fit_logistic(x, y)
+        if not conv[0]:
+            reason = f"the length fit does not converge to |b0|, |b1| < {LC_MAX_COEF:g}"
+        else:
+            b0, b1 = beta[0]
+            out.update(lc_win_rate=float(100.0 / (1.0 + math.exp(-b0))), length_coef=float(b1))
+            if counts is not None:
+                cols = np.flatnonzero(ok)
+                fits = [_fit_logistic(x, y, counts[i:i + 1024, cols], start=beta[0])  # bounded memory
+                        for i in range(0, counts.shape[0], 1024)]
+                betas = np.concatenate([f[0] for f in fits])
+                convs = np.concatenate([f[1] for f in fits])
+                if convs.mean() >= 0.5:
+                    lc = 100.0 / (1.0 + np.exp(-betas[convs, 0]))
+                    tail = (100.0 - level) / 2
+                    lo, hi = np.percentile(lc, [tail, 100.0 - tail])
+                    out.update(lc_ci_low=float(lo), lc_ci_high=float(hi))
+    out["lc_reason"] = reason
+    return out
 
 
 # --------------------------------------------------------------------------- one comparison
@@ -373,7 +435,8 @@ def _comparison(
     out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
     out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
     if len_a is not None and len_b is not None:
-        out.update(length_controlled_win_rate(scores, len_a, len_b))
+        counts = resample_counts(n, n_resamples, seed) if n else None  # the win rate's own resamples
+        out.update(length_controlled_win_rate(scores, len_a, len_b, counts))
     out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed,
                         "n_resamples": n_resamples}
     return out
