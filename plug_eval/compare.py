@@ -254,8 +254,8 @@ def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
         if reply is not None:
             parsed = parse(reply.text, call.request.answers)
             slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
-            if parsed.ignored_quoted:
-                flags.append("quoted_verdict_ignored")
+            if parsed.matches_answer_text:
+                flags.append("verdict_matches_answer_text")
             if reply.finish_reason == "length":
                 flags.append("reply_truncated")
             verdict = SYSTEM_OF_SLOT.get(call.order, {}).get(slot, "tie" if slot == "tie" else slot)
