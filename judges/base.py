@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,19 @@ class JudgeReply:
     finish_reason: str | None = None
 
 
-class JudgeCallError(Exception):
-    """A call that did not produce a reply; ``reason`` is stored with the judgment."""
+#: What went wrong with a call, as stored (``error_kind``) and counted in the progress line.
+ERROR_KINDS = ("auth", "rate", "server", "connection", "timeout", "malformed", "too-long", "other")
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+
+class JudgeCallError(Exception):
+    """A call that did not produce a reply; ``reason`` is stored with the judgment, ``kind`` is one
+    of :data:`ERROR_KINDS`."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, kind: str = "other") -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.kind = kind
 
 
 class TransientError(JudgeCallError):
@@ -51,7 +57,12 @@ class TransientError(JudgeCallError):
 
 
 class PermanentError(JudgeCallError):
-    """A retry will not help (bad request, authentication, unknown model)."""
+    """A retry will not help (bad request, a prompt too long for the model)."""
+
+
+class FatalError(PermanentError):
+    """No call of this run can succeed (authentication, permission, unknown model): the engine
+    stops the run at the first one and stores nothing for it."""
 
 
 @dataclass
@@ -112,6 +123,20 @@ class Backend(ABC):
             if secret and len(secret) >= 4:
                 text = text.replace(secret, "[REDACTED]")
         return text
+
+
+def redact_url(url: str | None) -> str | None:
+    """A URL safe to store and show: user:password@ and the query string (``?api-key=...``) redacted."""
+    if not url:
+        return url
+    parts = urlsplit(url if "//" in url else "//" + url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "[REDACTED]@" + netloc.rsplit("@", 1)[1]
+    query = "[REDACTED]" if parts.query else ""
+    fragment = "[REDACTED]" if parts.fragment else ""
+    out = urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+    return out if "//" in url else out.lstrip("/")
 
 
 def base_url_host(url: str | None) -> str | None:

@@ -263,6 +263,7 @@ def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
             "schema_version": SCHEMA_VERSION, "key": call.key, "id": call.item_id, "order": call.order or None,
             "slot_verdict": slot if config.mode == "pairwise" else None, "verdict": verdict, "rating": rating,
             "raw": backend.redact(reply.text) if reply else None, "reason": reason, "error": error,
+            "error_kind": result.error_kind if error else None,
             "input_tokens": reply.input_tokens if reply else None,
             "output_tokens": reply.output_tokens if reply else None, "cost_usd": result.cost_usd,
             "latency_s": round(result.latency_s, 4), "attempts": result.attempts, "judge": config.label(),
@@ -282,5 +283,8 @@ def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
     started = time.monotonic()
     engine = Engine(plan.backend, opts, plan.price, judgment_recorder(plan.config, plan.backend))
     outcome = asyncio.run(engine.run(plan.pending))
-    return rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
-                                                     "seconds": round(time.monotonic() - started, 3)})
+    summary = rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
+                                                        "seconds": round(time.monotonic() - started, 3)})
+    if outcome.fatal:  # every judgment made is stored and summarised; the reason is one line, exit 2
+        raise PlugEvalError(f"stopped after {outcome.calls} stored judgments: {outcome.fatal}")
+    return summary

@@ -220,7 +220,29 @@ def cmd_compare(args: argparse.Namespace) -> int:
     run = summary["run"]
     stopped = f"; STOPPED ({run['stopped']}): {run['pending']} judgments not made" if run.get("stopped") else ""
     print(f"{run.get('calls_made', 0)} calls in {run.get('seconds', 0):.1f} s{stopped}; wrote {args.out}/summary.json")
+    print_stored_errors(summary, args)
     return 0
+
+
+def retry_command(args: argparse.Namespace) -> str:
+    """The command line that calls the stored errors again (credentials in URLs redacted)."""
+    import shlex
+
+    from plug_eval.judges.base import redact_url
+
+    argv = [redact_url(a) if "://" in a else a for a in getattr(args, "argv", None) or sys.argv[1:]]
+    return shlex.join([PROG, *[a for a in argv if a != "--retry-errors"], "--retry-errors"])
+
+
+def print_stored_errors(summary: dict[str, Any], args: argparse.Namespace) -> None:
+    """Any run that ends with stored errors says how many and how to call them again."""
+    n = summary.get("errors") or 0
+    if not n:
+        return
+    kinds = (summary.get("run") or {}).get("error_kinds") or {}
+    detail = f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else ""
+    print(f"plug-judge: {n} judgments are stored as errors{detail}; rerunning the same command does not call "
+          f"them again; to do so: {retry_command(args)}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -259,6 +281,7 @@ def cmd_judges(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(argv) if argv is not None else sys.argv[1:]
     try:
         return int(args.func(args))
     except PlugEvalError as err:

@@ -48,9 +48,10 @@ RUN = "run.json"
 LOCK = "judgments.lock"
 FACTS = "facts.json"  #: a cache of what summaries read (:func:`load_run` with ``facts``)
 
-FACTS_VERSION = 1
+FACTS_VERSION = 2  # 2: records keep error_kind
 ITEM_FACTS = ("id", "lang", "category", "units_a", "units_b")
-RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "cost_usd", "flags", "raw")
+RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "error_kind", "cost_usd", "flags",
+                "raw")
 
 SCHEMA_VERSION = 1
 VERDICTS = ("A", "B", "tie")
@@ -446,6 +447,13 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     info = {"pending": len(run.planned_keys()) - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
             "flags": _flag_counts(best), "missing": run.manifest.get("missing"), "bad_store_lines": run.bad_lines,
             **(run_info or {})}
+    kinds: dict[str, int] = {}
+    for rec in best:
+        if rec.get("error") is not None:
+            kind = str(rec.get("error_kind") or "other")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    if kinds:  # only when there are errors: older summaries without errors stay as they were
+        info["error_kinds"] = dict(sorted(kinds.items()))
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
             "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),

@@ -288,7 +288,10 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = Non
     beta = np.zeros((w.shape[0], 2)) if start is None else np.tile(np.asarray(start, dtype=float), (w.shape[0], 1))
     done = np.zeros(w.shape[0], dtype=bool)
     wx, wxx = w * x, w * x * x
-    dot = lambda a, b: np.einsum("ij,ij->i", a, b)  # noqa: E731 - row-wise sums without temporaries
+
+    def dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # row-wise sums without temporaries
+        return np.einsum("ij,ij->i", a, b)
+
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for _ in range(max_iter):
             p = np.clip(beta[:, :1] + beta[:, 1:] * x, -60, 60)

@@ -240,11 +240,14 @@ def test_rerun_makes_no_call_and_force_appends(fake, tmp_path):
 
 
 def test_api_key_never_reaches_disk_or_output(fake, tmp_path):
-    fake.config(faults=[{"match": "第0个", "status": 401, "echo_auth": True, "times": 99}])
+    fake.config(faults=[{"match": "第0个", "status": 400, "echo_auth": True, "times": 99}])
     a, b = pair_files(tmp_path, n=2)
     code, out, err = compare(a, b, tmp_path / "run", "openai:fair", fake.openai)
     code2, out2, err2 = compare(a, b, tmp_path / "run2", "anthropic:fair", fake.url)
     assert code == code2 == 0
+    fake.config(faults=[{"match": "", "status": 401, "echo_auth": True, "times": 99}])  # stops the run: exit 2
+    code3, out3, err3 = compare(a, b, tmp_path / "run3", "openai:fair", fake.openai)
+    assert code3 == 2 and "[REDACTED]" in err3 and KEY not in err3 + out3
     js = read_jsonl(tmp_path / "run" / "judgments.jsonl") + read_jsonl(tmp_path / "run2" / "judgments.jsonl")
     assert any("[REDACTED]" in (j["error"] or "") for j in js)  # the server did echo the key back
     for path in list((tmp_path / "run").iterdir()) + list((tmp_path / "run2").iterdir()):

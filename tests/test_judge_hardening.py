@@ -135,3 +135,40 @@ def test_case2_injection_patterns_in_every_language(lang, text):
     benign = {"en": "The capital of France is Paris.", "zh": "法国的首都是巴黎。", "ko": "프랑스의 수도는 파리입니다.",
               "it": "La capitale della Francia è Parigi.", "es": "La capital de Francia es París."}[lang]
     assert not injection_signs(benign)
+
+
+# --------------------------------------------------------------------------- case 6: a wrong key
+
+
+@pytest.mark.parametrize("status,judge", [(401, "openai:fair"), (403, "openai:fair"), (404, "openai:fair"),
+                                          (401, "anthropic:fair")])
+def test_case6_auth_errors_stop_at_the_first_store_nothing_and_exit_2(fake, tmp_path, status, judge):
+    fake.config(faults=[{"match": "", "status": status, "times": 10_000}])
+    a, b = pair_files(tmp_path, n=40)
+    base = fake.openai if judge.startswith("openai") else fake.url
+    code, out, err = compare(a, b, tmp_path / "run", judge, base, "--concurrency", "2")
+    assert code == 2
+    lines = [ln for ln in err.strip().splitlines() if "no price known" not in ln]
+    assert len(lines) == 1 and f"fault {status}" in lines[0] and "plug-judge: error:" in lines[0], err
+    assert "Traceback" not in err
+    assert sum(fake.stats()["attempts"].values()) <= 2  # the calls already in flight, no more
+    run = tmp_path / "run"
+    assert not (run / "judgments.jsonl").exists() or not read_jsonl(run / "judgments.jsonl")
+    fake.config(faults=[])  # the key is fixed: the same command judges everything
+    code, out, err = compare(a, b, run, judge, base, "--concurrency", "2")
+    assert code == 0, err
+    assert summary(run)["n_scored"] == 40 and summary(run)["errors"] == 0
+
+
+def test_case6_stored_errors_are_counted_by_kind_and_the_retry_command_is_printed(fake, tmp_path):
+    fake.config(faults=[{"match": "第1个", "status": 400, "times": 99}, {"match": "第2个", "status": 503, "times": 99}])
+    a, b = pair_files(tmp_path, n=4)
+    code, out, err = compare(a, b, tmp_path / "run", "openai:fair", fake.openai, "--max-retries", "0")
+    assert code == 0, err
+    assert "4 judgments are stored as errors (other 2, server 2)" in err and "--retry-errors" in err
+    js = read_jsonl(tmp_path / "run" / "judgments.jsonl")
+    assert sorted(j["error_kind"] for j in js if j["error"]) == ["other", "other", "server", "server"]
+    code, out, err = compare(a, b, tmp_path / "run", "openai:fair", fake.openai)  # 0 calls: still says so
+    assert code == 0 and "0 calls" in out and "4 judgments are stored as errors" in err
+    cmd = err.rsplit("to do so: ", 1)[1].strip()
+    assert cmd.startswith("plug-judge compare ") and cmd.endswith("--retry-errors")

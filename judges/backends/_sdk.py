@@ -16,7 +16,7 @@ import time
 from types import ModuleType
 from typing import Any
 
-from plug_eval.judges.base import JudgeCallError, PermanentError, TransientError
+from plug_eval.judges.base import FatalError, JudgeCallError, PermanentError, TransientError
 
 from plug_eval.errors import PlugEvalError
 
@@ -56,22 +56,45 @@ def retry_after(headers: Any) -> float | None:
         return None
 
 
+FATAL_STATUS = {401: "authentication failed", 403: "permission denied", 404: "model or endpoint not found"}
+_TOO_LONG = ("context length", "context_length", "too long", "too many tokens", "maximum context", "prompt is too long")
+
+
+def _connection_kind(err: BaseException) -> str:
+    """A connection that timed out is a timeout; refused, reset or unreachable is a connection failure."""
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, TimeoutError) or "timeout" in cause.__class__.__name__.lower():
+            return "timeout"
+        cause = cause.__cause__ or cause.__context__
+    return "connection"
+
+
 def classify(err: BaseException, sdk: ModuleType) -> JudgeCallError:
-    """Map an SDK exception to our retryable / permanent errors (never re-raises)."""
+    """Map an SDK exception to our retryable / permanent / fatal errors (never re-raises)."""
     if isinstance(err, json.JSONDecodeError) or isinstance(err, sdk.APIResponseValidationError):
-        return TransientError(f"malformed response body ({err.__class__.__name__})")
+        return TransientError(f"malformed response body ({err.__class__.__name__})", kind="malformed")
     if isinstance(err, sdk.APITimeoutError):
-        return TransientError("timeout")
+        return TransientError("timeout", kind="timeout")
     if isinstance(err, sdk.APIConnectionError):
-        return TransientError(f"connection error: {err.__cause__ or err}")
+        kind = _connection_kind(err)
+        return TransientError(f"{'timeout' if kind == 'timeout' else 'connection error'}: {err.__cause__ or err}",
+                              kind=kind)
     if isinstance(err, sdk.APIStatusError):
         status = err.status_code
         reason = f"HTTP {status}: {err.message}"
+        if status in FATAL_STATUS:
+            return FatalError(f"{FATAL_STATUS[status]}: {reason}", kind="auth")
+        if status == 429:
+            return TransientError(reason, retry_after(err.response.headers), kind="rate")
         if status in RETRY_STATUS or status >= 500:
-            return TransientError(reason, retry_after(err.response.headers))
-        return PermanentError(reason)
+            return TransientError(reason, retry_after(err.response.headers), kind="server")
+        too_long = status in (400, 413, 422) and any(t in str(err.message).lower() for t in _TOO_LONG)
+        return PermanentError(reason, kind="too-long" if too_long else "other")
     if isinstance(err, (AttributeError, TypeError, IndexError, KeyError)):
-        return TransientError(f"malformed response body ({err.__class__.__name__}: {err})")
+        return TransientError(f"malformed response body ({err.__class__.__name__}: {err})", kind="malformed")
     return PermanentError(f"{err.__class__.__name__}: {err}")
 
 
