@@ -10,6 +10,7 @@ already holds; :mod:`plug_eval.engine` makes the remaining calls.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import sys
@@ -62,6 +63,8 @@ class RunOptions:
     prices: PriceTable = field(default_factory=PriceTable)
     n_resamples: int = 10_000
     progress: TextIO | None = sys.stderr
+    max_consecutive_failures: int = 20
+    spent_before: float = 0.0  #: USD the run directory's store already holds; counted against max_cost
 
 
 # --------------------------------------------------------------------------- planning
@@ -216,6 +219,7 @@ class Plan:
     calls: list[Call]
     pending: list[Call]
     price: Price | None
+    spent_before: float = 0.0  #: USD already spent on this run directory (counted against --max-cost)
 
 
 def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: str | None = None,
@@ -237,7 +241,7 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
                 raise PlugEvalError(f"--max-cost: no price known for model {config.model!r}; "
                                     "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
             prices.max_call_cost(prompt_text(pending[0]), pending[0].request.decoding, price)
-    return Plan(inputs, config, backend, calls, pending, price)
+    return Plan(inputs, config, backend, calls, pending, price, existing.spent())
 
 
 # --------------------------------------------------------------------------- running
@@ -281,6 +285,7 @@ def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
         print(f"plug-judge: warning: no price known for {plan.config.model!r}: cost_usd is null "
               "(add it with --prices FILE)", file=sys.stderr)
     started = time.monotonic()
+    opts = dataclasses.replace(opts, spent_before=plan.spent_before)  # a budget is per run directory
     engine = Engine(plan.backend, opts, plan.price, judgment_recorder(plan.config, plan.backend))
     outcome = asyncio.run(engine.run(plan.pending))
     summary = rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,

@@ -55,7 +55,9 @@ def _common_judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
     r.add_argument("--out", required=True, metavar="DIR", help="run directory (created; reused to resume)")
     r.add_argument("--concurrency", type=int, default=8, help="calls in flight (default 8)")
     r.add_argument("--seed", type=int, default=0, help="seed for --orders 1 and the bootstrap (default 0)")
-    r.add_argument("--max-cost", type=float, metavar="USD", help="stop before this run could spend more")
+    r.add_argument("--max-cost", type=float, metavar="USD",
+                   help="stop before the total spent on this run directory (every earlier run and --force "
+                   "re-judgment included) could exceed USD")
     r.add_argument("--dry-run", action="store_true", help="print the calls and their estimated cost, write nothing")
     r.add_argument("--retry-errors", action="store_true", help="call again the judgments stored as errors")
     r.add_argument("--force", action="store_true", help="judge again; new records are appended, none rewritten")

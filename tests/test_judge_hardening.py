@@ -172,3 +172,31 @@ def test_case6_stored_errors_are_counted_by_kind_and_the_retry_command_is_printe
     assert code == 0 and "0 calls" in out and "4 judgments are stored as errors" in err
     cmd = err.rsplit("to do so: ", 1)[1].strip()
     assert cmd.startswith("plug-judge compare ") and cmd.endswith("--retry-errors")
+
+
+# --------------------------------------------------------------------------- case 3: a budget per run directory
+
+
+def _spent(run: Path) -> float:
+    return sum(j["cost_usd"] or 0.0 for j in read_jsonl(run / "judgments.jsonl"))
+
+
+def test_case3_max_cost_counts_everything_spent_on_the_run_directory(fake, tmp_path):
+    prices = write_json(tmp_path / "prices.json", {"fair": {"input": 1000.0, "output": 1000.0}})
+    a, b = pair_files(tmp_path, n=10)
+    args = ("--prices", str(prices), "-J", "max_tokens=50", "--concurrency", "2", "--max-cost", "3")
+    run = tmp_path / "run"
+    for _ in range(2):  # the same command twice: per invocation it spent twice the budget
+        code, out, err = compare(a, b, run, "openai:fair", fake.openai, *args)
+        assert code == 0, err
+        assert 0 < _spent(run) <= 3
+    assert "STOPPED (budget)" in out
+    first = _spent(run)
+    code, out, err = compare(a, b, run, "openai:fair", fake.openai, *args[:-1], "6", "--force")
+    assert code == 0, err
+    assert first < _spent(run) <= 6  # forced re-judgments count too
+
+
+def test_case3_max_cost_help_says_it_is_per_run_directory():
+    code, out, err = run_cli("compare", "--help")
+    assert "run directory" in " ".join(out.split()).split("--max-cost USD ", 1)[1][:200]
