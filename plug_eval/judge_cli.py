@@ -61,6 +61,11 @@ def _common_judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
     r.add_argument("--dry-run", action="store_true", help="print the calls and their estimated cost, write nothing")
     r.add_argument("--retry-errors", action="store_true", help="call again the judgments stored as errors")
     r.add_argument("--force", action="store_true", help="judge again; new records are appended, none rewritten")
+    r.add_argument("--accept-new-identity", action="store_true",
+                   help="rerun into a run directory made with other inputs, judge, base URL, language or "
+                   "template, reusing the stored judgments whose keys still match")
+    r.add_argument("--max-consecutive-failures", type=int, default=20, metavar="N",
+                   help="stop the run after N connection failures in a row (default 20)")
     r.add_argument("--max-retries", type=int, default=6, help="retries of a failing call (default 6)")
     r.add_argument("--timeout", type=float, default=120.0, help="seconds per attempt (default 120)")
     r.add_argument("--retry-after-cap", type=float, default=60.0, help="longest wait a server may ask (s)")
@@ -147,7 +152,9 @@ def _options(args: argparse.Namespace) -> Any:
     return RunOptions(out=Path(args.out), concurrency=args.concurrency, orders=getattr(args, "orders", 2),
                       seed=args.seed, max_cost=args.max_cost, retry_errors=args.retry_errors, force=args.force,
                       max_retries=args.max_retries, retry_after_cap=args.retry_after_cap, timeout=args.timeout,
-                      prices=prices, n_resamples=args.n_resamples, progress=None if args.quiet else sys.stderr)
+                      prices=prices, n_resamples=args.n_resamples, progress=None if args.quiet else sys.stderr,
+                      max_consecutive_failures=args.max_consecutive_failures,
+                      accept_new_identity=args.accept_new_identity)
 
 
 def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:

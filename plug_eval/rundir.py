@@ -105,6 +105,22 @@ def _read_store(root: Path) -> bytes:
         return b""
 
 
+def holds_judgments(root: str | os.PathLike[str]) -> bool:
+    """Whether a directory's store holds any judgment (a complete record)."""
+    return bool(_scan_store(_read_store(Path(root)))[0])
+
+
+def non_import_judgments(root: str | os.PathLike[str]) -> int:
+    """How many stored judgments an importer did not write: a directory with ``run.json`` is a
+    ``compare``/``grade`` run (all of its records count), and an imported record carries AlpacaEval's
+    ``preference``."""
+    root = Path(root)
+    records = _scan_store(_read_store(root))[0]
+    if (root / RUN).exists():
+        return len(records)
+    return sum("preference" not in r for r in records)
+
+
 # --------------------------------------------------------------------------- the facts cache
 
 

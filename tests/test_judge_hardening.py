@@ -200,3 +200,80 @@ def test_case3_max_cost_counts_everything_spent_on_the_run_directory(fake, tmp_p
 def test_case3_max_cost_help_says_it_is_per_run_directory():
     code, out, err = run_cli("compare", "--help")
     assert "run directory" in " ".join(out.split()).split("--max-cost USD ", 1)[1][:200]
+
+
+# --------------------------------------------------------------------------- case 5: one identity per run directory
+
+FIXTURE_INPUTS = Path(__file__).resolve().parent / "fixtures" / "rundirs" / "inputs"
+
+
+def test_case5_import_alpacaeval_force_refuses_a_compare_run_directory(tmp_path):
+    a, b = pair_files(tmp_path, n=3)
+    run = tmp_path / "run"
+    assert compare(a, b, run, "rules", None)[0] == 0
+    before = conftest_judge.snapshot(run)
+    code, out, err = run_cli("import-alpacaeval", str(FIXTURE_INPUTS / "annotations.json"), "--out", str(run),
+                             "--force")
+    assert code == 2 and "not written by an import" in err and len(err.strip().splitlines()) == 1, err
+    assert conftest_judge.snapshot(run) == before
+    imported = tmp_path / "imported"  # --force still replaces an import
+    assert run_cli("import-alpacaeval", str(FIXTURE_INPUTS / "annotations.json"), "--out", str(imported))[0] == 0
+    assert run_cli("import-alpacaeval", str(FIXTURE_INPUTS / "annotations.json"), "--out", str(imported),
+                   "--force")[0] == 0
+
+
+@pytest.mark.parametrize("change,named", [(("--lang", "ko"), "language"), (("--judge", "openai:first"), "judge")])
+def test_case5_a_rerun_with_another_identity_is_refused_untouched(fake, tmp_path, change, named):
+    a, b = (write_json(tmp_path / f"{n}.json", [{k: v for k, v in r.items() if k != "lang"} for r in answers(3, q)])
+            for n, q in (("sysA", 3), ("sysB", 1)))  # no language in the files: --lang says it
+    run = tmp_path / "run"
+    args = ["compare", str(a), str(b), "--base-url", fake.openai, "--out", str(run), "--quiet"]
+    assert run_cli(*args, "--judge", "openai:fair", "--lang", "zh")[0] == 0
+    before, attempts = conftest_judge.snapshot(run), sum(fake.stats()["attempts"].values())
+    opts = {"--judge": "openai:fair", "--lang": "zh", change[0]: change[1]}
+    flat = [x for kv in opts.items() for x in kv]
+    code, out, err = run_cli(*args, *flat)
+    assert code == 2 and named in err and "new --out" in err and "--accept-new-identity" in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert conftest_judge.snapshot(run) == before and sum(fake.stats()["attempts"].values()) == attempts
+    code, out, err = run_cli(*args, *flat, "--accept-new-identity")
+    assert code == 0, err
+    assert json.loads((run / "run.json").read_text())["identity"]["judge" if named == "judge" else "lang"] != \
+        json.loads(before["run.json"])["identity"]["judge" if named == "judge" else "lang"]
+
+
+def test_case5_force_keeps_meaning_judge_again_and_append(fake, tmp_path):
+    a, b = pair_files(tmp_path, n=3)
+    run = tmp_path / "run"
+    assert compare(a, b, run, "openai:fair", fake.openai)[0] == 0
+    assert compare(a, b, run, "openai:fair", fake.openai, "--force")[0] == 0
+    assert len(read_jsonl(run / "judgments.jsonl")) == 12
+
+
+# --------------------------------------------------------------------------- case 4: the effective base URL
+
+
+def test_case4_openai_base_url_from_the_environment_is_keyed_and_recorded(fake, tmp_path, monkeypatch):
+    a, b = pair_files(tmp_path, n=3)
+    run = tmp_path / "run"
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.openai)
+    code, out, err = compare(a, b, run, "openai:gpt-4o-mini", None)
+    assert code == 0, err
+    assert sum(fake.stats()["completed"].values()) == 6  # the environment did send the calls there
+    s = summary(run)
+    assert s["provenance"]["judge"]["base_url"].startswith(fake.openai)
+    assert json.loads((run / "run.json").read_text())["identity"]["base_url"].startswith(fake.openai)
+    monkeypatch.delenv("OPENAI_BASE_URL")  # now the real API: no stored verdict of the local server counts
+    code, out, err = compare(a, b, run, "openai:gpt-4o-mini", None, "--dry-run")
+    assert code == 2 and "base URL" in err and "api.openai.com" in err, err
+    code, out, err = compare(a, b, run, "openai:gpt-4o-mini", None, "--dry-run", "--accept-new-identity")
+    assert code == 0 and "0 stored, 6 to call" in out, out + err
+
+
+def test_case4_the_default_api_keeps_its_old_keys():
+    from plug_eval.compare import make_backend
+    from plug_eval.judges.config import resolve
+
+    backend = make_backend(resolve("openai:gpt-4o-mini"))
+    assert backend.effective_base_url().startswith("https://api.openai.com")
+    assert backend.identity() == {"backend": "openai", "host": None, "model": "gpt-4o-mini"}

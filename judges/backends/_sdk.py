@@ -116,3 +116,13 @@ def async_client(sdk: ModuleType, class_name: str, key: str | None, options: Any
     if transport is not None:
         kwargs["http_client"] = transport
     return getattr(sdk, class_name)(**kwargs)
+
+
+def resolved_base_url(sdk: ModuleType, class_name: str, options: Any) -> str:
+    """The base URL the SDK's client will call: ``base_url`` if given, else the SDK's environment
+    variable (``OPENAI_BASE_URL``, ``ANTHROPIC_BASE_URL``), else its default, read off a client."""
+    client = getattr(sdk, class_name)(api_key="unused", base_url=options.base_url, max_retries=0)
+    try:
+        return str(client.base_url)
+    finally:
+        client.close()
