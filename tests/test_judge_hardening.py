@@ -277,3 +277,26 @@ def test_case4_the_default_api_keeps_its_old_keys():
     backend = make_backend(resolve("openai:gpt-4o-mini"))
     assert backend.effective_base_url().startswith("https://api.openai.com")
     assert backend.identity() == {"backend": "openai", "host": None, "model": "gpt-4o-mini"}
+
+
+# --------------------------------------------------------------------------- case 8: credentials in URLs
+
+
+@pytest.mark.parametrize("userinfo", ["", "alice:hunter2pw@"])
+def test_case8_credentials_in_the_base_url_reach_no_file_report_or_output(fake, tmp_path, userinfo):
+    a, b = pair_files(tmp_path, n=3)
+    run = tmp_path / "run"
+    url = fake.openai.replace("http://", "http://" + userinfo) + "?api-key=QUERYSECRET42"
+    fake.config(faults=[{"match": "第1个", "status": 400, "times": 99}])  # stored errors: the retry command prints
+    code, out, err = compare(a, b, run, "openai:fair", url)
+    # the SDK appends its paths after the query (a 404: the run stops, exit 2) and its aiohttp transport
+    # refuses user:pass@ (stored errors): either way what is written and printed must be clean
+    assert code in (0, 2) and "Traceback" not in err, err
+    assert "--retry-errors" in err or code == 2
+    code2, out2, err2 = run_cli("report", str(run), "--out", str(tmp_path / "report" / "report.html"))
+    assert code2 == 0, err2
+    assert "[REDACTED]" in json.loads((run / "run.json").read_text())["provenance"]["judge"]["base_url"]
+    texts = [out, err, out2, err2] + [p.read_text("utf-8", "replace") for d in (run, tmp_path / "report")
+                                      for p in d.rglob("*") if p.is_file()]
+    for secret in ("hunter2pw", "alice:", "QUERYSECRET42"):
+        assert not any(secret in t for t in texts), secret
