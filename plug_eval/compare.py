@@ -253,7 +253,13 @@ def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
 def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions,
                     identity: dict[str, Any] | None = None) -> None:
     """Write items.jsonl and run.json (atomically) before the first call."""
-    opts.out.mkdir(parents=True, exist_ok=True)
+    try:
+        opts.out.mkdir(parents=True, exist_ok=True)
+        probe = files.write_atomic(opts.out / ".plug-judge-write-check", b"")
+        probe.unlink()
+    except OSError as err:
+        raise PlugEvalError(f"cannot write the run directory ({err.strerror or err}): choose another --out",
+                            opts.out) from None
     _reuse_fidelity(opts.out, inputs.items)
     records.fill_fidelity(inputs.items)
     files.write_jsonl(opts.out / rundir.ITEMS, inputs.items)

@@ -300,3 +300,50 @@ def test_case8_credentials_in_the_base_url_reach_no_file_report_or_output(fake, 
                                       for p in d.rglob("*") if p.is_file()]
     for secret in ("hunter2pw", "alice:", "QUERYSECRET42"):
         assert not any(secret in t for t in texts), secret
+
+
+# --------------------------------------------------------------------------- case 11: one line, never a traceback
+
+
+def _rows(n: int = 3) -> list[dict]:
+    return [{"id": f"q{i}", "instruction": f"Q{i}?", "output": f"answer {i}", "lang": "en"} for i in range(n)]
+
+
+@pytest.mark.parametrize("name,content,expect", [
+    ("instr.json", [dict(r, instruction=5) if r["id"] == "q0" else r for r in _rows()], "'instruction' is a int"),
+    ("lang.json", [dict(r, lang=["en"]) if r["id"] == "q0" else r for r in _rows()], "'lang' is a list"),
+    ("surrogate.json", json.dumps(_rows()).replace("answer 0", "answer \\ud800 0"), "lone surrogate"),
+    ("surrogate.jsonl", "\n".join(json.dumps(r) for r in _rows()).replace("answer 0", "answer \\udc00 0"),
+     "lone surrogate"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+], ids=["instruction-int", "lang-list", "surrogate-json", "surrogate-jsonl", "deep-json", "deep-jsonl"])
+def test_case11_bad_answer_files_are_one_line_errors(tmp_path, name, content, expect):
+    bad = tmp_path / name
+    bad.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
+    good = write_json(tmp_path / "good.json", _rows())
+    code, out, err = run_cli("compare", str(bad), str(good), "--judge", "rules", "--out", str(tmp_path / "run"),
+                             "--quiet")
+    assert code == 2 and expect in err and str(bad) in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize("option,value", [("--seed", "-1"), ("--n-resamples", "0"), ("--max-retries", "-1"),
+                                          ("--timeout", "0"), ("--max-cost", "-1"),
+                                          ("--max-consecutive-failures", "0"), ("--concurrency", "0")])
+def test_case11_bad_options_are_refused_before_the_first_call(fake, tmp_path, option, value):
+    a, b = pair_files(tmp_path, n=3)
+    code, out, err = compare(a, b, tmp_path / "run", "openai:fair", fake.openai, option, value)
+    assert code == 2 and option in err and len(err.strip().splitlines()) == 1, err
+    assert fake.stats()["attempts"] == {} and not (tmp_path / "run").exists()
+
+
+def test_case11_an_unwritable_out_is_a_one_line_error_before_any_call(fake, tmp_path):
+    a, b = pair_files(tmp_path, n=3)
+    out = Path("/proc/plug-judge-no-such-dir/run")  # cannot be created, even by root
+    if not Path("/proc/self").is_dir():
+        pytest.skip("needs Linux /proc for a directory nobody can create")
+    code, _, err = compare(a, b, out, "openai:fair", fake.openai)
+    assert code == 2 and "cannot write the run directory" in err and str(out) in err, err
+    assert len([ln for ln in err.strip().splitlines() if "no price known" not in ln]) == 1
+    assert fake.stats()["attempts"] == {}
