@@ -223,6 +223,9 @@ def _result_line(s: dict[str, Any]) -> str:
 def cmd_compare(args: argparse.Namespace) -> int:
     from plug_eval.compare import run_plan
 
+    if not args.quiet and not args.dry_run:  # reading, language checks and rendering take seconds on big files
+        print("plug-judge: preparing: reading the answers, checking languages, rendering the prompts",
+              file=sys.stderr, flush=True)
     plan, opts = _plan(args, args.mode)
     if plan.config.not_a_quality_judge:
         print("plug-judge: note: the rules judge is an offline language check, NOT a quality judge", file=sys.stderr)

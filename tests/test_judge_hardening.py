@@ -347,3 +347,57 @@ def test_case11_an_unwritable_out_is_a_one_line_error_before_any_call(fake, tmp_
     assert code == 2 and "cannot write the run directory" in err and str(out) in err, err
     assert len([ln for ln in err.strip().splitlines() if "no price known" not in ln]) == 1
     assert fake.stats()["attempts"] == {}
+
+
+# --------------------------------------------------------------------------- case 7: a dead server
+
+
+def _dead_url() -> str:
+    import socket
+
+    with socket.socket() as s:  # a port that was just free: nothing listens there now
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
+
+
+def test_case7_a_dead_server_stops_the_run_after_consecutive_connection_failures(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", conftest_judge.KEY)
+    a, b = pair_files(tmp_path, n=100)
+    started = time.monotonic()
+    code, out, err = compare(a, b, tmp_path / "run", "openai:fair", _dead_url(), "--max-consecutive-failures", "10")
+    assert time.monotonic() - started < 15  # without the breaker: ~31 s of retries per call
+    assert code == 2 and "10 connection failures in a row" in err and "Traceback" not in err, err
+    run = tmp_path / "run"
+    assert not (run / "judgments.jsonl").exists() or not read_jsonl(run / "judgments.jsonl")  # rerun retries all
+    assert summary(run)["run"]["stopped"] == "connection"
+
+
+def test_case7_connection_refused_is_a_connection_error_and_counted_in_the_progress_line(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setenv("OPENAI_API_KEY", conftest_judge.KEY)
+    a, b = pair_files(tmp_path, n=2)
+    code, out, err = run_cli("compare", str(a), str(b), "--judge", "openai:fair", "--base-url", _dead_url(),
+                             "--out", str(tmp_path / "run"), "--lang", "zh", "--max-retries", "0")
+    assert code == 0, err
+    js = read_jsonl(tmp_path / "run" / "judgments.jsonl")
+    assert [j["error_kind"] for j in js] == ["connection"] * 4 and not any("timeout" in j["error"] for j in js)
+    assert "errors 4 (connection 4)" in err
+    from plug_eval.engine import Progress
+
+    stream = io.StringIO()
+    Progress(805, stream, "judging")  # the first line is there before any call returns
+    assert stream.getvalue().startswith("judging [") and "0/805" in stream.getvalue()
+
+
+def test_case7_a_status_line_appears_within_2_seconds(tmp_path):
+    a, b = pair_files(tmp_path, n=200)
+    started = time.monotonic()
+    proc = conftest_judge.cli_subprocess("compare", str(a), str(b), "--judge", "rules", "--out", str(tmp_path / "run"))
+    try:
+        first = proc.stderr.readline() if proc.stderr else ""
+        assert time.monotonic() - started < 2.0 and first.startswith("plug-judge: preparing"), first
+    finally:
+        proc.communicate(timeout=60)
+    assert proc.returncode == 0

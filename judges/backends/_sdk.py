@@ -60,15 +60,25 @@ FATAL_STATUS = {401: "authentication failed", 403: "permission denied", 404: "mo
 _TOO_LONG = ("context length", "context_length", "too long", "too many tokens", "maximum context", "prompt is too long")
 
 
-def _connection_kind(err: BaseException) -> str:
-    """A connection that timed out is a timeout; refused, reset or unreachable is a connection failure."""
-    seen: set[int] = set()
+def _chain(err: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
     cause: BaseException | None = err
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, TimeoutError) or "timeout" in cause.__class__.__name__.lower():
-            return "timeout"
+    while cause is not None and cause not in out and len(out) < 16:
+        out.append(cause)
         cause = cause.__cause__ or cause.__context__
+    return out
+
+
+def _connection_kind(err: BaseException) -> str:
+    """``connection`` when the server could not be reached (refused, reset, unreachable, DNS),
+    ``timeout`` when it was reached and did not answer in time.  The SDKs' aiohttp transport
+    reports a refused connection as a ``ConnectTimeout``/``APITimeoutError``: the chain of causes
+    says what really happened."""
+    chain = _chain(err)
+    if any(isinstance(e, OSError) and not isinstance(e, TimeoutError) for e in chain[1:]):
+        return "connection"  # ConnectionRefusedError, ConnectionResetError, gaierror, ...
+    if any(isinstance(e, TimeoutError) or "timeout" in type(e).__name__.lower() for e in chain):
+        return "timeout"
     return "connection"
 
 
@@ -76,12 +86,11 @@ def classify(err: BaseException, sdk: ModuleType) -> JudgeCallError:
     """Map an SDK exception to our retryable / permanent / fatal errors (never re-raises)."""
     if isinstance(err, json.JSONDecodeError) or isinstance(err, sdk.APIResponseValidationError):
         return TransientError(f"malformed response body ({err.__class__.__name__})", kind="malformed")
-    if isinstance(err, sdk.APITimeoutError):
-        return TransientError("timeout", kind="timeout")
-    if isinstance(err, sdk.APIConnectionError):
+    if isinstance(err, sdk.APIConnectionError):  # APITimeoutError included
         kind = _connection_kind(err)
-        return TransientError(f"{'timeout' if kind == 'timeout' else 'connection error'}: {err.__cause__ or err}",
-                              kind=kind)
+        if kind == "timeout":
+            return TransientError("timeout", kind="timeout")
+        return TransientError(f"connection error: {_chain(err)[-1]}", kind="connection")
     if isinstance(err, sdk.APIStatusError):
         status = err.status_code
         reason = f"HTTP {status}: {err.message}"
