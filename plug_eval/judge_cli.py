@@ -20,6 +20,7 @@ from typing import Any
 from plug_eval.errors import PlugEvalError, fail
 
 PROG = "plug-judge"
+UNSCORED_WARNING = 0.05  #: the result line warns when more than this share of items is unscored
 
 COMPARE_EPILOG = """examples:
   plug-judge compare out/plug/samples_xalpacaeval_pivot_zh_*.jsonl out/base/samples_xalpacaeval_zh_*.jsonl \\
@@ -215,18 +216,31 @@ def _result_line(s: dict[str, Any]) -> str:
         f"win rate {s['win_rate']:.1f} [{s['ci_low']:.1f}, {s['ci_high']:.1f}]"
     if s["win_rate"] is not None:
         rate += ", no decisive item" if s["p_value"] is None else f", p={s['p_value']:.3g}"
+    pending = f", {s['pending']} pending (not judged yet)" if s.get("pending") else ""
+    share = s["unscored"] / s["n_items"] if s.get("n_items") else 0.0
+    warn = (f"; WARNING: {100 * share:.0f}% of items unscored (see the reasons in judgments.jsonl)"
+            if share > UNSCORED_WARNING else "")
     return (f"{s['system_a']} vs {s['system_b']} ({s['lang']}, judge {s['judge']}): {rate}; "
             f"W/w/T/l/L {s['win']}/{s['slight_win']}/{s['tie']}/{s['slight_loss']}/{s['loss']}, "
-            f"{s['n_scored']} scored, {s['unscored']} unscored, {s['errors']} errors; cost {_cost_text(s['cost_usd'])}")
+            f"{s['n_scored']} scored, {s['unscored']} unscored{pending}, {s['errors']} errors; "
+            f"cost {_cost_text(s['cost_usd'])}{warn}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from plug_eval.compare import run_plan
 
-    if not args.quiet and not args.dry_run:  # reading, language checks and rendering take seconds on big files
-        print("plug-judge: preparing: reading the answers, checking languages, rendering the prompts",
-              file=sys.stderr, flush=True)
-    plan, opts = _plan(args, args.mode)
+    import threading
+
+    # reading, language checks and rendering take seconds on big files: say so after 1 s (a bad input is
+    # usually found sooner, and its error then stays the only line)
+    notice = threading.Timer(1.0, lambda: print("plug-judge: preparing: reading the answers, checking languages, "
+                                                "rendering the prompts", file=sys.stderr, flush=True))
+    if not args.quiet and not args.dry_run:
+        notice.start()
+    try:
+        plan, opts = _plan(args, args.mode)
+    finally:
+        notice.cancel()
     if plan.config.not_a_quality_judge:
         print("plug-judge: note: the rules judge is an offline language check, NOT a quality judge", file=sys.stderr)
     if args.dry_run:

