@@ -249,6 +249,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     try:
         summary = run_plan(plan, opts)
     except KeyboardInterrupt:
+        _mark_interrupted(args.out)
         print(f"\nplug-judge: interrupted; every finished judgment is stored in {args.out}: "
               "rerun the same command to resume", file=sys.stderr)
         return 130
@@ -258,6 +259,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print(f"{run.get('calls_made', 0)} calls in {run.get('seconds', 0):.1f} s{stopped}; wrote {args.out}/summary.json")
     print_stored_errors(summary, args)
     return 0
+
+
+def _mark_interrupted(out: str) -> None:
+    """Rebuild summary.json as stopped ("interrupted"), so a report never reads it as finished."""
+    from plug_eval import rundir
+
+    try:
+        rundir.write_summary(out, run_info={"stopped": "interrupted"})
+    except (OSError, PlugEvalError, KeyboardInterrupt):  # nothing judged yet, or a second Ctrl-C: no summary
+        pass
 
 
 def retry_command(args: argparse.Namespace) -> str:

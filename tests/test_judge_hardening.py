@@ -476,3 +476,23 @@ def test_case2_flags_are_shown_beside_the_system_and_many_unscored_warn(fake, tm
     assert "injection 8" in row and "verdict_matches_answer_text 8" in row
     leaderboard = page.split('id="leaderboard"', 1)[1].split("</table>", 1)[0]
     assert "injection 8" in leaderboard
+
+
+def test_case9_an_interrupted_run_is_marked_stopped(fake, tmp_path):
+    import signal
+
+    a, b = pair_files(tmp_path, n=30)
+    fake.config(latency_ms=200)
+    run = tmp_path / "run"
+    proc = conftest_judge.cli_subprocess("compare", str(a), str(b), "--judge", "openai:fair", "--base-url",
+                                         fake.openai, "--out", str(run), "--lang", "zh", "--concurrency", "2",
+                                         env={"OPENAI_API_KEY": conftest_judge.KEY})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not ((run / "judgments.jsonl").exists()
+                                               and (run / "judgments.jsonl").stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    s = summary(run)
+    assert s["run"]["stopped"] == "interrupted" and s["pending"] > 0
