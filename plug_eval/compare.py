@@ -160,8 +160,8 @@ def _old_identity(old: dict[str, Any]) -> dict[str, Any]:
     """The identity a run.json records; one written before identities is read off its provenance."""
     if isinstance(old.get("identity"), dict):
         return old["identity"]
-    prov = old.get("provenance") if isinstance(old.get("provenance"), dict) else {}
-    judge = prov.get("judge") if isinstance(prov.get("judge"), dict) else {}
+    prov: dict[str, Any] = old["provenance"] if isinstance(old.get("provenance"), dict) else {}
+    judge: dict[str, Any] = prov["judge"] if isinstance(prov.get("judge"), dict) else {}
     out: dict[str, Any] = {"judge": old.get("judge")}
     if isinstance(prov.get("files"), list):
         out["inputs"] = [f.get("sha256") for f in prov["files"] if isinstance(f, dict)]

@@ -438,8 +438,8 @@ def _comparison(
     out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
     out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
     if len_a is not None and len_b is not None:
-        counts = resample_counts(n, n_resamples, seed) if n else None  # the win rate's own resamples
-        out.update(length_controlled_win_rate(scores, len_a, len_b, counts))
+        draws = resample_counts(n, n_resamples, seed) if n else None  # the win rate's own resamples
+        out.update(length_controlled_win_rate(scores, len_a, len_b, draws))
     out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed,
                         "n_resamples": n_resamples}
     return out
