@@ -333,6 +333,44 @@ def _lc_inputs(scores: np.ndarray, len_a: Sequence[float], len_b: Sequence[float
     return ok, np.tanh(d[ok] / sd), s[ok], None
 
 
+def _lc_step_sums(beta: np.ndarray, x: np.ndarray, y: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Per item, the terms of the logistic gradient and Hessian at ``beta`` (zero where not ``ok``)."""
+    p = 1.0 / (1.0 + np.exp(-(beta[0] + beta[1] * x)))
+    r, v = y - p, p * (1 - p)
+    per_item = np.zeros((ok.size, 5))
+    per_item[ok] = np.column_stack([r, r * x, v, v * x, v * x * x])
+    return per_item
+
+
+def _lc_intervals(fits: Sequence[tuple[np.ndarray, np.ndarray]], counts: np.ndarray,
+                  level: float) -> list[tuple[float, float] | None]:
+    """Percentile intervals of LC over the win rate's resamples, by the one-step bootstrap: each
+    resample's fit is one Newton step from the full-data fit, whose gradient and Hessian are
+    weighted sums over items -- one ``(R, n) @ (n, 5k)`` product for ``k`` comparisons, as cheap
+    as the win rates' intervals.  ``fits`` holds (full-data coefficients, per-item terms of
+    :func:`_lc_step_sums`).  Resamples whose step is singular or leaves |b| < 10 are left out;
+    more than half of them left out gives None."""
+    if not fits:
+        return []
+    sums = counts @ np.hstack([terms for _, terms in fits])
+    out: list[tuple[float, float] | None] = []
+    tail = (100.0 - level) / 2
+    for k, (beta, _) in enumerate(fits):
+        g0, g1, h00, h01, h11 = sums[:, 5 * k:5 * k + 5].T
+        det = h00 * h11 - h01 * h01
+        good = det > 1e-12 * np.maximum(h00 * h11, 1e-300)
+        safe = np.where(good, det, 1.0)
+        b0 = beta[0] + (h11 * g0 - h01 * g1) / safe
+        b1 = beta[1] + (h00 * g1 - h01 * g0) / safe
+        good &= np.isfinite(b0) & np.isfinite(b1) & (np.abs(b0) < LC_MAX_COEF) & (np.abs(b1) < LC_MAX_COEF)
+        if good.mean() < 0.5:
+            out.append(None)
+            continue
+        lo, hi = np.percentile(100.0 / (1.0 + np.exp(-b0[good])), [tail, 100.0 - tail])
+        out.append((float(lo), float(hi)))
+    return out
+
+
 def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequence[float],
                                len_b: Sequence[float], counts: np.ndarray | None = None,
                                level: float = CI_LEVEL) -> dict[str, Any]:
@@ -345,33 +383,33 @@ def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequ
 
     Total: LC is None, with ``lc_reason`` saying why, unless at least :data:`LC_MIN_SCORED` items
     are scored, length differences of both signs occur and the fit converges with |b0| and |b1|
-    under :data:`LC_MAX_COEF`.  With ``counts`` (the win rate's resample-count matrix) the same
-    fit on every resample gives a percentile interval; resamples whose fit does not converge are
-    left out, and more than half of them failing leaves the interval None.
+    under :data:`LC_MAX_COEF`.  With ``counts`` (the win rate's resample-count matrix) it gets a
+    percentile interval from the same draws (:func:`_lc_intervals`).
     """
+    out, fit = _lc_point(scores, len_a, len_b)
+    if fit is not None and counts is not None:
+        (lo_hi,) = _lc_intervals([(fit[0], _lc_step_sums(*fit))], counts, level)
+        if lo_hi is not None:
+            out.update(lc_ci_low=lo_hi[0], lc_ci_high=lo_hi[1])
+    return out
+
+
+def _lc_point(scores: Sequence[float] | np.ndarray, len_a: Sequence[float], len_b: Sequence[float]
+              ) -> tuple[dict[str, Any], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None]:
+    """LC without its interval, and the fit (coefficients, x, y, usable items) when it is defined."""
     out: dict[str, Any] = {"lc_win_rate": None, "length_coef": None, "lc_ci_low": None, "lc_ci_high": None,
                            "lc_reason": None}
     ok, x, y, reason = _lc_inputs(np.asarray(scores, dtype=float), len_a, len_b)
-    if reason is None:
-        beta, conv = _fit_logistic(x, y)
-        if not conv[0]:
-            reason = f"the length fit does not converge to |b0|, |b1| < {LC_MAX_COEF:g}"
-        else:
-            b0, b1 = beta[0]
-            out.update(lc_win_rate=float(100.0 / (1.0 + math.exp(-b0))), length_coef=float(b1))
-            if counts is not None:
-                cols = np.flatnonzero(ok)
-                fits = [_fit_logistic(x, y, counts[i:i + 1024, cols], start=beta[0])  # bounded memory
-                        for i in range(0, counts.shape[0], 1024)]
-                betas = np.concatenate([f[0] for f in fits])
-                convs = np.concatenate([f[1] for f in fits])
-                if convs.mean() >= 0.5:
-                    lc = 100.0 / (1.0 + np.exp(-betas[convs, 0]))
-                    tail = (100.0 - level) / 2
-                    lo, hi = np.percentile(lc, [tail, 100.0 - tail])
-                    out.update(lc_ci_low=float(lo), lc_ci_high=float(hi))
-    out["lc_reason"] = reason
-    return out
+    if reason is not None:
+        out["lc_reason"] = reason
+        return out, None
+    beta, conv = _fit_logistic(x, y)
+    if not conv[0]:
+        out["lc_reason"] = f"the length fit does not converge to |b0|, |b1| < {LC_MAX_COEF:g}"
+        return out, None
+    b0, b1 = beta[0]
+    out.update(lc_win_rate=float(100.0 / (1.0 + math.exp(-b0))), length_coef=float(b1))
+    return out, (beta[0], x, y, ok)
 
 
 # --------------------------------------------------------------------------- one comparison
@@ -420,8 +458,10 @@ def _comparison(
     order_verdicts: Sequence[tuple[str | None, str | None]] | None = None,
     len_a: Sequence[float] | None = None,
     len_b: Sequence[float] | None = None,
+    lc: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Everything but the bootstrap, which the caller did for many comparisons at once."""
+    """Everything but the bootstrap, which the caller did for many comparisons at once (``ci``,
+    and ``lc`` when the comparison has lengths)."""
     n = len(outcomes)
     columns = (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b))
     for name, seq in columns:
@@ -438,8 +478,7 @@ def _comparison(
     out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
     out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
     if len_a is not None and len_b is not None:
-        draws = resample_counts(n, n_resamples, seed) if n else None  # the win rate's own resamples
-        out.update(length_controlled_win_rate(scores, len_a, len_b, draws))
+        out.update(lc if lc is not None else length_controlled_win_rate(scores, len_a, len_b))
     out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed,
                         "n_resamples": n_resamples}
     return out
@@ -463,6 +502,7 @@ def many_comparison_stats(
     for i, comp in enumerate(comparisons):
         by_n.setdefault(len(comp["outcomes"]), []).append(i)
     cis: dict[int, tuple[float | None, float | None]] = {}
+    lcs: dict[int, dict[str, Any]] = {}
     for n, members in by_n.items():
         if n == 0:
             continue
@@ -471,7 +511,19 @@ def many_comparison_stats(
         low, high = win_rate_intervals(np.where(empty, 0.0, matrix), seed=seed, n_resamples=n_resamples)
         for i, lo, hi, none in zip(members, low, high, empty, strict=True):
             cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
-    return [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
+        fitted, fits = [], []
+        for k, i in enumerate(members):
+            la, lb = comparisons[i].get("len_a"), comparisons[i].get("len_b")
+            if la is not None and lb is not None and len(la) == len(lb) == n:
+                lcs[i], fit = _lc_point(matrix[:, k], la, lb)
+                if fit is not None:
+                    fitted.append(i)
+                    fits.append((fit[0], _lc_step_sums(*fit)))
+        counts = resample_counts(n, n_resamples, seed)  # still cached: LC's intervals use the same draws
+        for i, lo_hi in zip(fitted, _lc_intervals(fits, counts, CI_LEVEL), strict=True):
+            if lo_hi is not None:
+                lcs[i].update(lc_ci_low=lo_hi[0], lc_ci_high=lo_hi[1])
+    return [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), lc=lcs.get(i), **comp)
             for i, comp in enumerate(comparisons)]
 
 

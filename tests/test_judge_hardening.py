@@ -77,6 +77,14 @@ def test_case1_lc_has_an_interval_from_the_win_rates_resamples():
     assert got["lc_reason"] is None
     assert got["lc_ci_low"] < got["lc_win_rate"] < got["lc_ci_high"]
     assert abs(got["lc_win_rate"] - got["win_rate"]) < 5  # lengths are unrelated to the outcome here
+    # the one-step interval agrees with refitting every resample to convergence
+    d = (la - lb).astype(float)
+    x = np.tanh(d / d.std(ddof=1))
+    y = stats.outcome_scores(outs)
+    betas, conv = stats._fit_logistic(x, y, stats.resample_counts(200, 500, 0))
+    lc = 100 / (1 + np.exp(-betas[conv, 0]))
+    lo, hi = np.percentile(lc, [2.5, 97.5])
+    assert abs(lo - got["lc_ci_low"]) < 0.5 and abs(hi - got["lc_ci_high"]) < 0.5
 
 
 def test_200_random_small_alpacaeval_comparisons_always_summarize(tmp_path):
