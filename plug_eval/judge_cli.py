@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -157,7 +158,7 @@ def _options(args: argparse.Namespace) -> Any:
               ("--max-consecutive-failures", args.max_consecutive_failures, args.max_consecutive_failures >= 1,
                "at least 1")]
     for option, value, ok, rule in checks:  # every option before anything is read, written or paid
-        if not ok or (isinstance(value, float) and value != value):
+        if not ok or (isinstance(value, float) and math.isnan(value)):
             raise PlugEvalError(f"{option} must be {rule}, not {value}")
     prices = PriceTable().override(args.prices) if args.prices else PriceTable()
     return RunOptions(out=Path(args.out), concurrency=args.concurrency, orders=getattr(args, "orders", 2),

@@ -278,10 +278,12 @@ def test_case4_openai_base_url_from_the_environment_is_keyed_and_recorded(fake, 
     assert code == 0 and "0 stored, 6 to call" in out, out + err
 
 
-def test_case4_the_default_api_keeps_its_old_keys():
-    from plug_eval.compare import make_backend
+def test_case4_the_default_api_keeps_its_old_keys(monkeypatch):
     from plug_eval.judges.config import resolve
 
+    from plug_eval.compare import make_backend
+
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     backend = make_backend(resolve("openai:gpt-4o-mini"))
     assert backend.effective_base_url().startswith("https://api.openai.com")
     assert backend.identity() == {"backend": "openai", "host": None, "model": "gpt-4o-mini"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from plug_eval.judges.verdicts import FIRST, SECOND, TIE, parse_pairwise
 
 TOKENS = {"A": FIRST, "B": SECOND, "C": TIE, "a": FIRST, "b": SECOND, "c": TIE, "tie": TIE}
