@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,19 @@ class JudgeReply:
     finish_reason: str | None = None
 
 
-class JudgeCallError(Exception):
-    """A call that did not produce a reply; ``reason`` is stored with the judgment."""
+#: What went wrong with a call, as stored (``error_kind``) and counted in the progress line.
+ERROR_KINDS = ("auth", "rate", "server", "connection", "timeout", "malformed", "too-long", "other")
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+
+class JudgeCallError(Exception):
+    """A call that did not produce a reply; ``reason`` is stored with the judgment, ``kind`` is one
+    of :data:`ERROR_KINDS`."""
+
+    def __init__(self, reason: str, retry_after: float | None = None, kind: str = "other") -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.kind = kind
 
 
 class TransientError(JudgeCallError):
@@ -51,7 +57,12 @@ class TransientError(JudgeCallError):
 
 
 class PermanentError(JudgeCallError):
-    """A retry will not help (bad request, authentication, unknown model)."""
+    """A retry will not help (bad request, a prompt too long for the model)."""
+
+
+class FatalError(PermanentError):
+    """No call of this run can succeed (authentication, permission, unknown model): the engine
+    stops the run at the first one and stores nothing for it."""
 
 
 @dataclass
@@ -81,6 +92,7 @@ class Backend(ABC):
 
     def __init__(self, options: BackendOptions) -> None:
         self.options = options
+        self.add_url_secrets(options.base_url)
 
     @abstractmethod
     async def judge(self, request: JudgeRequest) -> JudgeReply:
@@ -102,16 +114,57 @@ class Backend(ABC):
     async def aclose(self) -> None:  # noqa: B027 - an optional hook: most backends hold no connection
         """Release connections; called once when a run ends."""
 
+    #: the host calls go to when neither --base-url nor the SDK's environment variable says otherwise
+    default_host: str | None = None
+
+    def effective_base_url(self) -> str | None:
+        """Where calls really go: ``--base-url``, else the SDK's environment variable, else its
+        default (SDK backends resolve it from their client); None for backends that call no server."""
+        return self.options.base_url
+
     def identity(self) -> dict[str, Any]:
-        """What goes into the judgment key: backend, server host and model (never a secret)."""
-        return {"backend": self.name, "host": base_url_host(self.options.base_url), "model": self.options.model}
+        """What goes into the judgment key: backend, server host and model (never a secret).
+
+        The host is the effective base URL's (a local server named by ``OPENAI_BASE_URL`` is a
+        different judge from the provider's API); the provider's default host stays None, as it
+        always was, so judgments keyed before this rule keep their keys."""
+        host = base_url_host(self.effective_base_url())
+        if self.options.base_url is None and host == self.default_host:
+            host = None
+        return {"backend": self.name, "host": host, "model": self.options.model}
+
+    def add_url_secrets(self, url: str | None) -> None:
+        """Treat the credentials a URL carries (``user:pass@``, the query string) as secrets."""
+        if not url:
+            return
+        parts = urlsplit(url if "//" in url else "//" + url)
+        if "@" in parts.netloc:
+            userinfo = parts.netloc.rsplit("@", 1)[0]
+            self.options.secrets.extend([userinfo, *userinfo.split(":", 1)])
+        if parts.query:
+            self.options.secrets.append(parts.query)
+            self.options.secrets.extend(v for part in parts.query.split("&") for v in part.split("=", 1)[1:])
 
     def redact(self, text: str) -> str:
         """Remove API keys from text that will be stored or printed (error bodies can echo them)."""
-        for secret in self.options.secrets:
+        for secret in sorted(self.options.secrets, key=len, reverse=True):
             if secret and len(secret) >= 4:
                 text = text.replace(secret, "[REDACTED]")
         return text
+
+
+def redact_url(url: str | None) -> str | None:
+    """A URL safe to store and show: user:password@ and the query string (``?api-key=...``) redacted."""
+    if not url:
+        return url
+    parts = urlsplit(url if "//" in url else "//" + url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "[REDACTED]@" + netloc.rsplit("@", 1)[1]
+    query = "[REDACTED]" if parts.query else ""
+    fragment = "[REDACTED]" if parts.fragment else ""
+    out = urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
+    return out if "//" in url else out.lstrip("/")
 
 
 def base_url_host(url: str | None) -> str | None:

@@ -8,7 +8,7 @@
   unit per CJK/Hangul character, one per word elsewhere) keeps its first units and ends with a
   visible note; the judgment is flagged ``truncated_first``/``truncated_second``/``truncated``.
 * Answers containing verdict tokens or instructions to the judge are flagged
-  (``injection_first``...), and the parser ignores verdict tokens copied out of them.
+  (``injection_first``...); the parser flags a verdict whose text also appears in an answer.
 """
 
 from __future__ import annotations

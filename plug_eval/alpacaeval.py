@@ -213,6 +213,11 @@ def import_annotations(
     out_dir = Path(out)
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not force)):
         raise PlugEvalError("output directory exists and is not empty (pass --force to overwrite)", out_dir)
+    if out_dir.is_dir():
+        paid = rundir.non_import_judgments(out_dir)
+        if paid:  # --force replaces an import, never judgments someone paid for
+            raise PlugEvalError(f"holds {paid} judgments not written by an import (a compare or grade run): "
+                                "import into a new --out", out_dir)
     rows, sha = load_annotations(path)
     source = {"path": os.path.abspath(path), "sha256": sha, "format": FORMAT}
     run = _run(rows, source=source, lang=lang, swap_seed=0, seed=seed, n_resamples=n_resamples, out=out_dir)

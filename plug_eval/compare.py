@@ -10,6 +10,7 @@ already holds; :mod:`plug_eval.engine` makes the remaining calls.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import sys
@@ -23,7 +24,7 @@ from plug_eval import __version__, files, prices, records, rundir, store
 from plug_eval.engine import Engine, Recorder, Result
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
-from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest
+from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, redact_url
 from plug_eval.judges.config import JudgeConfig
 from plug_eval.judges.render import render
 from plug_eval.judges.verdicts import PARSERS, UNPARSED
@@ -62,6 +63,9 @@ class RunOptions:
     prices: PriceTable = field(default_factory=PriceTable)
     n_resamples: int = 10_000
     progress: TextIO | None = sys.stderr
+    max_consecutive_failures: int = 20
+    accept_new_identity: bool = False
+    spent_before: float = 0.0  #: USD the run directory's store already holds; counted against max_cost
 
 
 # --------------------------------------------------------------------------- planning
@@ -144,12 +148,42 @@ def prompt_text(call: Call) -> str:
 # --------------------------------------------------------------------------- the run directory
 
 
-def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
+def run_identity(inputs: Inputs, config: JudgeConfig, backend: Backend) -> dict[str, Any]:
+    """What a run directory holds judgments of: the inputs' hashes, the judge, the effective base
+    URL (credentials redacted), the languages and the template.  A rerun must match it."""
+    return {"inputs": [f.sha256 for f in inputs.files], "judge": config.label(),
+            "base_url": redact_url(backend.effective_base_url()),
+            "lang": sorted({str(i["lang"]) for i in inputs.items}), "template": config.template_sha256}
+
+
+def _old_identity(old: dict[str, Any]) -> dict[str, Any]:
+    """The identity a run.json records; one written before identities is read off its provenance."""
+    if isinstance(old.get("identity"), dict):
+        return old["identity"]
+    prov: dict[str, Any] = old["provenance"] if isinstance(old.get("provenance"), dict) else {}
+    judge: dict[str, Any] = prov["judge"] if isinstance(prov.get("judge"), dict) else {}
+    out: dict[str, Any] = {"judge": old.get("judge")}
+    if isinstance(prov.get("files"), list):
+        out["inputs"] = [f.get("sha256") for f in prov["files"] if isinstance(f, dict)]
+    if "template_sha256" in judge:
+        out["template"] = judge["template_sha256"]
+    return out
+
+
+_IDENTITY_NAMES = {"inputs": "answer files", "judge": "judge", "base_url": "base URL", "lang": "language",
+                   "template": "template"}
+
+
+def _check_existing(out: Path, mode: str, systems: tuple[str, str], identity: dict[str, Any] | None = None,
+                    accept_new_identity: bool = False) -> None:
     """Refuse to mix a different comparison into an existing run directory."""
     if out.exists() and not out.is_dir():
         raise PlugEvalError("exists and is not a directory: choose another --out", out)
     path = out / rundir.RUN
     if not path.exists():
+        if rundir.holds_judgments(out):
+            raise PlugEvalError("holds judgments but no run.json (an import-alpacaeval directory?): "
+                                "use a new --out", out)
         return
     try:
         old = files.read_json(path)
@@ -160,9 +194,24 @@ def _check_existing(out: Path, mode: str, systems: tuple[str, str]) -> None:
     if old.get("mode") != mode or (old.get("system_a"), old.get("system_b") or "") != systems:
         raise PlugEvalError(f"holds {old.get('system_a')} vs {old.get('system_b')} ({old.get('mode')}); "
                             f"use another --out for {systems[0]} vs {systems[1]}", out)
+    if identity is None or accept_new_identity:
+        return
+    before = _old_identity(old)
+    changed = [k for k in _IDENTITY_NAMES if k in before and k in identity and before[k] != identity[k]]
+    if changed:
+        what = "; ".join(f"{_IDENTITY_NAMES[k]} {_show(before[k])} -> {_show(identity[k])}" for k in changed)
+        raise PlugEvalError(f"holds judgments of another run ({what}): use a new --out, or pass "
+                            "--accept-new-identity to reuse the stored judgments whose keys still match", out)
 
 
-def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions) -> dict[str, Any]:
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v)[:12] for v in value)
+    return "none" if value is None else str(value)[:60]
+
+
+def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions,
+                 identity: dict[str, Any] | None = None) -> dict[str, Any]:
     """``run.json``: what the summary and the report need to know without calling anything."""
     keys: dict[str, dict[str, str]] = {}
     for c in calls:
@@ -175,13 +224,15 @@ def run_manifest(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: R
         "provenance": {
             "files": [f.source() for f in inputs.files],
             "judge": {"spec": config.spec, "preset": config.preset, "backend": config.backend, "model": config.model,
-                      "base_url": config.base_url, "template": config.template_name,
+                      "base_url": (identity or {}).get("base_url", redact_url(config.base_url)),
+                      "template": config.template_name,
                       "template_sha256": config.template_sha256, "parser": config.parser,
                       "decoding": config.decoding, "max_answer_units": config.max_answer_units,
                       "not_a_quality_judge": config.not_a_quality_judge},
             "seed": opts.seed, "plug_eval_version": __version__, **prov,
         },
         "missing": {"only_in_a": inputs.only_in_a, "only_in_b": inputs.only_in_b},
+        "identity": identity,
         "keys": keys,
     }
 
@@ -199,13 +250,20 @@ def _reuse_fidelity(out: Path, items: list[dict[str, Any]]) -> None:
                 item[f"lang_fidelity_{side}"] = prev.get(f"lang_fidelity_{side}")
 
 
-def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions) -> None:
+def prepare_run_dir(inputs: Inputs, config: JudgeConfig, calls: list[Call], opts: RunOptions,
+                    identity: dict[str, Any] | None = None) -> None:
     """Write items.jsonl and run.json (atomically) before the first call."""
-    opts.out.mkdir(parents=True, exist_ok=True)
+    try:
+        opts.out.mkdir(parents=True, exist_ok=True)
+        probe = files.write_atomic(opts.out / ".plug-judge-write-check", b"")
+        probe.unlink()
+    except OSError as err:
+        raise PlugEvalError(f"cannot write the run directory ({err.strerror or err}): choose another --out",
+                            opts.out) from None
     _reuse_fidelity(opts.out, inputs.items)
     records.fill_fidelity(inputs.items)
     files.write_jsonl(opts.out / rundir.ITEMS, inputs.items)
-    files.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts))
+    files.write_json(opts.out / rundir.RUN, run_manifest(inputs, config, calls, opts, identity))
 
 
 @dataclass
@@ -216,6 +274,8 @@ class Plan:
     calls: list[Call]
     pending: list[Call]
     price: Price | None
+    identity: dict[str, Any] | None = None
+    spent_before: float = 0.0  #: USD already spent on this run directory (counted against --max-cost)
 
 
 def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: str | None = None,
@@ -225,7 +285,8 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
     inputs = load_inputs(paths, lang=lang, filter=filter, allow_missing=allow_missing, names=names)
     backend = make_backend(config, opts.timeout)
     calls = plan_calls(inputs.items, config, backend, orders=opts.orders, seed=opts.seed, systems=inputs.systems)
-    _check_existing(opts.out, config.mode, inputs.systems)
+    identity = run_identity(inputs, config, backend)
+    _check_existing(opts.out, config.mode, inputs.systems, identity, opts.accept_new_identity)
     existing = store.JudgmentStore(opts.out)
     existing.refresh()
     pending = calls if opts.force else [c for c in calls if not existing.settled(c.key, opts.retry_errors)]
@@ -237,7 +298,7 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
                 raise PlugEvalError(f"--max-cost: no price known for model {config.model!r}; "
                                     "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
             prices.max_call_cost(prompt_text(pending[0]), pending[0].request.decoding, price)
-    return Plan(inputs, config, backend, calls, pending, price)
+    return Plan(inputs, config, backend, calls, pending, price, identity, existing.spent())
 
 
 # --------------------------------------------------------------------------- running
@@ -254,8 +315,8 @@ def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
         if reply is not None:
             parsed = parse(reply.text, call.request.answers)
             slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
-            if parsed.ignored_quoted:
-                flags.append("quoted_verdict_ignored")
+            if parsed.matches_answer_text:
+                flags.append("verdict_matches_answer_text")
             if reply.finish_reason == "length":
                 flags.append("reply_truncated")
             verdict = SYSTEM_OF_SLOT.get(call.order, {}).get(slot, "tie" if slot == "tie" else slot)
@@ -263,6 +324,7 @@ def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
             "schema_version": SCHEMA_VERSION, "key": call.key, "id": call.item_id, "order": call.order or None,
             "slot_verdict": slot if config.mode == "pairwise" else None, "verdict": verdict, "rating": rating,
             "raw": backend.redact(reply.text) if reply else None, "reason": reason, "error": error,
+            "error_kind": result.error_kind if error else None,
             "input_tokens": reply.input_tokens if reply else None,
             "output_tokens": reply.output_tokens if reply else None, "cost_usd": result.cost_usd,
             "latency_s": round(result.latency_s, 4), "attempts": result.attempts, "judge": config.label(),
@@ -275,12 +337,16 @@ def judgment_recorder(config: JudgeConfig, backend: Backend) -> Recorder[Call]:
 
 def run_plan(plan: Plan, opts: RunOptions) -> dict[str, Any]:
     """Write the run directory, make the pending calls, write and return summary.json."""
-    prepare_run_dir(plan.inputs, plan.config, plan.calls, opts)
+    prepare_run_dir(plan.inputs, plan.config, plan.calls, opts, plan.identity)
     if plan.price is None and plan.pending:
         print(f"plug-judge: warning: no price known for {plan.config.model!r}: cost_usd is null "
               "(add it with --prices FILE)", file=sys.stderr)
     started = time.monotonic()
+    opts = dataclasses.replace(opts, spent_before=plan.spent_before)  # a budget is per run directory
     engine = Engine(plan.backend, opts, plan.price, judgment_recorder(plan.config, plan.backend))
     outcome = asyncio.run(engine.run(plan.pending))
-    return rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
-                                                     "seconds": round(time.monotonic() - started, 3)})
+    summary = rundir.write_summary(opts.out, run_info={"stopped": outcome.stopped, "calls_made": outcome.calls,
+                                                        "seconds": round(time.monotonic() - started, 3)})
+    if outcome.fatal:  # every judgment made is stored and summarised; the reason is one line, exit 2
+        raise PlugEvalError(f"stopped after {outcome.calls} stored judgments: {outcome.fatal}")
+    return summary

@@ -7,8 +7,14 @@ cost (``max_cost``) and claims its key in the store (another run may hold it: th
 the back of the queue and is skipped once that run's record appears).  Failures that a retry
 can fix (:class:`~plug_eval.judges.base.TransientError`) are retried with exponential backoff
 and jitter, or after the server's ``retry-after`` capped at ``retry_after_cap``; what still
-fails is stored as an error with its reason, and ``retry_errors`` retries only those.  Each
-record is appended the moment its call returns, as the caller's ``record`` function builds it.
+fails is stored as an error with its reason and kind (``Result.error_kind``), and
+``retry_errors`` retries only those.  Each record is appended the moment its call returns, as
+the caller's ``record`` function builds it.
+
+Two failures stop the whole run instead (``Outcome.fatal`` says why; nothing is stored for the
+call): a :class:`~plug_eval.judges.base.FatalError` (authentication, permission, unknown model:
+no later call can succeed), and ``max_consecutive_failures`` connection failures in a row (a
+dead server; default 20, counted per attempt, reset by any reply).
 """
 
 from __future__ import annotations
@@ -18,15 +24,16 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
-from plug_eval.judges.base import Backend, JudgeCallError, JudgeReply, JudgeRequest, TransientError
+from plug_eval.judges.base import Backend, FatalError, JudgeCallError, JudgeReply, JudgeRequest, TransientError
 from plug_eval.prices import Price, max_call_cost
 from plug_eval.store import JudgmentStore
 
 CLAIM_RETRY_S = 0.02
+MAX_CONSECUTIVE_FAILURES = 20  #: connection failures in a row that stop a run (a dead server)
 
 
 class Call(Protocol):
@@ -53,6 +60,9 @@ class Limits(Protocol):
     backoff_base: float
     timeout: float
     progress: TextIO | None
+    # optional, read with getattr so existing callers keep working:
+    # max_consecutive_failures (int, default MAX_CONSECUTIVE_FAILURES) and
+    # spent_before (float, USD already spent on this store, counted against max_cost)
 
 
 C = TypeVar("C", bound=Call)
@@ -67,7 +77,11 @@ class Result:
     latency_s: float
     attempts: int
     cost_usd: float | None
+    error_kind: str | None = None  #: one of :data:`plug_eval.judges.base.ERROR_KINDS` when ``error``
 
+
+_ABANDONED = "abandoned"  #: an attempt cut short by a stopped run: nothing to store
+_Attempted = tuple[JudgeReply | None, str | None, float, int, str | None]  # reply, error, latency, attempts, kind
 
 #: Builds the stored line of one finished call; it must carry ``key``.
 Recorder = Callable[[C, Result], dict[str, Any]]
@@ -78,15 +92,17 @@ class Outcome:
     calls: int = 0
     errors: int = 0
     cost: float = 0.0
-    stopped: str | None = None
+    stopped: str | None = None  #: "budget", "auth" or "connection" when the run ended early
+    fatal: str | None = None  #: the one-line reason of a stop no rerun can fix as it is
+    error_kinds: dict[str, int] = field(default_factory=dict)  #: stored errors by kind
 
 
 class Budget:
     """Spent + reserved never exceeds the limit: each call reserves its maximum cost first."""
 
-    def __init__(self, limit: float | None) -> None:
+    def __init__(self, limit: float | None, spent: float = 0.0) -> None:
         self.limit = limit
-        self.spent = 0.0
+        self.spent = spent  #: what was spent before this run counts too: a budget is per store
         self.reserved = 0.0
         self.in_flight = 0
         self._changed = asyncio.Condition()
@@ -111,7 +127,11 @@ class Budget:
 
 
 class Progress:
-    """One status line on stderr: done/total, calls per second, ETA and cost so far."""
+    """One status line on stderr: done/total, calls per second, ETA, cost and errors by kind so far.
+
+    The first line is printed when the run starts; a terminal then redraws every 0.2 s, a log gets
+    a line per 10% at most every 2 s, and the last one.
+    """
 
     def __init__(self, total: int, stream: TextIO | None, what: str = "calls") -> None:
         self.total, self.stream, self.what, self.done, self.cost = total, stream, what, 0, 0.0
@@ -119,24 +139,35 @@ class Progress:
         self.tty = stream is not None and stream.isatty()
         self._last = 0.0
         self._next_pct = 10
+        self.errors: dict[str, int] = {}
+        self._show(self.start, final=False)
 
-    def update(self, cost: float | None) -> None:
+    def update(self, cost: float | None, error_kind: str | None = None) -> None:
         self.done += 1
         self.cost += cost or 0.0
+        if error_kind is not None:
+            self.errors[error_kind] = self.errors.get(error_kind, 0) + 1
         now = time.monotonic()
         pct = 100 * self.done // max(self.total, 1)
-        # a terminal redraws every 0.2 s; a log gets a line per 10% at most every 2 s, and the last one
         due = now - self._last > 0.2 if self.tty else (pct >= self._next_pct and now - self._last > 2)
         if self.stream is None or not (due or self.done == self.total):
             return
-        self._last = now
         self._next_pct = pct // 10 * 10 + 10
+        self._show(now, final=self.done == self.total)
+
+    def _show(self, now: float, final: bool) -> None:
+        if self.stream is None:
+            return
+        self._last = now
+        pct = 100 * self.done // max(self.total, 1)
         rate = self.done / max(now - self.start, 1e-9)
-        eta = (self.total - self.done) / rate if rate else 0
+        eta = f"{int((self.total - self.done) / rate) // 60}:{int((self.total - self.done) / rate) % 60:02d}" \
+            if rate else "?"
         bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
+        errors = ", ".join(f"{k} {n}" for k, n in sorted(self.errors.items()))
         line = (f"{self.what} [{bar}] {self.done}/{self.total} {rate:.1f} calls/s "
-                f"ETA {int(eta) // 60}:{int(eta) % 60:02d} ${self.cost:.4f}")
-        end = "\n" if not self.tty or self.done == self.total else ""
+                f"ETA {eta} ${self.cost:.4f} errors {sum(self.errors.values())}" + (f" ({errors})" if errors else ""))
+        end = "\n" if not self.tty or final else ""
         print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
 
 
@@ -148,7 +179,9 @@ class Engine(Generic[C]):
         self.backend, self.opts, self.price, self.record = backend, limits, price, record
         self.activity = activity
         self.store = JudgmentStore(limits.out)
-        self.budget = Budget(limits.max_cost)
+        self.budget = Budget(limits.max_cost, float(getattr(limits, "spent_before", 0.0) or 0.0))
+        self.max_failures = int(getattr(limits, "max_consecutive_failures", MAX_CONSECUTIVE_FAILURES))
+        self.failures_in_a_row = 0
         self.queue: deque[tuple[C, float]] = deque()
         self.outcome = Outcome()
         self.progress: Progress | None = None
@@ -214,27 +247,52 @@ class Engine(Generic[C]):
                     results = [await self._with_retries(batch[0][0])]
                 else:
                     results = await self._batch([c for c, _ in batch])
-                for (call, reserve), (reply, error, latency, attempts) in zip(batch, results, strict=True):
-                    await self._finish(call, reserve, reply, error, latency, attempts)
+                for (call, reserve), (reply, error, latency, attempts, kind) in zip(batch, results, strict=True):
+                    if kind == _ABANDONED:  # the run stopped: this is no judgment, store nothing
+                        await self.budget.settle(reserve, 0.0)
+                        continue
+                    await self._finish(call, reserve, reply, error, latency, attempts, kind)
             finally:
                 for call, _ in batch:
                     self.store.release(call.key)
 
     # ------------------------------------------------------------------ calling
 
-    async def _with_retries(self, call: C) -> tuple[JudgeReply | None, str | None, float, int]:
+    def _stop(self, why: str, reason: str) -> None:
+        if self.outcome.stopped is None or self.outcome.stopped == "budget":
+            self.outcome.stopped, self.outcome.fatal = why, reason
+
+    def _failed_attempt(self, err: JudgeCallError) -> None:
+        """Count connection failures in a row; stop the run at the limit (a dead server)."""
+        if err.kind != "connection":
+            return
+        self.failures_in_a_row += 1
+        if self.failures_in_a_row >= self.max_failures > 0:
+            self._stop("connection", f"{self.failures_in_a_row} connection failures in a row (last: "
+                       f"{self.backend.redact(err.reason)}): is the server up? (--max-consecutive-failures)")
+
+    async def _with_retries(self, call: C) -> _Attempted:
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
+            if self.outcome.stopped in ("auth", "connection"):  # stopped while this call waited to retry
+                return None, None, 0.0, attempt - 1, _ABANDONED
             try:
                 reply = await asyncio.wait_for(self.backend.judge(call.request), self.opts.timeout * 1.5 + 5)
-                return reply, None, time.monotonic() - started, attempt
+                self.failures_in_a_row = 0
+                return reply, None, time.monotonic() - started, attempt, None
             except (JudgeCallError, asyncio.TimeoutError) as err:
                 if isinstance(err, asyncio.TimeoutError):
-                    err = TransientError("timeout")
+                    err = TransientError("timeout", kind="timeout")
+                if isinstance(err, FatalError):
+                    self._stop("auth", f"the judge server refused the call: {self.backend.redact(err.reason)}")
+                    return None, None, time.monotonic() - started, attempt, _ABANDONED
+                self._failed_attempt(err)
+                if self.outcome.stopped in ("auth", "connection"):
+                    return None, None, time.monotonic() - started, attempt, _ABANDONED
                 if not isinstance(err, TransientError) or attempt > self.opts.max_retries:
-                    return None, self.backend.redact(err.reason), time.monotonic() - started, attempt
+                    return None, self.backend.redact(err.reason), time.monotonic() - started, attempt, err.kind
                 await asyncio.sleep(self._delay(err, attempt))
 
     def _delay(self, err: TransientError, attempt: int) -> float:
@@ -244,25 +302,35 @@ class Engine(Generic[C]):
         base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
         return base * (1 - 0.25 * random.random())
 
-    async def _batch(self, calls: list[C]) -> list[tuple[JudgeReply | None, str | None, float, int]]:
+    async def _batch(self, calls: list[C]) -> list[_Attempted]:
         started = time.monotonic()
         replies = await self.backend.judge_batch([c.request for c in calls])
         latency = time.monotonic() - started
-        return [(None, self.backend.redact(r.reason), latency, 1) if isinstance(r, JudgeCallError)
-                else (r, None, latency, 1) for r in replies]
+        out: list[_Attempted] = []
+        for r in replies:
+            if isinstance(r, FatalError):
+                self._stop("auth", f"the judge refused the call: {self.backend.redact(r.reason)}")
+                out.append((None, None, latency, 1, _ABANDONED))
+            elif isinstance(r, JudgeCallError):
+                out.append((None, self.backend.redact(r.reason), latency, 1, r.kind))
+            else:
+                out.append((r, None, latency, 1, None))
+        return out
 
     # ------------------------------------------------------------------ recording
 
     async def _finish(self, call: C, reserve: float, reply: JudgeReply | None, error: str | None,
-                      latency: float, attempts: int) -> None:
+                      latency: float, attempts: int, kind: str | None = None) -> None:
         cost = None
         if reply is not None and self.price is not None:
             cost = 0.0 if self.backend.local else self.price.cost(reply.input_tokens, reply.output_tokens)
-        rec = self.record(call, Result(reply, error, latency, attempts, cost))
+        rec = self.record(call, Result(reply, error, latency, attempts, cost, kind if error is not None else None))
         self.store.append(rec)
         self.outcome.calls += 1
         self.outcome.errors += error is not None
+        if error is not None:
+            self.outcome.error_kinds[kind or "other"] = self.outcome.error_kinds.get(kind or "other", 0) + 1
         self.outcome.cost += cost or 0.0
         await self.budget.settle(reserve, cost)
         if self.progress:
-            self.progress.update(cost)
+            self.progress.update(cost, (kind or "other") if error is not None else None)

@@ -104,12 +104,30 @@ def decode_text(data: bytes, path: PathLike, error: type[PlugEvalError] = PlugEv
         raise error(f"not UTF-8 text (invalid byte at offset {err.start})", path) from None
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # a \uD800-\uDFFF escape: maybe half a pair
+
+
+def _no_lone_surrogates(value: Any, text: str, where: str, error: type[PlugEvalError]) -> None:
+    """JSON may escape half of a surrogate pair (``"\\ud800"``); that is no Unicode text and would
+    fail later, when written as UTF-8.  Checked only when the text holds such an escape."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise error("holds a lone surrogate escape (such as \\ud800): not valid Unicode text", where) from None
+
+
 def parse_json(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any:
     """One JSON document; a syntax error is reported as ``path:line``."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as err:
         raise error(f"not valid JSON ({err.msg}, column {err.colno})", f"{os.fspath(path)}:{err.lineno}") from None
+    except RecursionError:
+        raise error("JSON nested too deeply to read", path) from None
+    _no_lone_surrogates(value, text, os.fspath(path), error)
+    return value
 
 
 def read_json(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any:
@@ -177,7 +195,14 @@ def _decode_lines(text: str | bytes, *, log: bool = False) -> list[tuple[int, An
 
 def jsonl_rows(text: str, path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> list[tuple[int, Any]]:
     """``(line number, value)`` of every non-blank line; the first bad line is an error at ``path:line``."""
-    rows = _decode_lines(text)
+    try:
+        rows = _decode_lines(text)
+    except RecursionError:
+        raise error("JSON nested too deeply to read", path) from None
+    if _SURROGATE_ESCAPE.search(text):
+        for n, value in rows:
+            _no_lone_surrogates(value, json.dumps(value) if value is not _BAD else "", f"{os.fspath(path)}:{n}",
+                                error)
     bad = next((n for n, value in rows if value is _BAD), None)
     if bad is not None:
         try:

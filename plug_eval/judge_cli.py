@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from typing import Any
 from plug_eval.errors import PlugEvalError, fail
 
 PROG = "plug-judge"
+UNSCORED_WARNING = 0.05  #: the result line warns when more than this share of items is unscored
 
 COMPARE_EPILOG = """examples:
   plug-judge compare out/plug/samples_xalpacaeval_pivot_zh_*.jsonl out/base/samples_xalpacaeval_zh_*.jsonl \\
@@ -55,10 +57,17 @@ def _common_judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
     r.add_argument("--out", required=True, metavar="DIR", help="run directory (created; reused to resume)")
     r.add_argument("--concurrency", type=int, default=8, help="calls in flight (default 8)")
     r.add_argument("--seed", type=int, default=0, help="seed for --orders 1 and the bootstrap (default 0)")
-    r.add_argument("--max-cost", type=float, metavar="USD", help="stop before this run could spend more")
+    r.add_argument("--max-cost", type=float, metavar="USD",
+                   help="stop before the total spent on this run directory (every earlier run and --force "
+                   "re-judgment included) could exceed USD")
     r.add_argument("--dry-run", action="store_true", help="print the calls and their estimated cost, write nothing")
     r.add_argument("--retry-errors", action="store_true", help="call again the judgments stored as errors")
     r.add_argument("--force", action="store_true", help="judge again; new records are appended, none rewritten")
+    r.add_argument("--accept-new-identity", action="store_true",
+                   help="rerun into a run directory made with other inputs, judge, base URL, language or "
+                   "template, reusing the stored judgments whose keys still match")
+    r.add_argument("--max-consecutive-failures", type=int, default=20, metavar="N",
+                   help="stop the run after N connection failures in a row (default 20)")
     r.add_argument("--max-retries", type=int, default=6, help="retries of a failing call (default 6)")
     r.add_argument("--timeout", type=float, default=120.0, help="seconds per attempt (default 120)")
     r.add_argument("--retry-after-cap", type=float, default=60.0, help="longest wait a server may ask (s)")
@@ -150,13 +159,25 @@ def _options(args: argparse.Namespace) -> Any:
     from plug_eval.compare import RunOptions
     from plug_eval.prices import PriceTable
 
+    checks = [("--concurrency", args.concurrency, args.concurrency >= 1, "at least 1"),
+              ("--seed", args.seed, args.seed >= 0, "0 or more"),
+              ("--n-resamples", args.n_resamples, args.n_resamples >= 1, "at least 1"),
+              ("--max-retries", args.max_retries, args.max_retries >= 0, "0 or more"),
+              ("--timeout", args.timeout, args.timeout > 0, "more than 0 seconds"),
+              ("--retry-after-cap", args.retry_after_cap, args.retry_after_cap >= 0, "0 or more seconds"),
+              ("--max-cost", args.max_cost, args.max_cost is None or args.max_cost >= 0, "0 or more USD"),
+              ("--max-consecutive-failures", args.max_consecutive_failures, args.max_consecutive_failures >= 1,
+               "at least 1")]
+    for option, value, ok, rule in checks:  # every option before anything is read, written or paid
+        if not ok or (isinstance(value, float) and math.isnan(value)):
+            raise PlugEvalError(f"{option} must be {rule}, not {value}")
     prices = PriceTable().override(args.prices) if args.prices else PriceTable()
-    if args.concurrency < 1:
-        raise PlugEvalError(f"--concurrency must be at least 1, not {args.concurrency}")
     return RunOptions(out=Path(args.out), concurrency=args.concurrency, orders=getattr(args, "orders", 2),
                       seed=args.seed, max_cost=args.max_cost, retry_errors=args.retry_errors, force=args.force,
                       max_retries=args.max_retries, retry_after_cap=args.retry_after_cap, timeout=args.timeout,
-                      prices=prices, n_resamples=args.n_resamples, progress=None if args.quiet else sys.stderr)
+                      prices=prices, n_resamples=args.n_resamples, progress=None if args.quiet else sys.stderr,
+                      max_consecutive_failures=args.max_consecutive_failures,
+                      accept_new_identity=args.accept_new_identity)
 
 
 def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
@@ -207,15 +228,31 @@ def _result_line(s: dict[str, Any]) -> str:
         f"win rate {s['win_rate']:.1f} [{s['ci_low']:.1f}, {s['ci_high']:.1f}]"
     if s["win_rate"] is not None:
         rate += ", no decisive item" if s["p_value"] is None else f", p={s['p_value']:.3g}"
+    pending = f", {s['pending']} pending (not judged yet)" if s.get("pending") else ""
+    share = s["unscored"] / s["n_items"] if s.get("n_items") else 0.0
+    warn = (f"; WARNING: {100 * share:.0f}% of items unscored (see the reasons in judgments.jsonl)"
+            if share > UNSCORED_WARNING else "")
     return (f"{s['system_a']} vs {s['system_b']} ({s['lang']}, judge {s['judge']}): {rate}; "
             f"W/w/T/l/L {s['win']}/{s['slight_win']}/{s['tie']}/{s['slight_loss']}/{s['loss']}, "
-            f"{s['n_scored']} scored, {s['unscored']} unscored, {s['errors']} errors; cost {_cost_text(s['cost_usd'])}")
+            f"{s['n_scored']} scored, {s['unscored']} unscored{pending}, {s['errors']} errors; "
+            f"cost {_cost_text(s['cost_usd'])}{warn}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from plug_eval.compare import run_plan
 
-    plan, opts = _plan(args, args.mode)
+    import threading
+
+    # reading, language checks and rendering take seconds on big files: say so after 1 s (a bad input is
+    # usually found sooner, and its error then stays the only line)
+    notice = threading.Timer(1.0, lambda: print("plug-judge: preparing: reading the answers, checking languages, "
+                                                "rendering the prompts", file=sys.stderr, flush=True))
+    if not args.quiet and not args.dry_run:
+        notice.start()
+    try:
+        plan, opts = _plan(args, args.mode)
+    finally:
+        notice.cancel()
     if plan.config.not_a_quality_judge:
         print("plug-judge: note: the rules judge is an offline language check, NOT a quality judge", file=sys.stderr)
     if args.dry_run:
@@ -224,6 +261,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     try:
         summary = run_plan(plan, opts)
     except KeyboardInterrupt:
+        _mark_interrupted(args.out)
         print(f"\nplug-judge: interrupted; every finished judgment is stored in {args.out}: "
               "rerun the same command to resume", file=sys.stderr)
         return 130
@@ -231,7 +269,39 @@ def cmd_compare(args: argparse.Namespace) -> int:
     run = summary["run"]
     stopped = f"; STOPPED ({run['stopped']}): {run['pending']} judgments not made" if run.get("stopped") else ""
     print(f"{run.get('calls_made', 0)} calls in {run.get('seconds', 0):.1f} s{stopped}; wrote {args.out}/summary.json")
+    print_stored_errors(summary, args)
     return 0
+
+
+def _mark_interrupted(out: str) -> None:
+    """Rebuild summary.json as stopped ("interrupted"), so a report never reads it as finished."""
+    from plug_eval import rundir
+
+    try:
+        rundir.write_summary(out, run_info={"stopped": "interrupted"})
+    except (OSError, PlugEvalError, KeyboardInterrupt):  # nothing judged yet, or a second Ctrl-C: no summary
+        pass
+
+
+def retry_command(args: argparse.Namespace) -> str:
+    """The command line that calls the stored errors again (credentials in URLs redacted)."""
+    import shlex
+
+    from plug_eval.judges.base import redact_url
+
+    argv = [redact_url(a) if "://" in a else a for a in getattr(args, "argv", None) or sys.argv[1:]]
+    return shlex.join([PROG, *[a for a in argv if a != "--retry-errors"], "--retry-errors"])
+
+
+def print_stored_errors(summary: dict[str, Any], args: argparse.Namespace) -> None:
+    """Any run that ends with stored errors says how many and how to call them again."""
+    n = summary.get("errors") or 0
+    if not n:
+        return
+    kinds = (summary.get("run") or {}).get("error_kinds") or {}
+    detail = f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else ""
+    print(f"plug-judge: {n} judgments are stored as errors{detail}; rerunning the same command does not call "
+          f"them again; to do so: {retry_command(args)}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -275,6 +345,7 @@ def cmd_judges(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(argv) if argv is not None else sys.argv[1:]
     try:
         return int(args.func(args))
     except PlugEvalError as err:

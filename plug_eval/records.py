@@ -138,6 +138,8 @@ def _lm_eval_answer(n: int, rec: dict[str, Any], path: str) -> Answer:
         raise DataError(f"line {n} (id {doc['id']}): no answer text in 'filtered_resps'", path)
     raw = raw if isinstance(raw, str) else answer
     lang, pivot = doc.get("lang"), doc.get("pivot")
+    _check_text_fields(f"line {n} (id {doc['id']})", path, instruction=doc.get("instruction"), lang=lang,
+                       pivot=pivot)
     status = draft = None
     if pivot and lang and lang != pivot and lang in languages.LANGUAGES and pivot in languages.LANGUAGES:
         split = split_response(raw, lang, pivot)
@@ -185,9 +187,17 @@ def _plain_answer(n: int, rec: dict[str, Any], fmt: str, path: str) -> Answer:
     key = rid if fmt == PLUG else instruction.strip() if isinstance(instruction, str) else None
     if key is None:  # a plug-format record without an id is refused before this
         raise DataError(f"{where} has no 'id' to join on", path)
+    _check_text_fields(where, path, instruction=instruction, lang=rec.get("lang"))
     return Answer(key=key, id=rid, instruction=instruction,
                   answer=output, raw=output, lang=rec.get("lang"),
                   category=rec.get("category") or rec.get("dataset"))
+
+
+def _check_text_fields(where: str, path: str, **fields: Any) -> None:
+    """An instruction or language that is present must be text (a number or a list is a data error)."""
+    for name, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise DataError(f"{where}: '{name}' is a {type(value).__name__}, not text", path)
 
 
 def _check_unique(answers: Iterable[Answer], fmt: str, path: str) -> None:

@@ -48,9 +48,10 @@ RUN = "run.json"
 LOCK = "judgments.lock"
 FACTS = "facts.json"  #: a cache of what summaries read (:func:`load_run` with ``facts``)
 
-FACTS_VERSION = 1
+FACTS_VERSION = 2  # 2: records keep error_kind
 ITEM_FACTS = ("id", "lang", "category", "units_a", "units_b")
-RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "cost_usd", "flags", "raw")
+RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "error_kind", "cost_usd", "flags",
+                "raw")
 
 SCHEMA_VERSION = 1
 VERDICTS = ("A", "B", "tie")
@@ -102,6 +103,22 @@ def _read_store(root: Path) -> bytes:
         return files.read_bytes(root / JUDGMENTS)
     except FileNotFoundError:
         return b""
+
+
+def holds_judgments(root: str | os.PathLike[str]) -> bool:
+    """Whether a directory's store holds any judgment (a complete record)."""
+    return bool(_scan_store(_read_store(Path(root)))[0])
+
+
+def non_import_judgments(root: str | os.PathLike[str]) -> int:
+    """How many stored judgments an importer did not write: a directory with ``run.json`` is a
+    ``compare``/``grade`` run (all of its records count), and an imported record carries AlpacaEval's
+    ``preference``."""
+    root = Path(root)
+    records = _scan_store(_read_store(root))[0]
+    if (root / RUN).exists():
+        return len(records)
+    return sum("preference" not in r for r in records)
 
 
 # --------------------------------------------------------------------------- the facts cache
@@ -448,6 +465,13 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     info = {"pending": len(run.planned_keys()) - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
             "flags": _flag_counts(best), "missing": run.manifest.get("missing"), "bad_store_lines": run.bad_lines,
             **(run_info or {})}
+    kinds: dict[str, int] = {}
+    for rec in best:
+        if rec.get("error") is not None:
+            kind = str(rec.get("error_kind") or "other")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    if kinds:  # only when there are errors: older summaries without errors stay as they were
+        info["error_kinds"] = dict(sorted(kinds.items()))
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
             "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),
@@ -456,8 +480,17 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
             "provenance": run.manifest.get("provenance", {}), "run": info}
 
 
+def pending_items(run: Run) -> int:
+    """Items not judged yet: a planned order has no stored record (a stopped or interrupted run).
+    They are ``pending``, never ``unscored`` (which is the judge's or the call's failure)."""
+    return sum(any(r is None for r in recs.values()) or not recs for recs in run.per_item())
+
+
 def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] | None) -> dict[str, Any]:
     common = _common(run, run_info)
+    waiting = pending_items(run)
+    if waiting:  # only then: summaries of finished runs keep exactly the fields they had
+        core = {**core, "unscored": core["unscored"] - waiting, "pending": waiting}
     out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
                                       "n_resamples")},
            **core, **{k: common[k] for k in ("errors", "cost_usd", "provenance", "run")}}

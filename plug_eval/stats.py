@@ -271,42 +271,145 @@ def position_bias(order_verdicts: Sequence[tuple[str | None, str | None]]) -> di
 # --------------------------------------------------------------------------- length control
 
 
-def _fit_logistic(x: np.ndarray, y: np.ndarray, ridge: float = 1e-10) -> np.ndarray:
-    """Newton fit of ``logit P = b0 + b1*x`` on soft labels y in [0, 1].
+LC_MIN_SCORED = 20  #: fewer scored items give no length-controlled win rate
+LC_MAX_COEF = 10.0  #: |b0| or |b1| at or above this is a fit running off to infinity, not an estimate
 
-    A tiny ridge keeps the fit finite when one side wins every item (then LC tends to 0 or 100).
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None, *,
+                  start: np.ndarray | None = None, max_iter: int = 50) -> tuple[np.ndarray, np.ndarray]:
+    """Newton fits of ``logit P = b0 + b1*x`` on soft labels y in [0, 1], one per row of ``weights``.
+
+    ``weights`` is ``(R, n)`` (a resample's draw counts; default one row of ones).  Returns the
+    ``(R, 2)`` coefficients and whether each fit converged with both coefficients finite and
+    under :data:`LC_MAX_COEF` in size; a fit that diverges (every item won, or a length
+    difference that separates wins from losses) is reported as not converged, never as a number.
     """
-    X = np.column_stack([np.ones_like(x), x])
-    beta = np.zeros(2)
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
-        grad = X.T @ (y - p) - ridge * beta
-        hess = (X * (p * (1 - p))[:, None]).T @ X + ridge * np.eye(2)
-        step = np.linalg.solve(hess, grad)
-        beta += step
-        if np.abs(step).max() < 1e-10:
-            break
-    return beta
+    w = np.ones((1, x.size)) if weights is None else np.asarray(weights, dtype=float)
+    beta = np.zeros((w.shape[0], 2)) if start is None else np.tile(np.asarray(start, dtype=float), (w.shape[0], 1))
+    done = np.zeros(w.shape[0], dtype=bool)
+    wx, wxx = w * x, w * x * x
+
+    def dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:  # row-wise sums without temporaries
+        return np.einsum("ij,ij->i", a, b)
+
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for _ in range(max_iter):
+            p = np.clip(beta[:, :1] + beta[:, 1:] * x, -60, 60)
+            np.negative(p, out=p)
+            np.exp(p, out=p)
+            p += 1.0
+            np.reciprocal(p, out=p)
+            r = y - p
+            p *= 1 - p  # now the variance
+            g0, g1 = dot(w, r), dot(wx, r)
+            h00, h01, h11 = dot(w, p), dot(wx, p), dot(wxx, p)
+            det = h00 * h11 - h01 * h01
+            ok = det > 1e-12 * np.maximum(h00 * h11, 1e-300)
+            s0 = np.where(ok, (h11 * g0 - h01 * g1) / np.where(ok, det, 1), np.nan)
+            s1 = np.where(ok, (h00 * g1 - h01 * g0) / np.where(ok, det, 1), np.nan)
+            step = np.column_stack([s0, s1])
+            live = ~done
+            beta[live] += step[live]
+            bad = ~np.isfinite(beta).all(1) | (np.abs(beta) >= LC_MAX_COEF).any(1)
+            done |= bad | (np.abs(step).max(1) < 1e-8)
+            if done.all():
+                break
+        converged = done & np.isfinite(beta).all(1) & (np.abs(beta) < LC_MAX_COEF).all(1)
+    return beta, converged
+
+
+def _lc_inputs(scores: np.ndarray, len_a: Sequence[float], len_b: Sequence[float]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None]:
+    """(mask of usable items, x, y, reason it cannot be estimated or None)."""
+    s = np.asarray(scores, dtype=float)
+    d = np.asarray(len_a, dtype=float) - np.asarray(len_b, dtype=float)
+    ok = ~np.isnan(s) & ~np.isnan(d)
+    n = int(ok.sum())
+    if n < LC_MIN_SCORED:
+        return ok, d, s, f"needs at least {LC_MIN_SCORED} scored items with lengths, has {n}"
+    if not ((d[ok] > 0).any() and (d[ok] < 0).any()):
+        return ok, d, s, "the length difference has one sign on every scored item: length cannot be separated"
+    sd = d[ok].std(ddof=1)
+    return ok, np.tanh(d[ok] / sd), s[ok], None
+
+
+def _lc_step_sums(beta: np.ndarray, x: np.ndarray, y: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Per item, the terms of the logistic gradient and Hessian at ``beta`` (zero where not ``ok``)."""
+    p = 1.0 / (1.0 + np.exp(-(beta[0] + beta[1] * x)))
+    r, v = y - p, p * (1 - p)
+    per_item = np.zeros((ok.size, 5))
+    per_item[ok] = np.column_stack([r, r * x, v, v * x, v * x * x])
+    return per_item
+
+
+def _lc_intervals(fits: Sequence[tuple[np.ndarray, np.ndarray]], counts: np.ndarray,
+                  level: float) -> list[tuple[float, float] | None]:
+    """Percentile intervals of LC over the win rate's resamples, by the one-step bootstrap: each
+    resample's fit is one Newton step from the full-data fit, whose gradient and Hessian are
+    weighted sums over items -- one ``(R, n) @ (n, 5k)`` product for ``k`` comparisons, as cheap
+    as the win rates' intervals.  ``fits`` holds (full-data coefficients, per-item terms of
+    :func:`_lc_step_sums`).  Resamples whose step is singular or leaves |b| < 10 are left out;
+    more than half of them left out gives None."""
+    if not fits:
+        return []
+    sums = counts @ np.hstack([terms for _, terms in fits])
+    out: list[tuple[float, float] | None] = []
+    tail = (100.0 - level) / 2
+    for k, (beta, _) in enumerate(fits):
+        g0, g1, h00, h01, h11 = sums[:, 5 * k:5 * k + 5].T
+        det = h00 * h11 - h01 * h01
+        good = det > 1e-12 * np.maximum(h00 * h11, 1e-300)
+        safe = np.where(good, det, 1.0)
+        b0 = beta[0] + (h11 * g0 - h01 * g1) / safe
+        b1 = beta[1] + (h00 * g1 - h01 * g0) / safe
+        good &= np.isfinite(b0) & np.isfinite(b1) & (np.abs(b0) < LC_MAX_COEF) & (np.abs(b1) < LC_MAX_COEF)
+        if good.mean() < 0.5:
+            out.append(None)
+            continue
+        lo, hi = np.percentile(100.0 / (1.0 + np.exp(-b0[good])), [tail, 100.0 - tail])
+        out.append((float(lo), float(hi)))
+    return out
 
 
 def length_controlled_win_rate(scores: Sequence[float] | np.ndarray, len_a: Sequence[float],
-                               len_b: Sequence[float]) -> dict[str, Any]:
+                               len_b: Sequence[float], counts: np.ndarray | None = None,
+                               level: float = CI_LEVEL) -> dict[str, Any]:
     """Our own simple length-controlled win rate (not AlpacaEval 2's LC column).
 
     Per comparison, fit ``logit P(A wins) = b0 + b1*tanh(dlen/sd(dlen))`` on the scored items'
     scores, with lengths in ``answer_units``; LC = 100*sigmoid(b0) is the win rate predicted for
     answers of equal length.  AlpacaEval 2's LC also uses per-instruction difficulties fitted over
     hundreds of models, which a single comparison does not have.
+
+    Total: LC is None, with ``lc_reason`` saying why, unless at least :data:`LC_MIN_SCORED` items
+    are scored, length differences of both signs occur and the fit converges with |b0| and |b1|
+    under :data:`LC_MAX_COEF`.  With ``counts`` (the win rate's resample-count matrix) it gets a
+    percentile interval from the same draws (:func:`_lc_intervals`).
     """
-    s = np.asarray(scores, dtype=float)
-    d = np.asarray(len_a, dtype=float) - np.asarray(len_b, dtype=float)
-    ok = ~np.isnan(s) & ~np.isnan(d)
-    if ok.sum() < 2:
-        return {"lc_win_rate": None, "length_coef": None}
-    sd = d[ok].std(ddof=1)
-    x = np.tanh(d[ok] / sd) if sd > 0 else np.zeros(int(ok.sum()))
-    b0, b1 = _fit_logistic(x, s[ok])
-    return {"lc_win_rate": float(100.0 / (1.0 + math.exp(-b0))), "length_coef": float(b1)}
+    out, fit = _lc_point(scores, len_a, len_b)
+    if fit is not None and counts is not None:
+        (lo_hi,) = _lc_intervals([(fit[0], _lc_step_sums(*fit))], counts, level)
+        if lo_hi is not None:
+            out.update(lc_ci_low=lo_hi[0], lc_ci_high=lo_hi[1])
+    return out
+
+
+def _lc_point(scores: Sequence[float] | np.ndarray, len_a: Sequence[float], len_b: Sequence[float]
+              ) -> tuple[dict[str, Any], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None]:
+    """LC without its interval, and the fit (coefficients, x, y, usable items) when it is defined."""
+    out: dict[str, Any] = {"lc_win_rate": None, "length_coef": None, "lc_ci_low": None, "lc_ci_high": None,
+                           "lc_reason": None}
+    ok, x, y, reason = _lc_inputs(np.asarray(scores, dtype=float), len_a, len_b)
+    if reason is not None:
+        out["lc_reason"] = reason
+        return out, None
+    beta, conv = _fit_logistic(x, y)
+    if not conv[0]:
+        out["lc_reason"] = f"the length fit does not converge to |b0|, |b1| < {LC_MAX_COEF:g}"
+        return out, None
+    b0, b1 = beta[0]
+    out.update(lc_win_rate=float(100.0 / (1.0 + math.exp(-b0))), length_coef=float(b1))
+    return out, (beta[0], x, y, ok)
 
 
 # --------------------------------------------------------------------------- one comparison
@@ -355,8 +458,10 @@ def _comparison(
     order_verdicts: Sequence[tuple[str | None, str | None]] | None = None,
     len_a: Sequence[float] | None = None,
     len_b: Sequence[float] | None = None,
+    lc: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Everything but the bootstrap, which the caller did for many comparisons at once."""
+    """Everything but the bootstrap, which the caller did for many comparisons at once (``ci``,
+    and ``lc`` when the comparison has lengths)."""
     n = len(outcomes)
     columns = (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b))
     for name, seq in columns:
@@ -373,7 +478,7 @@ def _comparison(
     out["position_bias"] = None if order_verdicts is None else position_bias(order_verdicts)
     out["by_category"] = {} if categories is None else _category_stats(codes, scores, categories)
     if len_a is not None and len_b is not None:
-        out.update(length_controlled_win_rate(scores, len_a, len_b))
+        out.update(lc if lc is not None else length_controlled_win_rate(scores, len_a, len_b))
     out["bootstrap"] = {"method": "percentile", "unit": "item", "level": CI_LEVEL, "seed": seed,
                         "n_resamples": n_resamples}
     return out
@@ -398,6 +503,7 @@ def many_comparison_stats(
         by_n.setdefault(len(comp["outcomes"]), []).append(i)
     cis: dict[int, tuple[float | None, float | None]] = {}
     paper_cis: dict[int, tuple[float | None, float | None]] = {}
+    lcs: dict[int, dict[str, Any]] = {}
     for n, members in by_n.items():
         if n == 0:
             continue
@@ -408,11 +514,23 @@ def many_comparison_stats(
         signs = np.column_stack([paper_signs(comparisons[i]["outcomes"]) for i in members])
         low, high = win_rate_intervals(np.hstack([np.where(empty, 0.0, matrix), signs]), seed=seed,
                                        n_resamples=n_resamples)
-        k = len(members)
-        for i, lo, hi, none, plo, phi in zip(members, low[:k], high[:k], empty, low[k:], high[k:], strict=True):
+        m = len(members)
+        for i, lo, hi, none, plo, phi in zip(members, low[:m], high[:m], empty, low[m:], high[m:], strict=True):
             cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
             paper_cis[i] = (_none_if_nan(plo), _none_if_nan(phi))
-    out = [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), **comp)
+        fitted, fits = [], []
+        for k, i in enumerate(members):
+            la, lb = comparisons[i].get("len_a"), comparisons[i].get("len_b")
+            if la is not None and lb is not None and len(la) == len(lb) == n:
+                lcs[i], fit = _lc_point(matrix[:, k], la, lb)
+                if fit is not None:
+                    fitted.append(i)
+                    fits.append((fit[0], _lc_step_sums(*fit)))
+        counts = resample_counts(n, n_resamples, seed)  # still cached: LC's intervals use the same draws
+        for i, lo_hi in zip(fitted, _lc_intervals(fits, counts, CI_LEVEL), strict=True):
+            if lo_hi is not None:
+                lcs[i].update(lc_ci_low=lo_hi[0], lc_ci_high=lo_hi[1])
+    out = [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), lc=lcs.get(i), **comp)
            for i, comp in enumerate(comparisons)]
     for i, res in enumerate(out):
         res["paper"] = paper_figures(res, paper_cis.get(i, (None, None)))

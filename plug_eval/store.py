@@ -89,6 +89,11 @@ class JudgmentStore:
             return False
         return not retry_errors or any(r.get("error") is None for r in recs)
 
+    def spent(self) -> float:
+        """USD spent on every stored call of this run directory (forced re-judgments, other judges
+        and errors with a cost included): what ``--max-cost`` counts against.  Unknown costs count 0."""
+        return round(sum(float(r.get("cost_usd") or 0.0) for recs in self.by_key.values() for r in recs), 8)
+
     # ------------------------------------------------------------------ writing
 
     def open(self) -> None:

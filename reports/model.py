@@ -22,6 +22,7 @@ from plug_eval.languages import LANGUAGES
 from plug_eval.rundir import Run
 
 ALPHA = 0.05
+UNSCORED_WARNING = 0.05  #: a comparison with more unscored items than this share is marked
 BT_RESAMPLES = 1000  # Bradley-Terry refits every resample; 1,000 keep rendering fast (stated in the report)
 
 
@@ -39,6 +40,29 @@ class Cell:
     p_holm: float | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     provenance: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """Why this comparison is incomplete ("stopped (budget), 40 items pending"), or ''."""
+        run = self.s.get("run") if isinstance(self.s.get("run"), dict) else {}
+        parts = []
+        if run.get("stopped"):
+            parts.append(f"stopped ({run['stopped']})")
+        if self.s.get("pending"):
+            parts.append(f"{self.s['pending']} items pending")
+        return ", ".join(parts)
+
+    @property
+    def flags(self) -> str:
+        """The per-item flags of its judgments, counted ("injection 6, verdict_matches_answer_text 6")."""
+        run = self.s.get("run") if isinstance(self.s.get("run"), dict) else {}
+        counts = run.get("flags") if isinstance(run.get("flags"), dict) else {}
+        return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
+
+    @property
+    def unscored_warning(self) -> str:
+        n, unscored = self.s.get("n_items") or 0, self.s.get("unscored") or 0
+        return f"{100 * unscored / n:.0f}% unscored" if n and unscored / n > UNSCORED_WARNING else ""
 
     @property
     def mark(self) -> str:
@@ -75,7 +99,8 @@ def build_model(runs: Sequence[Run], *, seed: int = 0) -> dict[str, Any]:
         "bt": _bradley_terry(cells, seed), "agreement": _agreement(cells),
         "has_fidelity": any(c.extras.get("fidelity_a") is not None for c in cells),
         "has_extraction": any(c.extras.get("extraction_ok_a") is not None for c in cells),
-        "n_items": sum(c.s.get("n_items", 0) for c in cells),
+        "n_items": sum(c.s.get("n_items", 0) - (c.s.get("pending") or 0) for c in cells),
+        "incomplete": [c for c in cells if c.status],
         "cost": sum(c.s["cost_usd"] for c in cells if c.s.get("cost_usd") is not None),
         "n_resamples": sorted(n_resamples), "bt_resamples": BT_RESAMPLES, "alpha": ALPHA,
     }

@@ -12,6 +12,7 @@ import base64
 import csv
 import datetime as dt
 import hashlib
+import html
 import io
 import os
 import platform
@@ -183,7 +184,7 @@ def _judgment(rec: dict[str, Any]) -> dict[str, Any]:
 
 CSV_FIELDS = ("lang", "system_a", "system_b", "judge", "n_items", "n_scored", "unscored", "errors", *stats.OUTCOMES[:5],
               "win_rate", "ci_low", "ci_high", "p_value", "p_holm", "significant", "lc_win_rate",
-              "first_slot_win_rate", "flip_rate", "cost_usd", "run_dir")
+              "first_slot_win_rate", "flip_rate", "cost_usd", "run_dir", "pending", "status", "flags")
 
 
 def _csv_row(c: Cell) -> dict[str, Any]:
@@ -192,8 +193,20 @@ def _csv_row(c: Cell) -> dict[str, Any]:
     row.update(lang=c.lang, system_a=c.system, system_b=c.baseline, judge=c.judge, p_holm=c.p_holm,
                significant={"up": "above", "down": "below"}.get(c.mark, ""),
                first_slot_win_rate=pb.get("first_slot_win_rate"), flip_rate=pb.get("flip_rate"),
-               run_dir=str(c.run.path) if c.run else "")
+               run_dir=str(c.run.path) if c.run else "", pending=c.s.get("pending") or 0, status=c.status,
+               flags=c.flags)
     return row
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: one starting like a formula gets a leading ``'``
+    (OWASP's CSV-injection rule).  Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def summary_csv(model: dict[str, Any]) -> str:
@@ -201,12 +214,18 @@ def summary_csv(model: dict[str, Any]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for c in model["cells"]:
-        writer.writerow(_csv_row(c))
-    for r in model["rows"]:
-        if r["overall"].run is None:
-            writer.writerow(_csv_row(r["overall"]))
+    rows = [_csv_row(c) for c in model["cells"]] + [_csv_row(r["overall"]) for r in model["rows"]
+                                                     if r["overall"].run is None]
+    for row in rows:
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
     return buf.getvalue()
+
+
+def md_text(text: Any) -> str:
+    """Untrusted text in a Markdown table cell: HTML escaped (Markdown renders raw HTML), pipes and
+    line breaks neutralised."""
+    out = html.escape(str(text), quote=False)
+    return out.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def summary_markdown(model: dict[str, Any], title: str) -> str:
@@ -217,10 +236,10 @@ def summary_markdown(model: dict[str, Any], title: str) -> str:
     for r in model["rows"]:
         cells = [_md_cell(r["overall"])]
         cells += [_md_cell(r["by_lang"][lang]) if lang in r["by_lang"] else "–" for lang in langs]
-        name = r["system"].replace("|", "\\|")
+        name = md_text(r["system"])
         lc = fmt_pct(r["overall"].s.get("lc_win_rate"))
         lines.append(f"| {r['rank']} | {name} | " + " | ".join(cells) + f" | {lc} |")
-    judges, bases = ", ".join(model["judges"]), ", ".join(model["baselines"])
+    judges, bases = md_text(", ".join(model["judges"])), md_text(", ".join(model["baselines"]))
     lines += ["", f"Win rate (%) against {bases}, judged by {judges}; 95% bootstrap CI over items; "
               "▲/▼ significant after Holm correction (sign test, α = 0.05). LC: plug-eval's length-controlled "
               "win rate (not AlpacaEval's).", ""]

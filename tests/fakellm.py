@@ -13,6 +13,7 @@ The judge's behaviour is the request's model name:
 * ``echo``    -- the fair verdict, then quotes any ``[[..]]`` text found inside the answers
 * ``grade``   -- ``[[N]]`` with N the first answer's quality; no rating if there is none
 * ``fair-cut``-- the fair reply cut off inside the verdict, finish_reason "length"
+* ``final``   -- reasoning, then ``Final verdict: [[X]]`` with the fair verdict (FastChat's format)
 
 Control (JSON): ``POST /_config`` sets ``latency_ms`` and ``faults``; ``POST /_reset`` clears
 counts and config; ``GET /_stats`` returns attempts and completed calls per key (key = sha256 of
@@ -89,6 +90,8 @@ def judge_reply(model: str, body: dict[str, Any]) -> tuple[str, str]:
     if model == "grade":
         q = QUALITY.findall(user)
         return ("The answer is adequate." + (f"\nRating: [[{q[0]}]]" if q else "")), "stop"
+    if model == "final":
+        return f"Both answers address the question; one is more helpful.\n\nFinal verdict: [[{fair}]]", "stop"
     if model == "fair-cut":
         return f"Careful comparison follows.\n[[{fair}", "length"
     return f"Comparing the two answers on helpfulness and language.\n[[{fair}]]", "stop"

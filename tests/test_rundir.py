@@ -46,10 +46,13 @@ def test_fixture_written_by_the_old_release_summarizes_identically(name, tmp_pat
     code, out, err = run_cli("summarize", str(d))
     assert code == 0, err
     after = _summary(d)
-    # every field the old release wrote comes back identical; an import's summary gains "run",
-    # every summary the paper's figures (issue 12)
-    assert {k: after[k] for k in before} == before
-    assert set(after) - set(before) <= {"run", "paper"}
+    # every field the old release wrote comes back identical; an import's summary gains "run".
+    # Issue 11 demands one change: LC on 8 items is not an estimate (fewer than 20 scored), so null.
+    lc = ("lc_win_rate", "length_coef")
+    assert {k: after[k] for k in before if k not in lc} == {k: v for k, v in before.items() if k not in lc}
+    assert all(after[k] is None for k in lc if k in before) and "20 scored items" in after["lc_reason"]
+    # every summary gains the paper's figures (issue 12)
+    assert set(after) - set(before) <= {"run", "lc_ci_low", "lc_ci_high", "lc_reason", "paper"}
     assert (before["n_scored"], before["unscored"]) == ((8, 0) if name == "compare" else (7, 1))
 
 

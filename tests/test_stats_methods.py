@@ -143,10 +143,15 @@ def test_length_controlled_win_rate_is_50_when_only_length_matters():
     assert got["length_coef"] == pytest.approx(3.0, abs=0.4)
 
 
-def test_length_controlled_equals_win_rate_when_lengths_are_equal():
-    outs = ["win"] * 7 + ["loss"] * 3
-    got = stats.comparison_stats(outs, len_a=[5] * 10, len_b=[5] * 10, n_resamples=50)
-    assert got["lc_win_rate"] == pytest.approx(70.0, abs=1e-6)
+def test_length_controlled_equals_win_rate_when_length_is_unrelated():
+    outs = ["win"] * 14 + ["loss"] * 6  # longer and shorter A answers win and lose alike
+    len_a = [6, 4] * 7 + [6, 4] * 3
+    got = stats.comparison_stats(outs, len_a=len_a, len_b=[5] * 20, n_resamples=50)
+    assert got["lc_win_rate"] == pytest.approx(70.0, abs=1e-6) and got["length_coef"] == pytest.approx(0, abs=1e-6)
+    assert got["lc_ci_low"] <= 70.0 <= got["lc_ci_high"]
+    # equal lengths everywhere: nothing to control for, and no fit
+    got = stats.comparison_stats(outs, len_a=[5] * 20, len_b=[5] * 20, n_resamples=50)
+    assert got["lc_win_rate"] is None and "one sign" in got["lc_reason"]
 
 
 def test_judge_agreement_and_kappa_by_hand():

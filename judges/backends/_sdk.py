@@ -16,7 +16,7 @@ import time
 from types import ModuleType
 from typing import Any
 
-from plug_eval.judges.base import JudgeCallError, PermanentError, TransientError
+from plug_eval.judges.base import FatalError, JudgeCallError, PermanentError, TransientError
 
 from plug_eval.errors import PlugEvalError
 
@@ -56,22 +56,54 @@ def retry_after(headers: Any) -> float | None:
         return None
 
 
+FATAL_STATUS = {401: "authentication failed", 403: "permission denied", 404: "model or endpoint not found"}
+_TOO_LONG = ("context length", "context_length", "too long", "too many tokens", "maximum context", "prompt is too long")
+
+
+def _chain(err: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    cause: BaseException | None = err
+    while cause is not None and cause not in out and len(out) < 16:
+        out.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    return out
+
+
+def _connection_kind(err: BaseException) -> str:
+    """``connection`` when the server could not be reached (refused, reset, unreachable, DNS),
+    ``timeout`` when it was reached and did not answer in time.  The SDKs' aiohttp transport
+    reports a refused connection as a ``ConnectTimeout``/``APITimeoutError``: the chain of causes
+    says what really happened."""
+    chain = _chain(err)
+    if any(isinstance(e, OSError) and not isinstance(e, TimeoutError) for e in chain[1:]):
+        return "connection"  # ConnectionRefusedError, ConnectionResetError, gaierror, ...
+    if any(isinstance(e, TimeoutError) or "timeout" in type(e).__name__.lower() for e in chain):
+        return "timeout"
+    return "connection"
+
+
 def classify(err: BaseException, sdk: ModuleType) -> JudgeCallError:
-    """Map an SDK exception to our retryable / permanent errors (never re-raises)."""
+    """Map an SDK exception to our retryable / permanent / fatal errors (never re-raises)."""
     if isinstance(err, json.JSONDecodeError) or isinstance(err, sdk.APIResponseValidationError):
-        return TransientError(f"malformed response body ({err.__class__.__name__})")
-    if isinstance(err, sdk.APITimeoutError):
-        return TransientError("timeout")
-    if isinstance(err, sdk.APIConnectionError):
-        return TransientError(f"connection error: {err.__cause__ or err}")
+        return TransientError(f"malformed response body ({err.__class__.__name__})", kind="malformed")
+    if isinstance(err, sdk.APIConnectionError):  # APITimeoutError included
+        kind = _connection_kind(err)
+        if kind == "timeout":
+            return TransientError("timeout", kind="timeout")
+        return TransientError(f"connection error: {_chain(err)[-1]}", kind="connection")
     if isinstance(err, sdk.APIStatusError):
         status = err.status_code
         reason = f"HTTP {status}: {err.message}"
+        if status in FATAL_STATUS:
+            return FatalError(f"{FATAL_STATUS[status]}: {reason}", kind="auth")
+        if status == 429:
+            return TransientError(reason, retry_after(err.response.headers), kind="rate")
         if status in RETRY_STATUS or status >= 500:
-            return TransientError(reason, retry_after(err.response.headers))
-        return PermanentError(reason)
+            return TransientError(reason, retry_after(err.response.headers), kind="server")
+        too_long = status in (400, 413, 422) and any(t in str(err.message).lower() for t in _TOO_LONG)
+        return PermanentError(reason, kind="too-long" if too_long else "other")
     if isinstance(err, (AttributeError, TypeError, IndexError, KeyError)):
-        return TransientError(f"malformed response body ({err.__class__.__name__}: {err})")
+        return TransientError(f"malformed response body ({err.__class__.__name__}: {err})", kind="malformed")
     return PermanentError(f"{err.__class__.__name__}: {err}")
 
 
@@ -93,3 +125,13 @@ def async_client(sdk: ModuleType, class_name: str, key: str | None, options: Any
     if transport is not None:
         kwargs["http_client"] = transport
     return getattr(sdk, class_name)(**kwargs)
+
+
+def resolved_base_url(sdk: ModuleType, class_name: str, options: Any) -> str:
+    """The base URL the SDK's client will call: ``base_url`` if given, else the SDK's environment
+    variable (``OPENAI_BASE_URL``, ``ANTHROPIC_BASE_URL``), else its default, read off a client."""
+    client = getattr(sdk, class_name)(api_key="unused", base_url=options.base_url, max_retries=0)
+    try:
+        return str(client.base_url)
+    finally:
+        client.close()

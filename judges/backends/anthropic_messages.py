@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from plug_eval.judges.backends._sdk import async_client, classify, import_sdk
+from plug_eval.judges.backends._sdk import async_client, classify, import_sdk, resolved_base_url
 from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
 
 from plug_eval.errors import PlugEvalError
@@ -21,6 +21,7 @@ DEFAULT_MAX_TOKENS = 1024
 
 
 class AnthropicBackend(Backend):
+    default_host = "api.anthropic.com"
     name = "anthropic"
     unsupported_preset_args = ("temperature", "top_p", "top_k")
 
@@ -31,6 +32,16 @@ class AnthropicBackend(Backend):
             options.secrets.append(self._key)
         self._client: Any = None
         self._sdk: Any = None
+        self._base_url: str | None = None
+
+    def effective_base_url(self) -> str | None:
+        if self._base_url is None:
+            try:
+                self._base_url = resolved_base_url(import_sdk("anthropic", MINIMUM), "Anthropic", self.options)
+            except PlugEvalError:  # no SDK: what it would have read
+                self._base_url = self.options.base_url or os.environ.get("ANTHROPIC_BASE_URL") or "https://api.anthropic.com"
+            self.add_url_secrets(self._base_url)
+        return self._base_url
 
     def check(self) -> None:
         import_sdk("anthropic", MINIMUM)

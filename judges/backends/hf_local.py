@@ -78,7 +78,8 @@ class HFBackend(Backend):
                             add_special_tokens=False).to(self._model.device)
             width = enc["input_ids"].shape[1]
             if limit and width + max_new > limit:
-                err = PermanentError(f"prompt of {width} tokens + {max_new} new exceeds the model's {limit}")
+                err = PermanentError(f"prompt of {width} tokens + {max_new} new exceeds the model's {limit}",
+                                     kind="too-long")
                 return [err for _ in requests]
             temp = float(decoding.get("temperature", 0) or 0)
             sampling = {"do_sample": True, "temperature": temp} if temp > 0 else {"do_sample": False}

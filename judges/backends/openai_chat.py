@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from plug_eval.judges.backends._sdk import async_client, classify, import_sdk
+from plug_eval.judges.backends._sdk import async_client, classify, import_sdk, resolved_base_url
 from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
 
 from plug_eval.errors import PlugEvalError
@@ -20,6 +20,7 @@ MINIMUM = (1, 40)
 
 
 class OpenAIBackend(Backend):
+    default_host = "api.openai.com"
     name = "openai"
 
     def __init__(self, options: BackendOptions) -> None:
@@ -29,6 +30,16 @@ class OpenAIBackend(Backend):
             options.secrets.append(self._key)
         self._client: Any = None
         self._sdk: Any = None
+        self._base_url: str | None = None
+
+    def effective_base_url(self) -> str | None:
+        if self._base_url is None:
+            try:
+                self._base_url = resolved_base_url(import_sdk("openai", MINIMUM), "OpenAI", self.options)
+            except PlugEvalError:  # no SDK: what it would have read
+                self._base_url = self.options.base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com"
+            self.add_url_secrets(self._base_url)
+        return self._base_url
 
     def check(self) -> None:
         import_sdk("openai", MINIMUM)
