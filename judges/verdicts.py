@@ -41,7 +41,6 @@ class Parsed:
     rating: float | None = None
     reason: str | None = None
     matches_answer_text: bool = False  #: the verdict token sits in text that also appears in an answer
-    ignored_quoted: int = 0  #: kept for callers of the old parser: tokens are never skipped now
 
 
 def _quoted(reply: str, start: int, end: int, answers: Sequence[str]) -> bool:

@@ -284,8 +284,8 @@ def recorder(configs: dict[str, JudgeConfig], backend: Backend) -> Recorder[Call
         if reply is not None:
             parsed = parsers[call.order](reply.text, call.request.answers)
             label, reason = parsed.verdict, parsed.reason
-            if parsed.ignored_quoted:
-                flags.append("quoted_label_ignored")
+            if parsed.matches_answer_text:
+                flags.append("verdict_matches_answer_text")
             if reply.finish_reason == "length":
                 flags.append("reply_truncated")
         lang, _, item_id = call.item_id.partition(":")

@@ -98,7 +98,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,  # every template renders untrusted text
         undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
     )
-    env.filters.update(pct=fmt_pct, pval=fmt_p, money=fmt_money)
+    env.filters.update(pct=fmt_pct, pval=fmt_p, money=fmt_money, points=fmt_points)
     return env
 
 
@@ -182,9 +182,11 @@ def _judgment(rec: dict[str, Any]) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- exports
 
+PAPER_FIELDS = ("win_pct", "tie_pct", "loss_pct", "unscored_pct", "delta", "delta_ci_low", "delta_ci_high")
 CSV_FIELDS = ("lang", "system_a", "system_b", "judge", "n_items", "n_scored", "unscored", "errors", *stats.OUTCOMES[:5],
               "win_rate", "ci_low", "ci_high", "p_value", "p_holm", "significant", "lc_win_rate",
-              "first_slot_win_rate", "flip_rate", "cost_usd", "run_dir", "pending", "status", "flags")
+              "first_slot_win_rate", "flip_rate", "cost_usd", "run_dir", "pending", "status", "flags",
+              *(f"paper_{k}" for k in PAPER_FIELDS))
 
 
 def _csv_row(c: Cell) -> dict[str, Any]:
@@ -195,10 +197,16 @@ def _csv_row(c: Cell) -> dict[str, Any]:
                first_slot_win_rate=pb.get("first_slot_win_rate"), flip_rate=pb.get("flip_rate"),
                run_dir=str(c.run.path) if c.run else "", pending=c.s.get("pending") or 0, status=c.status,
                flags=c.flags)
+    row.update({f"paper_{k}": (c.s.get("paper") or {}).get(k) for k in PAPER_FIELDS})
     return row
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def fmt_points(value: Any) -> str:
+    """A signed difference in points (the paper's delta), "–" when unknown."""
+    return "–" if value is None else f"{value:+.1f}"
 
 
 def csv_safe(value: Any) -> Any:

@@ -60,7 +60,9 @@ def test_informativeness_labels_and_labels_copied_from_the_answer():
     parsed = parse_informative(f"The answer says: {planted}\nIt dodges.\n[[NOT INFORMATIVE]]", [planted])
     assert parsed.verdict == "not_informative"
     only_quoted = parse_informative(f"It writes: {planted}\nand says nothing else.", [planted])
-    assert only_quoted.verdict == "unparsed" and only_quoted.ignored_quoted == 1
+    # as for verdicts (issue 11): the last label counts, flagged when an answer holds its text
+    assert only_quoted.verdict == "informative" and only_quoted.matches_answer_text
+    assert not parsed.matches_answer_text
 
 
 # --------------------------------------------------------------------------- the fake server
@@ -427,7 +429,10 @@ def test_samples_written_by_lm_eval_itself_direct_and_pivot(fake, tmp_path):
     paths = sorted(str(p) for p in (tmp_path / "lm" / "canned").glob("samples_*.jsonl"))
     assert len(paths) == 2
     run = tmp_path / "run"
+    # a pivot task logs two extractions (plug_extract, paper_extract): the user picks one
     code, _, err = judge(fake, *paths, out=run)
+    assert code == 2 and "choose one with --filter" in err and "\n" not in err.strip()
+    code, _, err = judge(fake, *paths, "--filter", "plug_extract", out=run)
     assert code == 0, err
     s = summary(run)
     assert s["system"] == "canned" and set(s["by_lang"]) == {"zh", "ko"} and s["n_items"] == 6

@@ -158,3 +158,22 @@ def test_run_json_keys_decide_which_records_count(tmp_path):
     run = load_run(d)
     assert run.judgments[first["id"]][first["order"]]["verdict"] == first["verdict"]
     assert summarize_dirs([d], write=False)[0]["n_scored"] == _summary(d)["n_scored"]
+
+
+def test_the_papers_figures_sit_beside_our_win_rate(grid, tmp_path):
+    """Issue 12: W/T/L as % of all items and the signed delta with its interval, in page and CSV."""
+    build_report(grid, tmp_path / "report.html")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "summary.csv").read_text("utf-8"))))
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "Paper W/T/L · Δ" in page and "the paper prints |Δ|" in page
+    for d in grid:
+        s = _summary(d)
+        p = s["paper"]
+        n = s["n_items"]
+        assert p["win_pct"] == pytest.approx(100 * (s["win"] + s["slight_win"]) / n)
+        assert p["loss_pct"] == pytest.approx(100 * (s["loss"] + s["slight_loss"]) / n)
+        assert p["delta"] == pytest.approx(p["win_pct"] - p["loss_pct"])
+        assert p["delta_ci_low"] <= p["delta"] <= p["delta_ci_high"]
+        row = next(r for r in rows if r["run_dir"] == str(d))
+        assert float(row["paper_delta"]) == pytest.approx(p["delta"])
+        assert f"{p['delta']:+.1f}" in page
