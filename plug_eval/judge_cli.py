@@ -239,9 +239,9 @@ def _result_line(s: dict[str, Any]) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from plug_eval.compare import run_plan
-
     import threading
+
+    from plug_eval.compare import run_plan
 
     # reading, language checks and rendering take seconds on big files: say so after 1 s (a bad input is
     # usually found sooner, and its error then stays the only line)

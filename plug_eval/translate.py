@@ -376,8 +376,8 @@ def assemble(rows: list[dict[str, Any]], calls: list[TranslateCall], st: store.J
     translator = {"model": spec, "prompt_sha256": PROMPT_SHA256}
     every = [{**out[r["id"]], "translator": translator} for r in rows]
     have = [sum(f"response_{t}" in row for t in targets) for row in every]
-    partial = [row for row, n in zip(every, have) if n]
-    complete = [row for row, n in zip(every, have) if n == len(targets)]
+    partial = [row for row, n in zip(every, have, strict=True) if n]
+    complete = [row for row, n in zip(every, have, strict=True) if n == len(targets)]
     return complete, partial, failures, failed, every
 
 
@@ -420,8 +420,9 @@ class Job:
     calls: list[TranslateCall]
     price: Price | None
 
-    def assemble(self, st: store.JudgmentStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
-                                                          list[dict[str, Any]], list[TranslateCall], list[dict[str, Any]]]:
+    def assemble(self, st: store.JudgmentStore) -> tuple[
+            list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[TranslateCall],
+            list[dict[str, Any]]]:
         return assemble(self.rows, self.calls, st, source=self.source, targets=self.targets, spec=self.model)
 
 

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 from .config import TrainConfig
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
     from pathlib import Path
-    from typing import Any, Callable
+    from typing import Any
 
 
 def train(config: TrainConfig, origins: dict[str, str] | None = None,
-          on_step: "Callable[[dict[str, Any]], None] | None" = None) -> "Path":
+          on_step: Callable[[dict[str, Any]], None] | None = None) -> Path:
     """Run a training job described by ``config``; returns the output directory."""
     from .trainer import train as _train
 

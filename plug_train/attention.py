@@ -112,10 +112,10 @@ def _per_sequence(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, c
                   scaling: float | None, dropout: float, window: int | None = None,
                   softcap: float | None = None, sinks: torch.Tensor | None = None) -> torch.Tensor:
     # split, not slicing: the backward of a split is one cat, that of n slices n zero-filled copies
-    lengths = [b - a for a, b in zip(cu[:-1], cu[1:])]
+    lengths = [b - a for a, b in zip(cu[:-1], cu[1:], strict=True)]
     gqa = query.shape[1] != key.shape[1]
     outs = []
-    for q, k, v in zip(*(t.split(lengths, dim=2) for t in (query, key, value))):
+    for q, k, v in zip(*(t.split(lengths, dim=2) for t in (query, key, value)), strict=True):
         n = q.shape[2]
         if softcap is not None or sinks is not None:
             outs.append(_eager_one(q, k, v, scaling if scaling is not None else q.shape[-1] ** -0.5,

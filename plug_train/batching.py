@@ -131,13 +131,13 @@ class MicroBatch:
                 "cu_seq_lens_q": self.cu_seqlens, "cu_seq_lens_k": self.cu_seqlens,
                 "max_length_q": self.max_seqlen, "max_length_k": self.max_seqlen}
 
-    def with_targets(self, targets: torch.Tensor) -> "MicroBatch":
+    def with_targets(self, targets: torch.Tensor) -> MicroBatch:
         """The same row learning other targets (tests: the loss of one sequence of a packed row)."""
         keep = (targets != IGNORE).nonzero().squeeze(1)
         return MicroBatch(self.input_ids, self.position_ids, targets, self.cu_seqlens, self.max_seqlen, keep,
                           self.attention_mask)
 
-    def pin(self) -> "MicroBatch":
+    def pin(self) -> MicroBatch:
         """Page-locked copies, so that ``to(device)`` can overlap with compute (CUDA only)."""
         if not torch.cuda.is_available():
             return self
@@ -147,7 +147,7 @@ class MicroBatch:
         return MicroBatch(pin(self.input_ids), pin(self.position_ids), pin(self.targets), pin(self.cu_seqlens),
                           self.max_seqlen, pin(self.keep), pin(self.attention_mask))
 
-    def to(self, device: torch.device) -> "MicroBatch":
+    def to(self, device: torch.device) -> MicroBatch:
         def move(t: Any) -> Any:
             return None if t is None else t.to(device, non_blocking=True)
 

@@ -98,9 +98,8 @@ def main(argv: list[str] | None = None) -> None:
 
             print(json.dumps(run_cli(args), ensure_ascii=False))
         else:
-            from .trainer import train
-
             from .checkpoint import saved_config
+            from .trainer import train
 
             cfg, origins = C.resolve(args, saved_config)
             out = train(cfg, origins)

@@ -221,7 +221,7 @@ def assistant_spans(tok: Any, template: str, messages: list[dict[str, str]],
 def mask_labels(ids: list[int], offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[int]:
     """Keep a token's label when any of its characters falls inside an assistant span."""
     labels = []
-    for tid, (s, e) in zip(ids, offsets):
+    for tid, (s, e) in zip(ids, offsets, strict=True):
         inside = e > s and any(s < hi and e > lo for lo, hi in spans)
         labels.append(tid if inside else IGNORE)
     return labels

@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import torch
 
@@ -207,10 +208,11 @@ class MasterWeights:
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         saved = state["masters"]
-        if len(saved) != len(self.pairs) or any(s.shape != m.shape for s, (_, m) in zip(saved, self.pairs)):
+        if len(saved) != len(self.pairs) or any(
+                s.shape != m.shape for s, (_, m) in zip(saved, self.pairs, strict=True)):
             raise PlugEvalError("the checkpoint's fp32 master weights do not match this model (--bf16-weights)")
         with torch.no_grad():
-            for s, (_, m) in zip(saved, self.pairs):
+            for s, (_, m) in zip(saved, self.pairs, strict=True):
                 m.copy_(s)
         self.master_to_model()
 

@@ -21,8 +21,10 @@ from plug_eval import languages, pivot
 WORDS = {
     "en": "the model answers a question about water cities history science music people time world "
           "because however first last good new explain describe list compare result idea plan data".split(),
-    "zh": "我们 问题 回答 模型 语言 历史 科学 音乐 城市 世界 时间 学生 老师 故事 旅行 数据 系统 简单 重要 因为 所以".split(),
-    "ko": "우리 질문 답변 모델 언어 역사 과학 음악 도시 세계 시간 학생 선생님 이야기 여행 데이터 시스템 간단한 중요한".split(),
+    "zh": ("我们 问题 回答 模型 语言 历史 科学 音乐 城市 世界 时间 "
+           "学生 老师 故事 旅行 数据 系统 简单 重要 因为 所以").split(),
+    "ko": ("우리 질문 답변 모델 언어 역사 과학 음악 도시 세계 시간 "
+           "학생 선생님 이야기 여행 데이터 시스템 간단한 중요한").split(),
     "it": "il modello risponde una domanda acqua città storia scienza musica persone tempo mondo perché quindi "
           "primo ultimo buono nuovo spiegare descrivere risultato idea piano dati".split(),
     "es": "el modelo responde una pregunta agua ciudad historia ciencia música personas tiempo mundo porque "
