@@ -28,7 +28,8 @@ def dedupe_tasks(spec: str) -> tuple[str, list[str]]:
     """Drop tasks already covered by a group given in the same list (lm-eval would run them twice)."""
     names = [t.strip() for t in spec.split(",") if t.strip()]
     covered = {m for n in names for m in GROUPS.get(n, [])}
-    kept, dropped = [], []
+    kept: list[str] = []
+    dropped: list[str] = []
     for n in names:
         (dropped if (n in covered and n not in GROUPS) or n in kept else kept).append(n)
     return ",".join(kept), dropped

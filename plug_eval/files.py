@@ -135,7 +135,8 @@ def read_json(path: PathLike, error: type[PlugEvalError] = PlugEvalError) -> Any
 
 
 _BAD = object()  #: a line that is not valid JSON
-_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # the C scanner json.loads itself ends in
+# The C scanner json.loads itself ends in (typeshed types its argument as the scanner; CPython takes a decoder).
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 
 
@@ -155,10 +156,11 @@ def _decode_lines(text: str | bytes, *, log: bool = False) -> list[tuple[int, An
     """
     escaped = False
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:  # keep the bad bytes as lone surrogates and refuse their lines below
-            text, escaped = text.decode("utf-8", "surrogateescape"), True
+            text, escaped = raw.decode("utf-8", "surrogateescape"), True
     if log and not escaped:
         numbered = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
         try:

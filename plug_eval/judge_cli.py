@@ -289,7 +289,7 @@ def retry_command(args: argparse.Namespace) -> str:
 
     from plug_eval.judges.base import redact_url
 
-    argv = [redact_url(a) if "://" in a else a for a in getattr(args, "argv", None) or sys.argv[1:]]
+    argv = [(redact_url(a) or a) if "://" in a else a for a in getattr(args, "argv", None) or sys.argv[1:]]
     return shlex.join([PROG, *[a for a in argv if a != "--retry-errors"], "--retry-errors"])
 
 

@@ -49,8 +49,9 @@ def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "p
         model = AutoModelForCausalLM.from_pretrained(name, dtype=dtype)
     except (OSError, ValueError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
-    model._plug_inference_attention = model.config._attn_implementation  # restored on save
-    model._plug_attention_mode = attention_mode
+    # plain attributes (nn.Module keeps non-tensor values in the instance dict)
+    vars(model)["_plug_inference_attention"] = model.config._attn_implementation  # restored on save
+    vars(model)["_plug_attention_mode"] = attention_mode
     if attention_mode == "packed":
         try:
             model.set_attn_implementation(attention.register())

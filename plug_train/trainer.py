@@ -177,6 +177,7 @@ def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfi
     (both left on the device, for logging).  With ``masters`` (--bf16-weights) the fp32 copies
     are clipped and stepped, then copied into the bf16 weights."""
     total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
+    norm: torch.Tensor | float | None
     if masters is not None:
         masters.grads_to_master()
         norm = torch.nn.utils.clip_grad_norm_(masters.masters(), cfg.max_grad_norm or math.inf)

@@ -44,7 +44,8 @@ class Cell:
     @property
     def status(self) -> str:
         """Why this comparison is incomplete ("stopped (budget), 40 items pending"), or ''."""
-        run = self.s.get("run") if isinstance(self.s.get("run"), dict) else {}
+        run = self.s.get("run")
+        run = run if isinstance(run, dict) else {}
         parts = []
         if run.get("stopped"):
             parts.append(f"stopped ({run['stopped']})")
@@ -55,8 +56,9 @@ class Cell:
     @property
     def flags(self) -> str:
         """The per-item flags of its judgments, counted ("injection 6, verdict_matches_answer_text 6")."""
-        run = self.s.get("run") if isinstance(self.s.get("run"), dict) else {}
-        counts = run.get("flags") if isinstance(run.get("flags"), dict) else {}
+        run = self.s.get("run")
+        counts = run.get("flags") if isinstance(run, dict) else None
+        counts = counts if isinstance(counts, dict) else {}
         return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
 
     @property

@@ -63,7 +63,7 @@ class PlugTask(ConfigurableTask):
     def __init__(self, config: dict | None = None, **kwargs: Any) -> None:
         config = dict(config or {})
         opts = dict(config.get("dataset_kwargs") or {})
-        self.lang: str = opts.get("lang") or config.get("dataset_name")
+        self.lang: str = str(opts.get("lang") or config.get("dataset_name") or "")
         self.variant: str = opts.get("variant", "direct")
         # Any value here stops lm-eval from looking our metric names up in its registry (and
         # then on the network); the scoring itself is the process_results method below.
@@ -210,7 +210,7 @@ class PlugTask(ConfigurableTask):
             log.warning("%s: pivot_ok %.2f: most answers lack the %s and %s headers; a model not "
                         "trained the PLUG way answers without them (its extracted answer is empty "
                         "and scores nothing): evaluate it on %s_%s instead",
-                        self.config.task, mean, languages.get(self.pivot_lang).header,
+                        self.config.task, mean, languages.get(self.pivot_lang or languages.DEFAULT_PIVOT).header,
                         languages.get(self.lang).header, self.SOURCE.benchmark, self.lang)
         return mean
 
