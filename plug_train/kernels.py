@@ -100,7 +100,7 @@ def linear_cross_entropy(hidden: torch.Tensor, weight: torch.Tensor, targets: to
     ``targets``, without the full logits.  ``hidden`` is [N, H], every target is learned."""
     if impl == "liger":
         try:
-            from liger_kernel.transformers.fused_linear_cross_entropy import (  # type: ignore[import-not-found]
+            from liger_kernel.transformers.fused_linear_cross_entropy import (
                 LigerFusedLinearCrossEntropyLoss,
             )
         except ImportError:
@@ -156,8 +156,8 @@ def apply_kernels(model: Any, kind: str) -> None:
         if not torch.cuda.is_available():
             raise PlugEvalError("--kernels liger runs on CUDA only (Triton); use --kernels compile or none")
         try:
-            from liger_kernel.transformers import _apply_liger_kernel_to_instance  # type: ignore[import-not-found]
-            from liger_kernel.transformers.monkey_patch import (  # type: ignore[import-not-found]
+            from liger_kernel.transformers import _apply_liger_kernel_to_instance
+            from liger_kernel.transformers.monkey_patch import (
                 MODEL_TYPE_TO_APPLY_LIGER_FN,
             )
         except ImportError:
