@@ -72,6 +72,25 @@ def test_quick_demo_runs_every_stage_for_real(quick):
     assert (out / "summary.txt").read_text().strip() in proc.stdout
 
 
+def test_seed_reseeds_the_model_the_data_order_training_and_judging(quick, tmp_path):
+    out0, _ = quick
+    out1 = tmp_path / "seed1"
+    proc, _ = demo(out1, "--seed", "1", "--max-steps", "2", "--limit", "1")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    runs = {0: json.loads((out0 / "manifest.json").read_text()), 1: json.loads((out1 / "manifest.json").read_text())}
+    for seed, manifest in runs.items():
+        assert manifest["info"]["seed"] == seed and manifest["stages"]["base"]["params"]["seed"] == seed
+        for stage in ("data", "train-plug", "train-direct", "judge-rules-zh"):
+            argv = manifest["stages"][stage]["command"]
+            assert argv[argv.index("--seed") + 1] == str(seed), stage
+    # same tokenizer (it is trained on the data, not seeded), other initial weights
+    assert (out0 / "base" / "tokenizer.json").read_bytes() == (out1 / "base" / "tokenizer.json").read_bytes()
+    assert (out0 / "base" / "model.safetensors").read_bytes() != (out1 / "base" / "model.safetensors").read_bytes()
+    # the same rows in another order
+    rows = {s: (o / "data" / "plug.jsonl").read_text().splitlines() for s, o in ((0, out0), (1, out1))}
+    assert sorted(rows[0]) == sorted(rows[1]) and rows[0] != rows[1]
+
+
 def test_rerun_does_no_work_and_touches_nothing(quick):
     out, _ = quick
     before = snapshot(out)
@@ -118,6 +137,7 @@ def test_openai_judge_rejudges_without_retraining(quick):
     (["--langs", "zh,xx"], "--langs 'zh,xx': choose among zh, ko, it, es"),
     (["--data-dir", "{tmp}/nowhere"], "nowhere: X-AlpacaEval folder not found"),
     (["--judge", "nosuch"], "--judge nosuch: not a preset or backend"),
+    (["--seed", "-1"], "--seed -1: must be 0 or more"),
 ])
 def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, names):
     row = {f"{k}_{lang}": "x" for lang in ("en", *LANGS) for k in ("instruction", "response")}
@@ -156,3 +176,23 @@ def test_korean_particles_follow_the_last_sound():
         ["서울은", "파리는", "서울로", "부산으로", "바다가"]
     assert [josa("10", "이"), josa("12", "은"), josa("7", "을"), josa("자전거 가게", "을")] == \
         ["10이", "12는", "7을", "자전거 가게를"]
+
+
+# --- the checks ----------------------------------------------------------------------------------
+def _table(pivot_ok, fidelity):
+    return [{"lang": lang, "pivot_ok": p, "direct_fidelity": d} for lang, p, d in zip(LANGS, pivot_ok, fidelity)]
+
+
+def test_checks_hold_every_language_to_the_floor_not_only_the_mean():
+    from plug_eval.demo_report import checks
+
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 0.85], [0.95, 0.95, 0.95, 0.95]))
+    assert not ok  # the mean (0.96) clears 0.90, Spanish does not
+    assert lines == ["check: PLUG pivot_ok 0.96 >= 0.90 ok",
+                     "check: PLUG pivot_ok per language, lowest es 0.85 < 0.90 FAILED",
+                     "check: direct lang_fidelity 0.95 >= 0.80 ok",
+                     "check: direct lang_fidelity per language, lowest zh 0.95 >= 0.80 ok"]
+    lines, ok = checks(None, _table([0.95, 0.9, 1.0, 1.0], [0.8, 0.9, 0.85, 1.0]))
+    assert ok and all(line.endswith(" ok") for line in lines)
+    lines, ok = checks(None, _table([1.0, None, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]))
+    assert not ok and "check: PLUG pivot_ok per language, lowest - - < 0.90 FAILED" in lines
