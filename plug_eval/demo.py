@@ -69,7 +69,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="rules (offline, default), a preset or BACKEND:MODEL (see `plug-judge judges`)")
     j.add_argument("--base-url", metavar="URL", help="OpenAI/Anthropic-compatible server for the judge")
     j.add_argument("--check", action=argparse.BooleanOptionalAction, default=None,
-                   help="fail when PLUG pivot_ok < 0.9 or direct lang_fidelity < 0.8 (default: on, off with --quick)")
+                   help="fail when PLUG pivot_ok < 0.9 or direct lang_fidelity < 0.8, on the mean or (direct) "
+                   "any language (default: on, off with --quick)")
     return p
 
 

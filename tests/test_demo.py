@@ -178,21 +178,44 @@ def test_korean_particles_follow_the_last_sound():
         ["10이", "12는", "7을", "자전거 가게를"]
 
 
+# --- the default profile clears its floors ---------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("PLUG_EVAL_DEMO_DEFAULT") != "1",
+                    reason="the default demo takes 4-6 minutes on 2 cores: set PLUG_EVAL_DEMO_DEFAULT=1")
+def test_default_demo_clears_its_floors(tmp_path):
+    out = tmp_path / "default"
+    proc = subprocess.run([exe("plug-eval"), "demo", "--out", str(out)], capture_output=True, text=True,
+                          timeout=1800, check=False)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    checks = [line for line in proc.stdout.splitlines() if line.startswith("check: ")]
+    assert len(checks) == 4 and "FAILED" not in proc.stdout, checks
+    from plug_eval.demo_plan import FIDELITY_MIN, PIVOT_OK_MIN
+    from plug_eval.demo_report import mean, task_metrics
+
+    plug, direct = task_metrics(out, "plug"), task_metrics(out, "direct")
+    assert mean([plug[f"xalpacaeval_pivot_{lang}"]["pivot_ok"] for lang in LANGS]) >= PIVOT_OK_MIN
+    for lang in LANGS:
+        assert direct[f"xalpacaeval_{lang}"]["lang_fidelity"] >= FIDELITY_MIN, lang
+
+
 # --- the checks ----------------------------------------------------------------------------------
 def _table(pivot_ok, fidelity):
     return [{"lang": lang, "pivot_ok": p, "direct_fidelity": d} for lang, p, d in zip(LANGS, pivot_ok, fidelity)]
 
 
-def test_checks_hold_every_language_to_the_floor_not_only_the_mean():
+def test_checks_hold_each_language_of_the_direct_model_to_the_floor_not_only_the_mean():
     from plug_eval.demo_report import checks
 
-    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 0.85], [0.95, 0.95, 0.95, 0.95]))
-    assert not ok  # the mean (0.96) clears 0.90, Spanish does not
-    assert lines == ["check: PLUG pivot_ok 0.96 >= 0.90 ok",
-                     "check: PLUG pivot_ok per language, lowest es 0.85 < 0.90 FAILED",
-                     "check: direct lang_fidelity 0.95 >= 0.80 ok",
-                     "check: direct lang_fidelity per language, lowest zh 0.95 >= 0.80 ok"]
-    lines, ok = checks(None, _table([0.95, 0.9, 1.0, 1.0], [0.8, 0.9, 0.85, 1.0]))
-    assert ok and all(line.endswith(" ok") for line in lines)
-    lines, ok = checks(None, _table([1.0, None, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]))
-    assert not ok and "check: PLUG pivot_ok per language, lowest - - < 0.90 FAILED" in lines
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [0.95, 0.95, 0.95, 0.7]))
+    assert not ok  # the mean (0.89) clears 0.80, Spanish does not
+    assert lines == ["check: PLUG pivot_ok 1.00 >= 0.90 ok",
+                     "check: PLUG pivot_ok per language, lowest zh 1.00 >= 0.90 ok",
+                     "check: direct lang_fidelity 0.89 >= 0.80 ok",
+                     "check: direct lang_fidelity per language, lowest es 0.70 < 0.80 FAILED"]
+    # the PLUG model's lowest language is shown, not enforced (docs/reproducing.md: five seeds)
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 0.85], [0.8, 0.9, 0.85, 1.0]))
+    assert ok and "check: PLUG pivot_ok per language, lowest es 0.85 < 0.90 (not enforced)" in lines
+    lines, ok = checks(None, _table([0.95, 0.85, 0.85, 0.85], [1.0, 1.0, 1.0, 1.0]))
+    assert not ok and "check: PLUG pivot_ok 0.88 < 0.90 FAILED" in lines
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [1.0, None, 1.0, 1.0]))
+    assert not ok and "check: direct lang_fidelity per language, lowest - - < 0.80 FAILED" in lines
