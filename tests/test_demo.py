@@ -219,3 +219,22 @@ def test_checks_hold_each_language_of_the_direct_model_to_the_floor_not_only_the
     assert not ok and "check: PLUG pivot_ok 0.88 < 0.90 FAILED" in lines
     lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [1.0, None, 1.0, 1.0]))
     assert not ok and "check: direct lang_fidelity per language, lowest - - < 0.80 FAILED" in lines
+
+
+def test_a_training_flag_on_the_command_line_sets_both_systems():
+    import argparse
+
+    from plug_eval import demo as demo_cli
+    from plug_eval.demo_plan import resolve
+
+    parser = argparse.ArgumentParser()
+    demo_cli.add_parser(parser.add_subparsers())
+
+    def epochs(*args):
+        prof = resolve(parser.parse_args(["demo", *args])).profile
+        return [(prof.train_flags(s).get("epochs"), prof.train_flags(s).get("max-steps")) for s in ("plug", "direct")]
+
+    assert epochs() == [(8, None), (14, None)]  # the direct model trains longer by default
+    assert epochs("--epochs", "5") == [(5, None), (5, None)]
+    assert epochs("--max-steps", "9") == [(None, 9), (None, 9)]
+    assert epochs("--quick") == [(None, 30), (None, 30)]
