@@ -44,6 +44,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--out", default="plug-demo", metavar="DIR", help="output folder (default: plug-demo)")
     p.add_argument("--quick", action="store_true", help="the cut-down profile the tests use (no checks)")
     p.add_argument("--force", action="store_true", help="redo every stage even when its outputs are current")
+    p.add_argument("--seed", type=int, default=0, metavar="N",
+                   help="seeds the tiny model's initialisation, build-data's shuffle, training and the judge's "
+                   "order (default 0)")
     d = p.add_argument_group("model and data")
     d.add_argument("--base-model", metavar="MODEL", help="HF id or folder to fine-tune with LoRA (default: "
                    "a tiny model built offline)")
@@ -53,7 +56,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="X-AlpacaEval: a folder, 'sample' (default, shipped) or 'hub' (the pinned dataset)")
     d.add_argument("--langs", default="zh,ko,it,es", help="target languages (default zh,ko,it,es)")
     t = p.add_argument_group("training and generation (override the profile)")
-    t.add_argument("--epochs", type=int, metavar="N", help="passes over the training data (default 8; real 3)")
+    t.add_argument("--epochs", type=int, metavar="N",
+                   help="passes over the training data, both systems (default: PLUG 8, direct 14; real 3)")
     t.add_argument("--max-steps", type=int, metavar="N", help="optimizer steps instead of epochs (quick: 30)")
     t.add_argument("--lr", type=float, help="peak learning rate (default 3e-3; real 2e-4)")
     t.add_argument("--batch-size", type=int, metavar="N", help="rows per micro-batch (default 8; real 4)")
@@ -65,7 +69,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                    help="rules (offline, default), a preset or BACKEND:MODEL (see `plug-judge judges`)")
     j.add_argument("--base-url", metavar="URL", help="OpenAI/Anthropic-compatible server for the judge")
     j.add_argument("--check", action=argparse.BooleanOptionalAction, default=None,
-                   help="fail when PLUG pivot_ok < 0.9 or direct lang_fidelity < 0.8 (default: on, off with --quick)")
+                   help="fail when PLUG pivot_ok < 0.9 or direct lang_fidelity < 0.8, on the mean or (direct) "
+                   "any language (default: on, off with --quick)")
     return p
 
 
@@ -96,7 +101,7 @@ class Demo:
         self.out.mkdir(parents=True, exist_ok=True)
         self.manifest = Manifest.load(self.out)
         self.manifest.info = self._info()
-        say(f"plug-eval demo: profile {self.plan.profile.name}, output in {self.out}")
+        say(f"plug-eval demo: profile {self.plan.profile.name}, seed {self.plan.seed}, output in {self.out}")
         steps: list[tuple[str, Callable[[], None]]] = [
             ("base model", self.base_model), ("training data", self.training_data), ("train", self.train),
             ("generate", self.generate), ("judge", self.judge), ("report", self.report)]
@@ -111,8 +116,8 @@ class Demo:
 
         p = self.plan
         return {"plug_eval_version": __version__, "profile": p.profile.name, "parallel": str(p.parallel),
-                "data_dir": p.data_dir, "langs": list(p.langs), "judge": p.judge, "base_url": p.base_url,
-                "base_model": p.base_model}
+                "data_dir": p.data_dir, "langs": list(p.langs), "seed": p.seed, "judge": p.judge,
+                "base_url": p.base_url, "base_model": p.base_model}
 
     # --- stage bookkeeping ---------------------------------------------------------------------------
     def pending(self, name: str, inputs: dict[str, str], params: dict[str, Any]) -> str | None:
@@ -144,7 +149,7 @@ class Demo:
             return
         final = self.out / "base"
         inputs = {"parallel": fingerprint(p.parallel)}
-        params = {"tiny": p.profile.tiny, "chat_template": "plug", "seed": 0}
+        params = {"tiny": p.profile.tiny, "chat_template": "plug", "seed": p.seed}
         self.base = str(final)
         key = self.pending("base", inputs, params)
         if key is None:
@@ -156,7 +161,7 @@ class Demo:
         from .tiny import build_tiny_model
 
         hf_logging.disable_progress_bar()  # the model is a few MB: no "Writing model shards" bar
-        build_tiny_model(tmp, chat_template="plug", seed=0, max_positions=1024, texts=parallel_texts(p.parallel),
+        build_tiny_model(tmp, chat_template="plug", seed=p.seed, max_positions=1024, texts=parallel_texts(p.parallel),
                          **(p.profile.tiny or {}))
         replace_dir(tmp, final)
         self.done("base", key, None, inputs, params, [final], time.perf_counter() - t0, {})
@@ -165,13 +170,13 @@ class Demo:
     def training_data(self) -> None:
         p = self.plan
         inputs = {"parallel": fingerprint(p.parallel)}
-        params = {"target": ",".join(p.langs), "mode": "both", "seed": 0}
+        params = {"target": ",".join(p.langs), "mode": "both", "seed": p.seed}
         key = self.pending("data", inputs, params)
         if key is None:
             return
         tmp = fresh(self.out / "data.tmp")
         job = Job("build-data", python_module("plug_train", "build-data", "--parallel", str(p.parallel),
-                                              "--target", params["target"], "--mode", "both", "--seed", "0",
+                                              "--target", params["target"], "--mode", "both", "--seed", str(p.seed),
                                               "--out", str(tmp)), self.log("data"))
         run_jobs([job], 1)
         final = replace_dir(tmp, self.out / "data")
@@ -183,13 +188,13 @@ class Demo:
         jobs, todo = [], {}
         for system in SYSTEMS:
             inputs = {"base": fingerprint(self.base), "data": fingerprint(self.out / "data" / f"{system}.jsonl")}
-            params = dict(self.plan.profile.train)
+            params = {**self.plan.profile.train_flags(system), "seed": self.plan.seed}
             key = self.pending(f"train-{system}", inputs, params)
             if key is None:
                 continue
             tmp = fresh(self.out / "models" / f"{system}.tmp")
             argv = python_module("plug_train", "train", "--model", self.base, "--data",
-                                 str(self.out / "data" / f"{system}.jsonl"), "--output", str(tmp), "--seed", "0",
+                                 str(self.out / "data" / f"{system}.jsonl"), "--output", str(tmp),
                                  "--no-progress", *flags(params))
             log = self.log(f"train-{system}")
             jobs.append(Job(f"train-{system}", argv, log, training_progress(log, tmp / "metrics.jsonl")))
@@ -262,7 +267,7 @@ class Demo:
             run_dir = self.judge_dir(lang)
             name = f"judge-{self.plan.judge_slug}-{lang}"
             inputs = {"plug": fingerprint(a), "direct": fingerprint(b)}
-            params = {"judge": self.plan.judge, "base_url": self.plan.base_url, "lang": lang, "seed": 0}
+            params = {"judge": self.plan.judge, "base_url": self.plan.base_url, "lang": lang, "seed": self.plan.seed}
             key = self.pending(name, inputs, params)
             if key is None:
                 continue
@@ -271,7 +276,7 @@ class Demo:
                 shutil.rmtree(run_dir, ignore_errors=True)
             argv = python_module("plug_eval.judge_cli", "compare", str(a), str(b), "--judge", self.plan.judge,
                                  "--lang", lang, "--out", str(run_dir), "--name-a", "plug", "--name-b", "direct",
-                                 "--seed", "0", "--quiet", *(["--base-url", self.plan.base_url]
+                                 "--seed", str(self.plan.seed), "--quiet", *(["--base-url", self.plan.base_url]
                                                              if self.plan.base_url else []))
             before = count_lines(run_dir / "judgments.jsonl")
             jobs.append(Job(name, argv, self.log(name), judging_progress(run_dir / "judgments.jsonl",
@@ -319,7 +324,7 @@ def flags(params: dict[str, Any]) -> list[str]:
     for name, value in params.items():
         if value is True:
             argv.append(f"--{name}")
-        elif value not in (False, None):
+        elif value is not False and value is not None:  # not `in (False, None)`: 0 == False
             argv += [f"--{name}", str(value)]
     return argv
 

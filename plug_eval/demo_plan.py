@@ -29,22 +29,29 @@ FIDELITY_MIN = 0.8  #: the direct model must answer in the asked language this o
 class Profile:
     name: str
     tiny: dict[str, int] | None  #: build_tiny_model arguments; None = use --base-model
-    train: dict[str, Any]  #: plug-train flags (without --)
+    train: dict[str, Any]  #: plug-train flags (without --) for both systems
     limit: int | None  #: instructions per language (lm-eval --limit)
     max_gen_toks: int
     batch_size: str  #: lm-eval --batch_size
     check: bool  #: enforce PIVOT_OK_MIN and FIDELITY_MIN
     jobs: int  #: trainings / generations side by side
+    #: flags for one system only, over ``train`` (the direct rows are half as long, so the direct
+    #: model can take more epochs in the time the PLUG model takes)
+    per_system: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def train_flags(self, system: str) -> dict[str, Any]:
+        return {**self.train, **self.per_system.get(system, {})}
 
 
-# Measured on a 2-core CPU (docs/reproducing.md): hidden 192 x 3 layers, 8 epochs at 3e-3, seed 0
-# gives the PLUG model pivot_ok 0.95 and the direct model lang_fidelity 0.92 on the shipped
-# sample; shorter runs leave the direct model mixing Italian and Spanish, longer ones make the
-# PLUG model over-fit and wander off in its English draft before the target header.
+# The default profile (docs/reproducing.md): hidden 192 x 3 layers; the PLUG model 8 epochs at 3e-3;
+# the direct model 14, because it learns slower (it sees each target-language answer once per
+# epoch, while the PLUG model sees each English draft once per language) and below that it mixes
+# Italian and Spanish, and its rows are half as long, so 14 direct epochs take about the time of
+# 8 PLUG ones on the other core.
 PROFILES = {
     "default": Profile("default", {"hidden": 192, "layers": 3, "heads": 6, "vocab_size": 4096},
                        {"epochs": 8, "lr": 3e-3, "batch-size": 8, "max-length": 512, "warmup-ratio": 0.03},
-                       None, 256, "32", True, 2),
+                       None, 256, "32", True, 2, per_system={"direct": {"epochs": 14}}),
     "quick": Profile("quick", {"hidden": 64, "layers": 2, "heads": 4, "vocab_size": 2048},
                      {"max-steps": 30, "lr": 3e-3, "batch-size": 8, "max-length": 512, "warmup-ratio": 0.03},
                      3, 48, "32", False, 2),
@@ -68,6 +75,7 @@ class Plan:
     base_url: str | None
     base_model: str | None
     force: bool
+    seed: int = 0
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -120,12 +128,12 @@ def resolve(args: argparse.Namespace) -> Plan:
     """Flags -> Plan.  Every problem with the user's input is one PlugEvalError line."""
     name = "real" if args.base_model else "quick" if args.quick else "default"
     prof = PROFILES[name]
-    train = {**prof.train, **_overrides(args)}
-    if "max-steps" in _overrides(args):
-        train.pop("epochs", None)
-    elif "epochs" in _overrides(args):
-        train.pop("max-steps", None)
-    prof = replace(prof, train=train,
+    over = _overrides(args)
+    drop = "epochs" if "max-steps" in over else "max-steps" if "epochs" in over else None
+    train = {k: v for k, v in {**prof.train, **over}.items() if k != drop}
+    per_system = {system: {k: v for k, v in flags.items() if k not in over and k != drop}
+                  for system, flags in prof.per_system.items()}  # a flag given overrides both systems
+    prof = replace(prof, train=train, per_system=per_system,
                    limit=args.limit if args.limit is not None else prof.limit,
                    max_gen_toks=args.max_gen_toks or prof.max_gen_toks,
                    check=prof.check if args.check is None else args.check, jobs=args.jobs or prof.jobs)
@@ -143,7 +151,10 @@ def resolve(args: argparse.Namespace) -> Plan:
     from .judges.config import resolve as resolve_judge
 
     resolve_judge(args.judge, base_url=args.base_url)  # an unknown judge fails now, not after training
-    return Plan(out, prof, parallel, _data_dir(args.data_dir), langs, args.judge, args.base_url, base, args.force)
+    if args.seed < 0:
+        raise PlugEvalError(f"--seed {args.seed}: must be 0 or more")
+    return Plan(out, prof, parallel, _data_dir(args.data_dir), langs, args.judge, args.base_url, base, args.force,
+                args.seed)
 
 
 def check_parallel(path: Path, langs: tuple[str, ...]) -> None:

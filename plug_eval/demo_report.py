@@ -1,5 +1,8 @@
 """The end of a demo run: the per-language table, the checks, and what this run did.
 
+The checks hold the PLUG model's ``pivot_ok`` and the direct model's ``lang_fidelity`` to their
+floors on the mean over the languages, and the direct model's on each language too.
+
 The numbers come from files the stages wrote (lm-eval's ``results_*.json``, each comparison's
 ``summary.json``), so a re-run that skipped everything prints the same table.
 """
@@ -82,17 +85,28 @@ def table_text(demo: "Demo", table: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+#: (label, table column, floor, enforced on each language as well as on the mean).  Over seeds 0-2
+#: the direct model cleared 0.80 on every language by 0.08 or more, the PLUG model's pivot_ok went
+#: as low as 0.80 on one language (docs/reproducing.md): its lowest language is shown, not enforced.
+CHECKS = (("PLUG pivot_ok", "pivot_ok", PIVOT_OK_MIN, False),
+          ("direct lang_fidelity", "direct_fidelity", FIDELITY_MIN, True))
+
+
 def checks(demo: "Demo", table: list[dict[str, Any]]) -> tuple[list[str], bool]:
-    """The two bars the demo must clear; (lines to print, all passed)."""
-    pivot_ok = mean([r["pivot_ok"] for r in table])
-    fidelity = mean([r["direct_fidelity"] for r in table])
-    results = [("PLUG pivot_ok", pivot_ok, PIVOT_OK_MIN), ("direct lang_fidelity", fidelity, FIDELITY_MIN)]
+    """The bars the demo must clear, on the mean and (where enforced) on every language;
+    (lines to print, all passed)."""
     lines, ok = [], True
-    for label, value, bar in results:
-        passed = value is not None and value >= bar
-        ok = ok and passed
-        lines.append(f"check: {label} {_f(value)} {'>=' if passed else '<'} {bar:.2f} "
-                     f"{'ok' if passed else 'FAILED'}")
+    for label, column, bar, per_language in CHECKS:
+        value = mean([r[column] for r in table])
+        known = [r for r in table if isinstance(r[column], (int, float))]
+        low = min(known, key=lambda r: r[column]) if known and len(known) == len(table) else None
+        low_text = f"{label} per language, lowest {low['lang'] if low else '-'} {_f(low and low[column])}"
+        for text, v, enforced in ((f"{label} {_f(value)}", value, True),
+                                  (low_text, low[column] if low else None, per_language)):
+            passed = v is not None and v >= bar
+            ok = ok and (passed or not enforced)
+            verdict = "ok" if passed else "FAILED" if enforced else "(not enforced)"
+            lines.append(f"check: {text} {'>=' if passed else '<'} {bar:.2f} {verdict}")
     return lines, ok
 
 

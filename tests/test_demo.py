@@ -72,6 +72,25 @@ def test_quick_demo_runs_every_stage_for_real(quick):
     assert (out / "summary.txt").read_text().strip() in proc.stdout
 
 
+def test_seed_reseeds_the_model_the_data_order_training_and_judging(quick, tmp_path):
+    out0, _ = quick
+    out1 = tmp_path / "seed1"
+    proc, _ = demo(out1, "--seed", "1", "--max-steps", "2", "--limit", "1")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    runs = {0: json.loads((out0 / "manifest.json").read_text()), 1: json.loads((out1 / "manifest.json").read_text())}
+    for seed, manifest in runs.items():
+        assert manifest["info"]["seed"] == seed and manifest["stages"]["base"]["params"]["seed"] == seed
+        for stage in ("data", "train-plug", "train-direct", "judge-rules-zh"):
+            argv = manifest["stages"][stage]["command"]
+            assert argv[argv.index("--seed") + 1] == str(seed), stage
+    # same tokenizer (it is trained on the data, not seeded), other initial weights
+    assert (out0 / "base" / "tokenizer.json").read_bytes() == (out1 / "base" / "tokenizer.json").read_bytes()
+    assert (out0 / "base" / "model.safetensors").read_bytes() != (out1 / "base" / "model.safetensors").read_bytes()
+    # the same rows in another order
+    rows = {s: (o / "data" / "plug.jsonl").read_text().splitlines() for s, o in ((0, out0), (1, out1))}
+    assert sorted(rows[0]) == sorted(rows[1]) and rows[0] != rows[1]
+
+
 def test_rerun_does_no_work_and_touches_nothing(quick):
     out, _ = quick
     before = snapshot(out)
@@ -118,6 +137,7 @@ def test_openai_judge_rejudges_without_retraining(quick):
     (["--langs", "zh,xx"], "--langs 'zh,xx': choose among zh, ko, it, es"),
     (["--data-dir", "{tmp}/nowhere"], "nowhere: X-AlpacaEval folder not found"),
     (["--judge", "nosuch"], "--judge nosuch: not a preset or backend"),
+    (["--seed", "-1"], "--seed -1: must be 0 or more"),
 ])
 def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, names):
     row = {f"{k}_{lang}": "x" for lang in ("en", *LANGS) for k in ("instruction", "response")}
@@ -156,3 +176,65 @@ def test_korean_particles_follow_the_last_sound():
         ["서울은", "파리는", "서울로", "부산으로", "바다가"]
     assert [josa("10", "이"), josa("12", "은"), josa("7", "을"), josa("자전거 가게", "을")] == \
         ["10이", "12는", "7을", "자전거 가게를"]
+
+
+# --- the default profile clears its floors ---------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("PLUG_EVAL_DEMO_DEFAULT") != "1",
+                    reason="the default demo takes 4-6 minutes on 2 cores: set PLUG_EVAL_DEMO_DEFAULT=1")
+def test_default_demo_clears_its_floors(tmp_path):
+    out = tmp_path / "default"
+    proc = subprocess.run([exe("plug-eval"), "demo", "--out", str(out)], capture_output=True, text=True,
+                          timeout=1800, check=False)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    checks = [line for line in proc.stdout.splitlines() if line.startswith("check: ")]
+    assert len(checks) == 4 and "FAILED" not in proc.stdout, checks
+    from plug_eval.demo_plan import FIDELITY_MIN, PIVOT_OK_MIN
+    from plug_eval.demo_report import mean, task_metrics
+
+    plug, direct = task_metrics(out, "plug"), task_metrics(out, "direct")
+    assert mean([plug[f"xalpacaeval_pivot_{lang}"]["pivot_ok"] for lang in LANGS]) >= PIVOT_OK_MIN
+    for lang in LANGS:
+        assert direct[f"xalpacaeval_{lang}"]["lang_fidelity"] >= FIDELITY_MIN, lang
+
+
+# --- the checks ----------------------------------------------------------------------------------
+def _table(pivot_ok, fidelity):
+    return [{"lang": lang, "pivot_ok": p, "direct_fidelity": d} for lang, p, d in zip(LANGS, pivot_ok, fidelity)]
+
+
+def test_checks_hold_each_language_of_the_direct_model_to_the_floor_not_only_the_mean():
+    from plug_eval.demo_report import checks
+
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [0.95, 0.95, 0.95, 0.7]))
+    assert not ok  # the mean (0.89) clears 0.80, Spanish does not
+    assert lines == ["check: PLUG pivot_ok 1.00 >= 0.90 ok",
+                     "check: PLUG pivot_ok per language, lowest zh 1.00 >= 0.90 ok",
+                     "check: direct lang_fidelity 0.89 >= 0.80 ok",
+                     "check: direct lang_fidelity per language, lowest es 0.70 < 0.80 FAILED"]
+    # the PLUG model's lowest language is shown, not enforced (docs/reproducing.md: five seeds)
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 0.85], [0.8, 0.9, 0.85, 1.0]))
+    assert ok and "check: PLUG pivot_ok per language, lowest es 0.85 < 0.90 (not enforced)" in lines
+    lines, ok = checks(None, _table([0.95, 0.85, 0.85, 0.85], [1.0, 1.0, 1.0, 1.0]))
+    assert not ok and "check: PLUG pivot_ok 0.88 < 0.90 FAILED" in lines
+    lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [1.0, None, 1.0, 1.0]))
+    assert not ok and "check: direct lang_fidelity per language, lowest - - < 0.80 FAILED" in lines
+
+
+def test_a_training_flag_on_the_command_line_sets_both_systems():
+    import argparse
+
+    from plug_eval import demo as demo_cli
+    from plug_eval.demo_plan import resolve
+
+    parser = argparse.ArgumentParser()
+    demo_cli.add_parser(parser.add_subparsers())
+
+    def epochs(*args):
+        prof = resolve(parser.parse_args(["demo", *args])).profile
+        return [(prof.train_flags(s).get("epochs"), prof.train_flags(s).get("max-steps")) for s in ("plug", "direct")]
+
+    assert epochs() == [(8, None), (14, None)]  # the direct model trains longer by default
+    assert epochs("--epochs", "5") == [(5, None), (5, None)]
+    assert epochs("--max-steps", "9") == [(None, 9), (None, 9)]
+    assert epochs("--quick") == [(None, 30), (None, 30)]

@@ -1,4 +1,4 @@
-"""Hand-written writing tasks for the parallel sample: messages, slogans, lists, code, rewrites,
+"""Hand-written writing tasks for the parallel sample: messages, slogans, suggestions, code, rewrites,
 recipes, comparisons, "why" questions and tiny stories, in en, zh, ko, it, es.
 
 Where the instruction's grammar differs too much between entities it is written out in full
@@ -170,8 +170,35 @@ template("slogan", [
             "Perros felices, dueños felices.")},
 ])
 
-# --- numbered lists ---------------------------------------------------------------------------------
-template("ideas", [OWN], ANSWER, [
+# --- three suggestions ------------------------------------------------------------------------------
+# Written as prose, not as a numbered list: trained on a few "1. ...\n2. ...\n3. ..." answers, the
+# tiny demo model learned to open answers to unseen instructions with "1." or "3." and then stall
+# (an answer of "1." alone, or no target block), in both the PLUG and the direct model.
+LEAD = L("Here are three suggestions.", "这里有三个建议。", "세 가지를 추천해 드릴게요.", "Ecco tre suggerimenti.",
+         "Aquí tienes tres sugerencias.")
+ORDINALS = L(("First, ", "Second, ", "Third, "), ("第一，", "第二，", "第三，"), ("첫째, ", "둘째, ", "셋째, "),
+             ("Primo, ", "Secondo, ", "Terzo, "), ("Primero, ", "Segundo, ", "Tercero, "))
+NAMES = ("Simon", "Simón")  # items that open with a name keep their capital
+
+
+def as_prose(items: tuple[str, ...]) -> tuple[str, ...]:
+    """``1. A.\n2. B.\n3. C.`` in each language -> a lead sentence and three ordinal sentences."""
+    out = []
+    for lang, (text, lead, ordinals) in enumerate(zip(items, LEAD, ORDINALS)):
+        parts = [line.split(". ", 1)[1] for line in text.split("\n")]
+        assert len(parts) == 3, text
+        if lang not in (1, 2):  # en, it, es: the item now follows a comma
+            parts = [p if p.startswith(NAMES) else p[:1].lower() + p[1:] for p in parts]
+        sep = "" if lang == 1 else " "
+        out.append(sep.join([lead, *(o + p for o, p in zip(ordinals, parts))]))
+    return tuple(out)
+
+
+def _prose_answers(entities: list[dict]) -> list[dict]:
+    return [{**e, "r": as_prose(e["r"])} for e in entities]
+
+
+template("ideas", [OWN], ANSWER, _prose_answers([
     {"i": L("Give me three ideas for a rainy afternoon with children.", "给我三个和孩子一起度过下雨天下午的点子。",
             "아이들과 비 오는 오후를 보낼 아이디어 세 가지를 알려 주세요.",
             "Dammi tre idee per un pomeriggio di pioggia con i bambini.",
@@ -246,7 +273,7 @@ template("ideas", [OWN], ANSWER, [
             "1. 의자 뺏기 놀이.\n2. 작은 상품을 건 보물찾기.\n3. 가라사대 게임.",
             "1. Il gioco delle sedie.\n2. La caccia al tesoro con piccoli premi.\n3. Simon dice.",
             "1. El juego de las sillas.\n2. Una búsqueda del tesoro con pequeños premios.\n3. Simón dice.")},
-])
+]))
 
 # --- code -----------------------------------------------------------------------------------------
 template("python", [
