@@ -21,12 +21,21 @@ import shutil
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import demo_report
-from .demo_jobs import (Job, JobFailed, count_lines, generation_progress, judging_progress, python_module,
-                        run_jobs, training_progress)
+from .demo_jobs import (
+    Job,
+    JobFailed,
+    count_lines,
+    generation_progress,
+    judging_progress,
+    python_module,
+    run_jobs,
+    training_progress,
+)
 from .demo_manifest import Manifest, fingerprint, stage_key
 from .demo_plan import Plan, resolve
 from .errors import PlugEvalError, fail
@@ -161,8 +170,9 @@ class Demo:
         from .tiny import build_tiny_model
 
         hf_logging.disable_progress_bar()  # the model is a few MB: no "Writing model shards" bar
+        shape: dict[str, int] = p.profile.tiny or {}
         build_tiny_model(tmp, chat_template="plug", seed=p.seed, max_positions=1024, texts=parallel_texts(p.parallel),
-                         **(p.profile.tiny or {}))
+                         **shape)
         replace_dir(tmp, final)
         self.done("base", key, None, inputs, params, [final], time.perf_counter() - t0, {})
 
@@ -170,13 +180,14 @@ class Demo:
     def training_data(self) -> None:
         p = self.plan
         inputs = {"parallel": fingerprint(p.parallel)}
-        params = {"target": ",".join(p.langs), "mode": "both", "seed": p.seed}
+        target = ",".join(p.langs)
+        params: dict[str, Any] = {"target": target, "mode": "both", "seed": p.seed}
         key = self.pending("data", inputs, params)
         if key is None:
             return
         tmp = fresh(self.out / "data.tmp")
         job = Job("build-data", python_module("plug_train", "build-data", "--parallel", str(p.parallel),
-                                              "--target", params["target"], "--mode", "both", "--seed", str(p.seed),
+                                              "--target", target, "--mode", "both", "--seed", str(p.seed),
                                               "--out", str(tmp)), self.log("data"))
         run_jobs([job], 1)
         final = replace_dir(tmp, self.out / "data")

@@ -14,9 +14,10 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from .errors import PlugEvalError
 
@@ -50,7 +51,9 @@ def python_module(module: str, *args: str) -> list[str]:
 
 def run_jobs(jobs: list[Job], parallel: int, out: TextIO = sys.stderr) -> None:
     """Run ``jobs``, at most ``parallel`` at a time, showing progress; raise JobFailed if any fails."""
-    pending, running, failed = list(jobs), [], []
+    pending: list[Job] = list(jobs)
+    running: list[Job] = []
+    failed: list[Job] = []
     status = StatusLine(out)
     while pending or running:
         while pending and len(running) < max(1, parallel):

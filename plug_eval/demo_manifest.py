@@ -57,7 +57,7 @@ class Manifest:
     info: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, out: Path) -> "Manifest":
+    def load(cls, out: Path) -> Manifest:
         path = out / "manifest.json"
         if not path.is_file():
             return cls(path)

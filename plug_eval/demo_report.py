@@ -37,7 +37,7 @@ def _summary(run_dir: Path) -> dict[str, Any]:
         return {}
 
 
-def rows(demo: "Demo") -> list[dict[str, Any]]:
+def rows(demo: Demo) -> list[dict[str, Any]]:
     plug, direct = task_metrics(demo.out, "plug"), task_metrics(demo.out, "direct")
     table = []
     for lang in demo.plan.langs:
@@ -68,7 +68,7 @@ def _verdicts(s: dict[str, Any]) -> str:
             + (f"  ({s['unscored']} unscored)" if s.get("unscored") else ""))
 
 
-def table_text(demo: "Demo", table: list[dict[str, Any]]) -> str:
+def table_text(demo: Demo, table: list[dict[str, Any]]) -> str:
     n = table[0]["summary"].get("n_items") if table and table[0]["summary"] else None
     data = "the X-AlpacaEval sample" if demo.plan.data_dir == "sample" else f"X-AlpacaEval ({demo.plan.data_dir})"
     lines = [f"PLUG vs direct fine-tuning on {data}" + (f", {n} instructions per language" if n else ""),
@@ -92,7 +92,7 @@ CHECKS = (("PLUG pivot_ok", "pivot_ok", PIVOT_OK_MIN, False),
           ("direct lang_fidelity", "direct_fidelity", FIDELITY_MIN, True))
 
 
-def checks(demo: "Demo", table: list[dict[str, Any]]) -> tuple[list[str], bool]:
+def checks(demo: Demo, table: list[dict[str, Any]]) -> tuple[list[str], bool]:
     """The bars the demo must clear, on the mean and (where enforced) on every language;
     (lines to print, all passed)."""
     lines, ok = [], True
@@ -110,7 +110,7 @@ def checks(demo: "Demo", table: list[dict[str, Any]]) -> tuple[list[str], bool]:
     return lines, ok
 
 
-def finish(demo: "Demo", seconds: float) -> int:
+def finish(demo: Demo, seconds: float) -> int:
     """Print the table, the checks and this run's work; write OUT/summary.txt; the exit code."""
     table = rows(demo)
     text = table_text(demo, table)

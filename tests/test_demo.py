@@ -152,10 +152,11 @@ def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, names):
 
 # --- the shipped parallel sample -------------------------------------------------------------------
 DATA = Path(__file__).resolve().parents[1] / "plug_eval" / "data"
+GENERATORS = Path(__file__).resolve().parents[1] / "tools" / "parallel_sample"
 
 
 def test_parallel_sample_is_current_and_distinct_from_the_benchmark_sample(sample_dir):
-    check = subprocess.run([sys.executable, str(DATA / "make_parallel_sample.py"), "--check"],
+    check = subprocess.run([sys.executable, str(GENERATORS / "make_parallel_sample.py"), "--check"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     rows = [json.loads(line) for line in (DATA / "parallel_sample.jsonl").read_text().splitlines()]
@@ -167,11 +168,11 @@ def test_parallel_sample_is_current_and_distinct_from_the_benchmark_sample(sampl
 
 
 def test_korean_particles_follow_the_last_sound():
-    sys.path.insert(0, str(DATA))
+    sys.path.insert(0, str(GENERATORS))
     try:
         from make_parallel_sample import josa
     finally:
-        sys.path.remove(str(DATA))
+        sys.path.remove(str(GENERATORS))
     assert [josa("서울", "은"), josa("파리", "은"), josa("서울", "으로"), josa("부산", "로"), josa("바다", "이")] == \
         ["서울은", "파리는", "서울로", "부산으로", "바다가"]
     assert [josa("10", "이"), josa("12", "은"), josa("7", "을"), josa("자전거 가게", "을")] == \

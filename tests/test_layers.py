@@ -68,17 +68,7 @@ KNOWN_VIOLATIONS: set[tuple[str, ...]] = {
     ("relative", "plug_eval.demo_report"),
     ("relative", "plug_eval.pivot"),
     ("relative", "plug_eval.tiny"),
-    # sample generators inside the package folder that import each other through sys.path (lead:
-    # move them to tools/)
-    ("build-time", "plug_eval.data.make_parallel_sample"),
-    ("build-time", "plug_eval.data.sample_facts"),
-    ("build-time", "plug_eval.data.sample_howto"),
-    ("build-time", "plug_eval.data.sample_tasks"),
-    ("build-time", "plug_eval.data.sample_texts"),
-    ("cycle", "plug_eval.data.make_parallel_sample", "plug_eval.data.sample_facts", "plug_eval.data.sample_howto",
-     "plug_eval.data.sample_tasks", "plug_eval.data.sample_texts"),
     # their own file writers (lead: call plug_eval.files.write_atomic / write_json / write_jsonl)
-    ("atomic-write", "plug_eval.data.make_parallel_sample.main"),
     ("atomic-write", "plug_eval.demo_manifest.Manifest.save"),
     ("atomic-write", "plug_eval.demo_report.finish"),
     ("atomic-write", "plug_train.checkpoint.trim_jsonl"),

@@ -1,7 +1,7 @@
 """Write ``parallel_sample.jsonl``: the small parallel instruction set the demo trains on.
 
-    python plug_eval/data/make_parallel_sample.py            # (re)write the file
-    python plug_eval/data/make_parallel_sample.py --check    # exit 1 if the file is stale
+    python tools/parallel_sample/make_parallel_sample.py            # (re)write the file
+    python tools/parallel_sample/make_parallel_sample.py --check    # exit 1 if the file is stale
 
 Each row is ``{id, kind, instruction_en, response_en, instruction_zh, response_zh, ...ko, it,
 es}``, written for this project in our own words.  Rows come from templates (``sample_facts``:
@@ -25,8 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE / "parallel_sample.jsonl"
+HERE = Path(__file__).resolve().parent  # tools/parallel_sample: the generators (build time only)
+OUT = HERE.parents[1] / "plug_eval" / "data" / "parallel_sample.jsonl"  # shipped as package data
 LANGS = ("en", "zh", "ko", "it", "es")
 
 # --- Korean particles ------------------------------------------------------------------------
