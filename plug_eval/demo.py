@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from plug_eval.files import read_jsonl
+
 from . import demo_report
 from .demo_jobs import (
     Job,
@@ -249,7 +251,7 @@ class Demo:
             final = replace_dir(tmp, self.out / "generations" / job.name.split("-", 1)[1])
             files = sorted(final.rglob("*.json*"))
             self.done(job.name, key, job, inputs, params, files, job.seconds,
-                      {"generations": sum(count_lines(f) for f in files if f.name.startswith("samples_"))})
+                      {"generations": sum(generations_in(f) for f in files if f.name.startswith("samples_"))})
 
     def _lm_eval_argv(self, model: Path, params: dict[str, Any], out: Path) -> list[str]:
         model_args = f"pretrained={self.base},peft={model}" if self.plan.lora else f"pretrained={model}"
@@ -287,11 +289,12 @@ class Demo:
                 shutil.rmtree(run_dir, ignore_errors=True)
             argv = python_module("plug_eval.judge_cli", "compare", str(a), str(b), "--judge", self.plan.judge,
                                  "--lang", lang, "--out", str(run_dir), "--name-a", "plug", "--name-b", "direct",
+                                 "--filter", "plug_extract",  # pivot samples also log paper_extract
                                  "--seed", str(self.plan.seed), "--quiet", *(["--base-url", self.plan.base_url]
                                                              if self.plan.base_url else []))
             before = count_lines(run_dir / "judgments.jsonl")
             jobs.append(Job(name, argv, self.log(name), judging_progress(run_dir / "judgments.jsonl",
-                                                                         2 * count_lines(a))))
+                                                                         2 * count_lines(b))))
             todo[name] = (key, inputs, params, run_dir, before)
         run_jobs(jobs, self.plan.profile.jobs)
         for job in jobs:
@@ -343,6 +346,12 @@ def flags(params: dict[str, Any]) -> list[str]:
 def tasks_for(system: str, langs: tuple[str, ...]) -> str:
     prefix = "xalpacaeval_pivot_" if system == "plug" else "xalpacaeval_"
     return ",".join(prefix + lang for lang in langs)
+
+
+def generations_in(samples: Path) -> int:
+    """Answers in an lm-eval samples file: one line per document and filter (pivot tasks log two)."""
+    rows = read_jsonl(samples)
+    return sum(1 for r in rows if r.get("filter") == rows[0].get("filter")) if rows else 0
 
 
 def samples_file(out: Path, system: str, lang: str) -> Path:
