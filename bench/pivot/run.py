@@ -1,4 +1,4 @@
-"""A non-English pivot end to end, offline: translate -> build-data --pivot zh -> train -> generate.
+"""A non-English pivot end to end, offline: translate -> build-data --pivot zh -> train -> generate -> judge.
 
     python bench/pivot/run.py [--out bench/pivot/out] [--limit 20] [--min-ok 18]
 
@@ -9,13 +9,17 @@
    Korean (a lookup standing in for an LLM): the tiny model then learns from real text, as the
    demo's does (trained on its rule-made placeholder words instead, it meets real Korean
    instructions at generation that its tokenizer and embeddings never saw, and loses the format);
-2. ``plug-train build-data --pivot zh --target ko --mode plug``: Korean instructions answered
-   ``中文回复：\\n{zh}\\n\\n한국어 응답:\\n{ko}``;
-3. trains a tiny random-init Llama (``plug_eval.tiny``) on those rows with ``plug-train train``;
+2. ``plug-train build-data --pivot zh --target ko --mode both``: Korean instructions answered
+   ``中文回复：\\n{zh}\\n\\n한국어 응답:\\n{ko}`` (and the direct rows, for the baseline);
+3. trains a tiny random-init Llama (``plug_eval.tiny``) on each with ``plug-train train``;
 4. generates on ``xalpacaeval_pivot_ko`` with ``plug-eval run`` and the metadata
    ``{"xalpacaeval_pivot": "zh", "xalpacaeval_data_dir": "sample"}`` (the zh-pivot system prompt);
 5. counts the sample instructions whose answer starts with the Chinese header, and exits 1 when
-   fewer than ``--min-ok`` of ``--limit`` do.
+   fewer than ``--min-ok`` of ``--limit`` do;
+6. generates the baseline's direct answers (``xalpacaeval_ko``), judges PLUG against it with
+   ``plug-judge compare --judge rules --filter plug_extract`` (an offline language check, not a
+   quality judge) and writes the report, which must show the paper's W/T/L and delta beside our
+   win rate.
 
 It prints one JSON line with the count and the seconds per step; ``OUT/`` keeps every stage's
 output (the translation run directory, the rows, the model, lm-eval's samples).  Not part of the
@@ -73,21 +77,23 @@ def translate(out: Path, env: dict[str, str]) -> dict:
 def build_data(out: Path, env: dict[str, str]) -> None:
     """2. PLUG rows with Chinese as the pivot, for Korean."""
     run([tool("plug-train"), "build-data", "--parallel", str(out / "translate" / "parallel.jsonl"), "--pivot", "zh",
-         "--target", "ko", "--mode", "plug", "--out", str(out / "data")], env)
+         "--target", "ko", "--mode", "both", "--out", str(out / "data")], env)
 
 
 def train(out: Path, env: dict[str, str], epochs: int) -> None:
-    """3. A tiny model, its tokenizer trained on the translated text, trained on the PLUG rows with
-    the demo's default profile (plug_eval/demo_plan.py): hidden 192 x 3 layers, 8 epochs at 3e-3."""
+    """3. A tiny model, its tokenizer trained on the translated text, trained on the PLUG rows (and,
+    as the baseline, on the direct rows) with the demo's default profile (plug_eval/demo_plan.py):
+    hidden 192 x 3 layers, 8 epochs at 3e-3."""
     from plug_eval.tiny import build_tiny_model
 
     texts = [v for r in read_jsonl(out / "translate" / "parallel.jsonl") for k, v in r.items()
              if k.startswith(("instruction_", "response_"))]
     base = build_tiny_model(out / "tiny", seed=0, hidden=192, layers=3, heads=6, vocab_size=4096,
                             max_positions=1024, texts=texts)
-    run([tool("plug-train"), "train", "--model", str(base), "--data", str(out / "data" / "plug.jsonl"),
-         "--output", str(out / "model"), "--epochs", str(epochs), "--lr", "3e-3", "--batch-size", "8",
-         "--max-length", "512", "--warmup-ratio", "0.03", "--no-progress"], env)
+    for system, model in (("plug", "model"), ("direct", "direct-model")):
+        run([tool("plug-train"), "train", "--model", str(base), "--data", str(out / "data" / f"{system}.jsonl"),
+             "--output", str(out / model), "--epochs", str(epochs), "--lr", "3e-3", "--batch-size", "8",
+             "--max-length", "512", "--warmup-ratio", "0.03", "--no-progress"], env)
 
 
 def generate(out: Path, env: dict[str, str], limit: int) -> list[str]:
@@ -100,7 +106,29 @@ def generate(out: Path, env: dict[str, str], limit: int) -> list[str]:
     samples = sorted((out / "generations").rglob("samples_xalpacaeval_pivot_ko*.jsonl"))
     if not samples:
         sys.exit("bench/pivot: lm-eval wrote no samples file")
-    return [s["resps"][0][0] if isinstance(s["resps"][0], list) else s["resps"][0] for s in read_jsonl(samples[-1])]
+    rows = [s for s in read_jsonl(samples[-1]) if s.get("filter") == "plug_extract"]  # one line per answer
+    return [s["resps"][0][0] if isinstance(s["resps"][0], list) else s["resps"][0] for s in rows]
+
+
+def judge(out: Path, env: dict[str, str], limit: int) -> dict:
+    """5. The baseline answers directly (xalpacaeval_ko); plug-judge compares the two offline (the
+    rules judge: a language check, not a quality judge) and the report shows the paper's figures."""
+    meta = json.dumps({"xalpacaeval_data_dir": "sample"})
+    run([tool("plug-eval"), "run", "--model", "hf", "--model_args", f"pretrained={out / 'direct-model'}",
+         "--tasks", "xalpacaeval_ko", "--metadata", meta, "--apply_chat_template", "--log_samples",
+         "--output_path", str(out / "direct-generations"), "--limit", str(limit), "--gen_kwargs",
+         "max_gen_toks=48", "--batch_size", "8"], env)
+    [plug] = sorted((out / "generations").rglob("samples_xalpacaeval_pivot_ko*.jsonl"))[-1:]
+    [direct] = sorted((out / "direct-generations").rglob("samples_xalpacaeval_ko_*.jsonl"))[-1:]
+    run([tool("plug-judge"), "compare", str(plug), str(direct), "--judge", "rules", "--lang", "ko",
+         "--filter", "plug_extract", "--name-a", "plug-zh-pivot", "--name-b", "direct",
+         "--out", str(out / "judged"), "--quiet"], env)
+    run([tool("plug-judge"), "report", str(out / "judged"), "-o", str(out / "report" / "report.html")], env)
+    summary = json.loads((out / "judged" / "summary.json").read_text(encoding="utf-8"))
+    page = (out / "report" / "report.html").read_text(encoding="utf-8")
+    return {"win_rate": summary["win_rate"], "paper": {k: summary["paper"][k] for k in
+            ("win_pct", "tie_pct", "loss_pct", "unscored_pct", "delta", "delta_ci_low", "delta_ci_high")},
+            "report_shows_paper_figures": "Paper W/T/L" in page}
 
 
 def main() -> None:
@@ -127,11 +155,14 @@ def main() -> None:
     timed("build_data", build_data, out, env)
     timed("train", train, out, env, args.epochs)
     raw = timed("generate", generate, out, env, args.limit)
-    ok = sum(text.startswith(HEADER) for text in raw)  # 5. the very first characters, no stripping
+    ok = sum(text.startswith(HEADER) for text in raw)  # the very first characters, no stripping
+    judged = timed("judge", judge, out, env, args.limit)
     report = {"translated_rows": summary["complete_rows"], "failed_translations": summary["failed_translations"],
               "plug_rows": len(read_jsonl(out / "data" / "plug.jsonl")), "instructions": len(raw),
               "start_with_chinese_header": ok, "min_ok": args.min_ok,
-              "passed": ok >= args.min_ok and len(raw) == args.limit, "seconds": seconds,
+              "judged": judged,
+              "passed": ok >= args.min_ok and len(raw) == args.limit and judged["report_shows_paper_figures"],
+              "seconds": seconds,
               "example": raw[0][:120] if raw else None}
     print(json.dumps(report, ensure_ascii=False))
     (out / "result.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
