@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import exe
-from plug_eval import cli, languages, tasknames
+from plug_eval import cli, languages, pivot, tasknames
 
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 
@@ -47,14 +47,17 @@ def test_tiny_model_end_to_end_over_the_sample(tiny_model, tmp_path):
         assert {"lang_fidelity", "answer_units"} <= set(s) and "pivot_ok" not in s
         assert 0.0 <= res[f"xalpacaeval_{code}"]["lang_fidelity,none"] <= 1.0
     for code in languages.TARGETS:
-        samples = read_samples(out, f"xalpacaeval_pivot_{code}")
+        both = read_samples(out, f"xalpacaeval_pivot_{code}")
+        assert sorted({s["filter"] for s in both}) == ["paper_extract", "plug_extract"]  # one line each
+        samples = [s for s in both if s["filter"] == "plug_extract"]
         assert len(samples) == 20
         for s in samples:
             raw = s["resps"][0][0]
             assert s["filtered_resps"][0] == languages_split(raw, code)
-            assert s["filter"] == "plug_extract"
             assert languages.pivot_system_prompt(code) in s["arguments"]["gen_args_0"]["arg_0"]
             assert {"pivot_ok", "lang_fidelity", "answer_units"} <= set(s)
+        for s in (s for s in both if s["filter"] == "paper_extract"):
+            assert s["filtered_resps"][0] == pivot.paper_extract(s["resps"][0][0], code)
     assert "pivot_ok,plug_extract" in res["xalpacaeval_pivot"]
 
 
