@@ -52,9 +52,11 @@ def report(tmp_path_factory):
     evil = root / "runs" / "evil"
     write_run(evil, system_a="payload-bot", lang="en", n_items=4, n_resamples=100,
               answers=[(p, p, p) for p in PAYLOADS])
+    stored = [json.loads(line) for line in (evil / "judgments.jsonl").read_text("utf-8").splitlines()]
+    key = next(r["key"] for r in stored if r["id"] == "0000" and r["order"] == "AB")  # a record needs its key
     with (evil / "judgments.jsonl").open("a", encoding="utf-8") as fh:  # a judge reply carrying a payload
-        fh.write(json.dumps({"id": "0000", "order": "AB", "verdict": "A", "slot_verdict": "first", "error": None,
-                             "raw": PAYLOADS[2] + " [[A]]", "reason": PAYLOADS[1]}) + "\n")
+        fh.write(json.dumps({"key": key, "id": "0000", "order": "AB", "verdict": "A", "slot_verdict": "first",
+                             "error": None, "raw": PAYLOADS[2] + " [[A]]", "reason": PAYLOADS[1]}) + "\n")
     out = root / "site" / "report.html"
     build_report(dirs + [evil], out, inline_limit=10**9)
     return out, dirs + [evil]

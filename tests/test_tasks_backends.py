@@ -177,7 +177,8 @@ def test_budget_is_per_request_and_recorded_in_the_results(caplog):
     meta = out["configs"]["xalpacaeval_zh"]["metadata"]["generation_budget"]
     assert meta["context"] == 300 and meta["requests"] == 3 and meta["shortened_by_context"] == 3
     assert (meta["min"], meta["max"]) == (min(got), max(got))
-    lines = [r.getMessage() for r in caplog.records if "max_gen_toks" in r.getMessage()]
+    # one line per task (a handler may see it twice when lm-eval's logging was set up earlier in the process)
+    lines = sorted({r.getMessage() for r in caplog.records if "max_gen_toks" in r.getMessage()})
     assert len(lines) == 1 and "3 shortened by the model's 300-token context" in lines[0]
 
 
@@ -226,8 +227,8 @@ def test_a_model_without_plug_training_gets_one_warning_on_pivot_tasks(caplog):
     with caplog.at_level(logging.WARNING, logger="plug_eval.tasks"):
         out = evaluate(lm, ["xalpacaeval_pivot_es"], limit=2)
     assert out["results"]["xalpacaeval_pivot_es"]["pivot_ok,plug_extract"] == 0.0
-    warned = [r.getMessage() for r in caplog.records if "pivot_ok 0.00" in r.getMessage()]
-    assert len(warned) == 1 and "not trained the PLUG way" in warned[0]
+    warned = sorted({r.getMessage() for r in caplog.records if "pivot_ok 0.00" in r.getMessage()})
+    assert len(warned) == 1 and "not trained the PLUG way" in warned[0]  # once, not once per filter
     assert "xalpacaeval_es" in warned[0]
 
     good = CannedLM(lambda p: pivot.build_response(DRAFT, ANSWERS["es"], "es"))
