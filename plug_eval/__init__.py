@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .errors import DataError, PlugEvalError
-from .languages import LANGUAGES, TARGETS, answer_units
-from .pivot import build_response, split_response
+from plug_eval.errors import DataError, PlugEvalError
+from plug_eval.languages import LANGUAGES, TARGETS, answer_units
+from plug_eval.pivot import build_response, split_response
 
 if TYPE_CHECKING:  # pragma: no cover
     from lm_eval.tasks import TaskManager
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def tasks_dir() -> str:
     """Filesystem path of the packaged X-AlpacaEval task folder (for ``--include_path``)."""
-    from .tasks_path import tasks_dir as _tasks_dir
+    from plug_eval.tasks_path import tasks_dir as _tasks_dir
 
     return _tasks_dir()
 

@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 
 import plug_eval_hook
-
-from . import task_folders, tasknames, tasks_dir
-from .errors import PlugEvalError, fail
-from .languages import LANGUAGES
+from plug_eval import task_folders, tasknames, tasks_dir
+from plug_eval.errors import PlugEvalError, fail
+from plug_eval.languages import LANGUAGES
 
 PROG = "plug-eval"
 GROUPS = {**tasknames.GROUPS, **tasknames.TAGS}
@@ -69,7 +68,7 @@ def _prepare(args: argparse.Namespace) -> None:
             print(f"{PROG}: note: {', '.join(dropped)} already run as part of a group; not twice",
                   file=sys.stderr)
         meta = args.metadata if isinstance(args.metadata, dict) else json.loads(args.metadata or "{}")
-        from .tasks.source import source
+        from plug_eval.tasks.source import source
 
         for benchmark, lang in our_data(args.tasks):
             source(benchmark).load(lang, meta)  # fails fast, before any model is loaded
@@ -193,14 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _demo_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser | None:
     try:
-        from .demo import add_parser
+        from plug_eval.demo.run import add_parser
     except ImportError:
         return None
     return add_parser(sub)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from .demo import main as demo_main
+    from plug_eval.demo.run import main as demo_main
 
     return demo_main(args)
 

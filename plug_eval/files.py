@@ -5,6 +5,9 @@ The standard library only (plus :mod:`plug_eval.errors`), so every layer may use
 * :func:`write_atomic` writes a temporary file in the target's folder, fsyncs it, renames it
   over the target and fsyncs the folder: a reader sees the old file or the new one, and after
   a power cut the new one is on disk if the call returned.
+* :func:`replace_dir` swaps a finished temporary folder over a target folder and
+  :func:`staging_dir` yields such a folder (a checkpoint, a demo stage, a merged model): a
+  failed step never leaves half a folder under the final name.
 * :func:`parse_json` / :func:`read_json` and :func:`jsonl_rows` / :func:`read_jsonl` raise a
   :class:`~plug_eval.errors.PlugEvalError` located as ``path:line``.
 * :func:`scan_jsonl` reads an append-only log (the judgment store): a line torn by a crash is
@@ -18,7 +21,9 @@ import json.scanner
 import os
 import re
 import secrets
-from collections.abc import Iterable
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +66,36 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def replace_dir(tmp: PathLike, final: PathLike) -> Path:
+    """Put the finished folder ``tmp`` at ``final``, replacing what was there; returns ``final``.
+
+    The old folder is removed first (a folder cannot be renamed over a non-empty one), so a
+    crash between the two steps leaves no ``final`` but never a half-written one; the parent
+    folder is fsynced so the rename survives a power cut."""
+    tmp, final = Path(tmp), Path(final)
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    _fsync_dir(final.parent)
+    return final
+
+
+@contextmanager
+def staging_dir(final: PathLike) -> Iterator[Path]:
+    """Yield an empty sibling of ``final`` to fill; it becomes ``final`` only if the block succeeds
+    (on an exception it is removed and ``final`` is untouched)."""
+    final = Path(final)
+    tmp = final.with_name(final.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    replace_dir(tmp, final)
 
 
 def dump_jsonl(rows: Iterable[Any]) -> str:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import languages
+from plug_eval import languages
 
 OK = "ok"
 NO_TARGET_HEADER = "no_target_header"

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import languages, pivot
+from plug_eval import languages, pivot
 
 # A template that refuses the system role, like several real models' templates do.
 NO_SYSTEM_TEMPLATE = (

@@ -190,8 +190,8 @@ def test_default_demo_clears_its_floors(tmp_path):
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     checks = [line for line in proc.stdout.splitlines() if line.startswith("check: ")]
     assert len(checks) == 4 and "FAILED" not in proc.stdout, checks
-    from plug_eval.demo_plan import FIDELITY_MIN, PIVOT_OK_MIN
-    from plug_eval.demo_report import mean, task_metrics
+    from plug_eval.demo.plan import FIDELITY_MIN, PIVOT_OK_MIN
+    from plug_eval.demo.report import mean, task_metrics
 
     plug, direct = task_metrics(out, "plug"), task_metrics(out, "direct")
     assert mean([plug[f"xalpacaeval_pivot_{lang}"]["pivot_ok"] for lang in LANGS]) >= PIVOT_OK_MIN
@@ -205,7 +205,7 @@ def _table(pivot_ok, fidelity):
 
 
 def test_checks_hold_each_language_of_the_direct_model_to_the_floor_not_only_the_mean():
-    from plug_eval.demo_report import checks
+    from plug_eval.demo.report import checks
 
     lines, ok = checks(None, _table([1.0, 1.0, 1.0, 1.0], [0.95, 0.95, 0.95, 0.7]))
     assert not ok  # the mean (0.89) clears 0.80, Spanish does not
@@ -225,8 +225,8 @@ def test_checks_hold_each_language_of_the_direct_model_to_the_floor_not_only_the
 def test_a_training_flag_on_the_command_line_sets_both_systems():
     import argparse
 
-    from plug_eval import demo as demo_cli
-    from plug_eval.demo_plan import resolve
+    from plug_eval.demo import run as demo_cli
+    from plug_eval.demo.plan import resolve
 
     parser = argparse.ArgumentParser()
     demo_cli.add_parser(parser.add_subparsers())

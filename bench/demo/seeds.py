@@ -25,8 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from plug_eval.demo_plan import FIDELITY_MIN, PIVOT_OK_MIN
-from plug_eval.demo_report import task_metrics
+from plug_eval.demo.plan import FIDELITY_MIN, PIVOT_OK_MIN
+from plug_eval.demo.report import task_metrics
 
 HERE = Path(__file__).resolve().parent
 MARGIN = 0.05

@@ -82,7 +82,7 @@ def build_data(out: Path, env: dict[str, str]) -> None:
 
 def train(out: Path, env: dict[str, str], epochs: int) -> None:
     """3. A tiny model, its tokenizer trained on the translated text, trained on the PLUG rows (and,
-    as the baseline, on the direct rows) with the demo's default profile (plug_eval/demo_plan.py):
+    as the baseline, on the direct rows) with the demo's default profile (plug_eval/demo/plan.py):
     hidden 192 x 3 layers, 8 epochs at 3e-3."""
     from plug_eval.tiny import build_tiny_model
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plug_eval.files import write_json
+
 SCHEMA_VERSION = 1
 FULL_HASH_LIMIT = 64 * 2**20  #: files larger than this are fingerprinted by size and mtime
 
@@ -95,6 +97,4 @@ class Manifest:
 
     def save(self) -> None:
         body = {"schema_version": SCHEMA_VERSION, "info": self.info, "stages": self.stages}
-        tmp = self.path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(self.path)
+        write_json(self.path, body)

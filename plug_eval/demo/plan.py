@@ -17,9 +17,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from . import languages
-from .errors import PlugEvalError
-from .parallel import read_parallel
+from plug_eval import languages
+from plug_eval.errors import PlugEvalError
+from plug_eval.parallel import read_parallel
 
 PIVOT_OK_MIN = 0.9  #: the PLUG model must produce both blocks this often
 FIDELITY_MIN = 0.8  #: the direct model must answer in the asked language this often
@@ -148,7 +148,7 @@ def resolve(args: argparse.Namespace) -> Plan:
         if not Path(base).expanduser().is_dir():
             raise PlugEvalError("--base-model folder not found", base)
         base = str(Path(base).expanduser().resolve())
-    from .judges.config import resolve as resolve_judge
+    from plug_eval.judges.config import resolve as resolve_judge
 
     resolve_judge(args.judge, base_url=args.base_url)  # an unknown judge fails now, not after training
     if args.seed < 0:

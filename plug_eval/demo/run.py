@@ -25,10 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plug_eval.files import read_jsonl
-
-from . import demo_report
-from .demo_jobs import (
+from plug_eval.demo import report as demo_report
+from plug_eval.demo.jobs import (
     Job,
     JobFailed,
     count_lines,
@@ -38,9 +36,10 @@ from .demo_jobs import (
     run_jobs,
     training_progress,
 )
-from .demo_manifest import Manifest, fingerprint, stage_key
-from .demo_plan import Plan, resolve
-from .errors import PlugEvalError, fail
+from plug_eval.demo.manifest import Manifest, fingerprint, stage_key
+from plug_eval.demo.plan import Plan, resolve
+from plug_eval.errors import PlugEvalError, fail
+from plug_eval.files import read_jsonl, replace_dir
 
 SYSTEMS = ("plug", "direct")
 EXAMPLES = __doc__.split("\n\n")[1]
@@ -123,7 +122,7 @@ class Demo:
         return demo_report.finish(self, time.perf_counter() - t0)
 
     def _info(self) -> dict[str, Any]:
-        from . import __version__
+        from plug_eval import __version__
 
         p = self.plan
         return {"plug_eval_version": __version__, "profile": p.profile.name, "parallel": str(p.parallel),
@@ -169,7 +168,7 @@ class Demo:
         tmp = fresh(self.out / "base.tmp")
         from transformers.utils import logging as hf_logging
 
-        from .tiny import build_tiny_model
+        from plug_eval.tiny import build_tiny_model
 
         hf_logging.disable_progress_bar()  # the model is a few MB: no "Writing model shards" bar
         shape: dict[str, int] = p.profile.tiny or {}
@@ -267,7 +266,7 @@ class Demo:
 
     def _data_fingerprint(self) -> str:
         if self.plan.data_dir == "sample":
-            from .tasks.xalpacaeval.data import sample_dir
+            from plug_eval.tasks.xalpacaeval.data import sample_dir
 
             return fingerprint(sample_dir())
         return fingerprint(self.plan.data_dir) if self.plan.data_dir != "hub" else "hub"
@@ -365,13 +364,7 @@ def samples_file(out: Path, system: str, lang: str) -> Path:
 def parallel_texts(path: Path) -> list[str]:
     """Every instruction and response of the parallel file (the tiny tokenizer learns from them)."""
     texts = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        try:
-            row = json.loads(line) if line.strip() else {}
-        except json.JSONDecodeError as e:
-            raise PlugEvalError(f"not valid JSON ({e.msg})", f"{path}:{n}") from None
-        if not isinstance(row, dict):
-            raise PlugEvalError("a row must be a JSON object", f"{path}:{n}")
+    for row in read_jsonl(path):
         texts += [str(v) for k, v in row.items() if k.startswith(("instruction_", "response_"))]
     return texts
 
@@ -380,10 +373,3 @@ def fresh(path: Path) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def replace_dir(tmp: Path, final: Path) -> Path:
-    """Swap a finished temporary folder into place: a failed stage never leaves half an output."""
-    shutil.rmtree(final, ignore_errors=True)
-    tmp.rename(final)
-    return final

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .errors import PlugEvalError
+from plug_eval.errors import PlugEvalError
 
 Progress = Callable[[], str]
 

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .demo_plan import FIDELITY_MIN, PIVOT_OK_MIN
+from plug_eval.demo.plan import FIDELITY_MIN, PIVOT_OK_MIN
+from plug_eval.files import write_atomic
 
 if TYPE_CHECKING:
-    from .demo import Demo
+    from plug_eval.demo.run import Demo
 
 
 def task_metrics(out: Path, system: str) -> dict[str, dict[str, float]]:
@@ -123,9 +124,7 @@ def finish(demo: Demo, seconds: float) -> int:
            f"{w['judge_calls']} judge calls, {seconds:.1f} s")
     report = f"report: {demo.report_path()}"
     body = "\n".join([text, "", *check_lines, did, report]) + "\n"
-    tmp = demo.out / "summary.txt.tmp"
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(demo.out / "summary.txt")
+    write_atomic(demo.out / "summary.txt", body)
     print("\n" + body, end="")
     if demo.plan.profile.check and not ok:
         print("plug-eval demo: FAILED: the trained models did not clear the bars above "
