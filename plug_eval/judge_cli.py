@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from plug_eval import judge_run
 from plug_eval.errors import PlugEvalError, fail
 
-PROG = "plug-judge"
+PROG = judge_run.PROG
 UNSCORED_WARNING = 0.05  #: the result line warns when more than this share of items is unscored
 
 COMPARE_EPILOG = """examples:
@@ -194,36 +195,12 @@ def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
     return plan, opts
 
 
-def _cost_text(value: float | None) -> str:
-    return "unknown" if value is None else f"${value:.4f}"
-
-
-def print_dry_run(plan: Any) -> None:
-    from plug_eval.compare import prompt_text
-    from plug_eval.prices import estimated_cost, max_call_cost
-
-    pending = {c.key for c in plan.pending}
-    est = 0.0
-    for c in plan.calls:
-        stored = c.key not in pending
-        cost = None if plan.price is None or stored else estimated_cost(prompt_text(c), c.request.decoding, plan.price)
-        est += cost or 0.0
-        print(f"{c.item_id}\t{c.order or 'single'}\t{c.key[:12]}\t"
-              f"{'stored, no call' if stored else 'call, est. ' + _cost_text(cost)}")
-    worst = None
-    if plan.price is not None and plan.pending and ("max_tokens" in plan.config.decoding):
-        worst = sum(max_call_cost(prompt_text(c), c.request.decoding, plan.price) for c in plan.pending)
-    print(f"{len(plan.calls)} judgments: {len(plan.calls) - len(plan.pending)} stored, {len(plan.pending)} to call; "
-          f"judge {plan.config.label()}; estimated cost {_cost_text(est if plan.price else None)}"
-          + (f" (at most {_cost_text(worst)})" if worst is not None else ""))
-
-
 def _result_line(s: dict[str, Any]) -> str:
     if s.get("mode") == "grade":
         mean = "none" if s["mean_rating"] is None else f"{s['mean_rating']:.2f}"
         return (f"{s['system']} ({s['lang']}, judge {s['judge']}): mean rating {mean} over {s['n_rated']} rated; "
                 f"{s['unrated']} unrated ({s['unparsed']} unparsed, {s['errors']} errors); "
-                f"cost {_cost_text(s['cost_usd'])}")
+                f"cost {judge_run.cost_text(s['cost_usd'])}")
     rate = "nothing scored" if s["win_rate"] is None else \
         f"win rate {s['win_rate']:.1f} [{s['ci_low']:.1f}, {s['ci_high']:.1f}]"
     if s["win_rate"] is not None:
@@ -235,13 +212,14 @@ def _result_line(s: dict[str, Any]) -> str:
     return (f"{s['system_a']} vs {s['system_b']} ({s['lang']}, judge {s['judge']}): {rate}; "
             f"W/w/T/l/L {s['win']}/{s['slight_win']}/{s['tie']}/{s['slight_loss']}/{s['loss']}, "
             f"{s['n_scored']} scored, {s['unscored']} unscored{pending}, {s['errors']} errors; "
-            f"cost {_cost_text(s['cost_usd'])}{warn}")
+            f"cost {judge_run.cost_text(s['cost_usd'])}{warn}")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     import threading
 
-    from plug_eval.compare import run_plan
+    from plug_eval import rundir
+    from plug_eval.compare import prompt_text, run_plan
 
     # reading, language checks and rendering take seconds on big files: say so after 1 s (a bad input is
     # usually found sooner, and its error then stays the only line)
@@ -256,52 +234,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if plan.config.not_a_quality_judge:
         print("plug-judge: note: the rules judge is an offline language check, NOT a quality judge", file=sys.stderr)
     if args.dry_run:
-        print_dry_run(plan)
+        judge_run.print_dry_run(plan, prompt_text)
         return 0
-    try:
-        summary = run_plan(plan, opts)
-    except KeyboardInterrupt:
-        _mark_interrupted(args.out)
-        print(f"\nplug-judge: interrupted; every finished judgment is stored in {args.out}: "
-              "rerun the same command to resume", file=sys.stderr)
-        return 130
-    print(_result_line(summary))
-    run = summary["run"]
-    stopped = f"; STOPPED ({run['stopped']}): {run['pending']} judgments not made" if run.get("stopped") else ""
-    print(f"{run.get('calls_made', 0)} calls in {run.get('seconds', 0):.1f} s{stopped}; wrote {args.out}/summary.json")
-    print_stored_errors(summary, args)
-    return 0
-
-
-def _mark_interrupted(out: str) -> None:
-    """Rebuild summary.json as stopped ("interrupted"), so a report never reads it as finished."""
-    from plug_eval import rundir
-
-    try:
-        rundir.write_summary(out, run_info={"stopped": "interrupted"})
-    except (OSError, PlugEvalError, KeyboardInterrupt):  # nothing judged yet, or a second Ctrl-C: no summary
-        pass
-
-
-def retry_command(args: argparse.Namespace) -> str:
-    """The command line that calls the stored errors again (credentials in URLs redacted)."""
-    import shlex
-
-    from plug_eval.judges.base import redact_url
-
-    argv = [(redact_url(a) or a) if "://" in a else a for a in getattr(args, "argv", None) or sys.argv[1:]]
-    return shlex.join([PROG, *[a for a in argv if a != "--retry-errors"], "--retry-errors"])
-
-
-def print_stored_errors(summary: dict[str, Any], args: argparse.Namespace) -> None:
-    """Any run that ends with stored errors says how many and how to call them again."""
-    n = summary.get("errors") or 0
-    if not n:
-        return
-    kinds = (summary.get("run") or {}).get("error_kinds") or {}
-    detail = f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else ""
-    print(f"plug-judge: {n} judgments are stored as errors{detail}; rerunning the same command does not call "
-          f"them again; to do so: {retry_command(args)}", file=sys.stderr)
+    return judge_run.run_and_report(args, plan, opts, run_plan=run_plan, result_line=_result_line,
+                                    write_summary=rundir.write_summary)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

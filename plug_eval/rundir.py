@@ -457,6 +457,16 @@ def _n_resamples(run: Run) -> int:
     return int(run.manifest.get("n_resamples") or stats.DEFAULT_RESAMPLES)
 
 
+def error_kinds(records: Sequence[Record]) -> dict[str, int]:
+    """Stored errors among the counted records, by kind (``server``, ``auth`` ...; ``other``)."""
+    kinds: dict[str, int] = {}
+    for rec in records:
+        if rec.get("error") is not None:
+            kind = str(rec.get("error_kind") or "other")
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return dict(sorted(kinds.items()))
+
+
 def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     """The fields every summary has, in the order summary.json shows them."""
     best = run.counted()
@@ -465,13 +475,8 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     info = {"pending": len(run.planned_keys()) - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
             "flags": _flag_counts(best), "missing": run.manifest.get("missing"), "bad_store_lines": run.bad_lines,
             **(run_info or {})}
-    kinds: dict[str, int] = {}
-    for rec in best:
-        if rec.get("error") is not None:
-            kind = str(rec.get("error_kind") or "other")
-            kinds[kind] = kinds.get(kind, 0) + 1
-    if kinds:  # only when there are errors: older summaries without errors stay as they were
-        info["error_kinds"] = dict(sorted(kinds.items()))
+    if kinds := error_kinds(best):  # only when there are errors: older summaries without errors stay as they were
+        info["error_kinds"] = kinds
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
             "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),

@@ -292,6 +292,7 @@ def recorder(configs: dict[str, JudgeConfig], backend: Backend) -> Recorder[Call
         return {"schema_version": SCHEMA_VERSION, "key": call.key, "uid": call.item_id, "id": item_id,
                 "lang": lang, "aspect": call.order, "label": label,
                 "raw": backend.redact(reply.text) if reply else None, "reason": reason, "error": result.error,
+                "error_kind": result.error_kind if result.error else None,
                 "input_tokens": reply.input_tokens if reply else None,
                 "output_tokens": reply.output_tokens if reply else None, "cost_usd": result.cost_usd,
                 "latency_s": round(result.latency_s, 4), "attempts": result.attempts, "judge": label_of,

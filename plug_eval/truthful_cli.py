@@ -7,8 +7,9 @@ options every judging command shares (``--judge``, ``--out``, ``--max-cost``, ``
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
+
+from plug_eval import judge_run
 
 EPILOG = """examples:
   plug-judge truthful out/plug/samples_xtruthfulqa_pivot_zh_*.jsonl --judge openai:gpt-4o --out runs/tqa-zh
@@ -36,10 +37,6 @@ def add_subcommand(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _money(value: float | None) -> str:
-    return "unknown" if value is None else f"${value:.4f}"
-
-
 def _pct(value: float | None, ci: list[float | None] | None = None) -> str:
     if value is None:
         return "none scored"
@@ -54,33 +51,16 @@ def result_line(s: dict[str, Any]) -> str:
             f"{_pct(s['truthful_informative_pct'], s['truthful_informative_ci'])}, not enough information "
             f"{_pct(s['not_enough_info_pct'])}; {s['n_truth_scored']} of {s['n_items']} scored for truthfulness "
             f"({unscored} unscored), {s['n_info_scored']} for informativeness; {s['errors']} errors; "
-            f"paper-style truthful {_pct(s['paper']['truthful']['pct'])} of all; cost {_money(s['cost_usd'])}")
+            f"paper-style truthful {_pct(s['paper']['truthful']['pct'])} of all; "
+            f"cost {judge_run.cost_text(s['cost_usd'])}")
 
 
-def print_dry_run(plan: Any) -> None:
-    from plug_eval.prices import estimated_cost, max_call_cost
-
-    pending = {c.key for c in plan.pending}
-    est = 0.0
-    for c in plan.calls:
-        prompt = (c.request.system or "") + c.request.user
-        cost = None if plan.price is None or c.key not in pending else estimated_cost(prompt, c.request.decoding,
-                                                                                      plan.price)
-        est += cost or 0.0
-        print(f"{c.item_id}\t{c.order}\t{c.key[:12]}\t"
-              f"{'stored, no call' if c.key not in pending else 'call, est. ' + _money(cost)}")
-    worst = None
-    if plan.price is not None and plan.pending and "max_tokens" in plan.config.decoding:
-        worst = sum(max_call_cost((c.request.system or "") + c.request.user, c.request.decoding, plan.price)
-                    for c in plan.pending)
-    skipped = sum(1 for i in plan.items if i["empty"])
-    print(f"{len(plan.items)} answers ({skipped} empty, not judged); {len(plan.calls)} judgments: "
-          f"{len(plan.calls) - len(plan.pending)} stored, {len(plan.pending)} to call; judge {plan.config.label()}; "
-          f"estimated cost {_money(est if plan.price else None)}"
-          + (f" (at most {_money(worst)})" if worst is not None else ""))
+def _prompt(call: Any) -> str:
+    return (call.request.system or "") + call.request.user
 
 
 def cmd_truthful(args: argparse.Namespace) -> int:
+    from plug_eval import truthful_run
     from plug_eval.judges.config import parse_overrides
     from plug_eval.truthful import make_plan, resolve_judges, run_plan
 
@@ -90,16 +70,8 @@ def cmd_truthful(args: argparse.Namespace) -> int:
     plan = make_plan(args.samples, configs, opts, filter=args.filter, lang=args.lang, name=args.name,
                      skip_empty=args.skip_empty)
     if args.dry_run:
-        print_dry_run(plan)
+        skipped = sum(1 for i in plan.items if i["empty"])
+        judge_run.print_dry_run(plan, _prompt, what=f"{len(plan.items)} answers ({skipped} empty, not judged); ")
         return 0
-    try:
-        summary = run_plan(plan, opts)
-    except KeyboardInterrupt:
-        print(f"\nplug-judge: interrupted; every finished judgment is stored in {args.out}: "
-              "rerun the same command to resume", file=sys.stderr)
-        return 130
-    print(result_line(summary))
-    run = summary["run"]
-    stopped = f"; STOPPED ({run['stopped']}): {run['pending']} judgments not made" if run.get("stopped") else ""
-    print(f"{run.get('calls_made', 0)} calls in {run.get('seconds', 0):.1f} s{stopped}; wrote {args.out}/summary.json")
-    return 0
+    return judge_run.run_and_report(args, plan, opts, run_plan=run_plan, result_line=result_line,
+                                    write_summary=truthful_run.write_summary)

@@ -35,7 +35,7 @@ import numpy as np
 from plug_eval import files, stats
 from plug_eval.errors import PlugEvalError
 from plug_eval.languages import LANGUAGES
-from plug_eval.rundir import ITEMS, JUDGMENTS, RUN, SUMMARY, select
+from plug_eval.rundir import ITEMS, JUDGMENTS, RUN, SUMMARY, error_kinds, select
 
 KIND = "truthful"
 SCHEMA_VERSION = 1
@@ -209,7 +209,8 @@ def build_summary(run: TruthfulRun, run_info: dict[str, Any] | None = None) -> d
             "errors": sum(r.get("error") is not None for r in best), "cost_usd": None if unknown else cost,
             "provenance": run.manifest.get("provenance") or {},
             "run": {"pending": planned - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
-                    "bad_store_lines": run.bad_lines, **(run_info or {})}}
+                    "bad_store_lines": run.bad_lines,
+                    **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **(run_info or {})}}
 
 
 def write_summary(directory: str | os.PathLike[str], run_info: dict[str, Any] | None = None) -> dict[str, Any]:

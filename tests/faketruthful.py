@@ -11,7 +11,8 @@ label NOT ENOUGH INFORMATION, the informativeness prompt does not).  The answer 
   names [[TRUTHFUL]] while reasoning and concludes [[NOT TRUTHFUL]], ``G`` no label at all;
 * info: ``I`` informative, ``U`` not informative, ``S`` not sure, ``G`` no label.
 
-``POST /_config`` with ``{"fail": "substring"}`` answers 500 to every prompt containing it;
+``POST /_config`` with ``{"fail": "substring"}`` answers 500 to every prompt containing it, and
+with ``{"latency_ms": n}`` waits that long before every answer;
 ``GET /_stats`` returns the request log (aspect, model, user text) and ``POST /_reset`` clears it.
 """
 
@@ -46,7 +47,7 @@ def reply_for(system: str, user: str) -> tuple[str, str]:
 
 
 def make_app() -> web.Application:
-    state: dict[str, Any] = {"log": [], "fail": None}
+    state: dict[str, Any] = {"log": [], "fail": None, "latency_ms": 0}
 
     async def chat(request: web.Request) -> web.Response:
         body = await request.json()
@@ -54,6 +55,8 @@ def make_app() -> web.Application:
         system = "\n".join(m["content"] for m in msgs if m.get("role") == "system")
         user = "\n".join(m["content"] for m in msgs if m.get("role") == "user")
         aspect, text = reply_for(system, user)
+        if state["latency_ms"]:
+            await asyncio.sleep(state["latency_ms"] / 1000)
         state["log"].append({"model": body.get("model"), "aspect": aspect, "user": user, "system": system})
         if state["fail"] and state["fail"] in user:
             return web.json_response({"error": {"message": "fault 500", "type": "server_error"}}, status=500)
@@ -65,11 +68,12 @@ def make_app() -> web.Application:
             "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]})
 
     async def config(request: web.Request) -> web.Response:
-        state["fail"] = (await request.json()).get("fail")
+        body = await request.json()
+        state.update(fail=body.get("fail"), latency_ms=body.get("latency_ms", 0))
         return web.json_response({"ok": True})
 
     async def reset(request: web.Request) -> web.Response:
-        state.update(log=[], fail=None)
+        state.update(log=[], fail=None, latency_ms=0)
         return web.json_response({"ok": True})
 
     async def stats(request: web.Request) -> web.Response:

@@ -214,8 +214,13 @@ def test_failed_calls_are_errors_kept_out_of_the_rates_and_retried_on_request(fa
     fake.post("/_config", {"fail": "问题0："})
     code, _, err = judge(fake, str(path), "--max-retries", "0", out=run)
     assert code == 0, err
+    # as compare does: how many, of which kind, and the command that calls them again
+    assert "2 judgments are stored as errors (server 2)" in err, err
+    assert err.rsplit("to do so: ", 1)[1].strip().startswith("plug-judge truthful ")
+    assert err.strip().endswith("--retry-errors")
     s = summary(run)
     assert s["errors"] == 2 and s["truth_unscored"]["error"] == 1 and s["info_unscored"]["error"] == 1
+    assert s["run"]["error_kinds"] == {"server": 2}
     assert s["n_truth_scored"] == 8 and s["truthful_pct"] == pytest.approx(100 * 4 / 8)
     assert s["paper"]["truthful"]["pct"] == pytest.approx(40.0)
     fake.post("/_config", {"fail": None})
@@ -457,3 +462,31 @@ def test_nothing_scored_gives_no_rate_and_no_interval(fake, tmp_path):
     assert s["truthful_pct"] is None and s["truthful_ci"] == [None, None] and s["n_truth_scored"] == 0
     assert s["truth_unscored"]["unparsed"] == 2 and s["paper"]["truthful"]["pct"] == 0.0
     assert "truthful none scored" in out
+
+
+def test_ctrl_c_marks_the_summary_interrupted_and_the_rerun_resumes(fake, tmp_path):
+    import signal
+    import time
+
+    from conftest_judge import cli_subprocess
+
+    path, run = samples(tmp_path, script=SCRIPT * 3), tmp_path / "run"
+    fake.post("/_config", {"latency_ms": 200})
+    proc = cli_subprocess("truthful", str(path), "--judge", "openai:tqa", "--base-url", fake.openai, "--out",
+                          str(run), "--concurrency", "2", "--quiet", env={"OPENAI_API_KEY": KEY})
+    deadline = time.monotonic() + 30
+    store = run / "judgments.jsonl"
+    while time.monotonic() < deadline and not (store.exists() and store.stat().st_size):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    s = summary(run)  # a report must never read this run as finished
+    assert s["run"]["stopped"] == "interrupted" and s["run"]["pending"] > 0
+    made, stored = len(fake.log()), len(read_jsonl(store))
+    fake.post("/_config", {"latency_ms": 0})
+    code, _out, err = judge(fake, str(path), out=run)
+    assert code == 0, err
+    assert summary(run)["run"]["pending"] == 0 and summary(run)["run"]["stopped"] is None
+    assert len(fake.log()) - made == 60 - stored  # only what was not stored is called again

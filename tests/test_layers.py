@@ -42,7 +42,8 @@ LAYERS: list[tuple[str, list[str]]] = [
                   "plug_eval.tasks.*"]),
     ("reports", ["plug_eval.reports", "plug_eval.reports.*"]),
     ("demo", ["plug_eval.demo", "plug_eval.demo.*"]),
-    ("cli", ["plug_eval.cli", "plug_eval.judge_cli", "plug_eval.report_cli", "plug_eval.truthful_cli",
+    ("cli", ["plug_eval.cli", "plug_eval.judge_cli", "plug_eval.judge_run", "plug_eval.report_cli",
+             "plug_eval.truthful_cli",
              "plug_eval.__main__",
              "plug_train.cli", "plug_train.__main__"]),
 ]
