@@ -18,10 +18,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from plug_eval import __version__, files, prices, records, rundir, store
-from plug_eval.engine import Engine, Recorder, Result
+from plug_eval.engine import Engine, Limits, Recorder, Result
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, redact_url
@@ -46,26 +46,13 @@ class Call:
 
 
 @dataclass
-class RunOptions:
-    """How to run; none of this changes a judgment's key."""
+class RunOptions(Limits):
+    """How to judge, over the engine's limits; none of this changes a judgment's key."""
 
-    out: Path
-    concurrency: int = 8
     orders: int = 2
     seed: int = 0
-    max_cost: float | None = None
-    retry_errors: bool = False
-    force: bool = False
-    max_retries: int = 6
-    retry_after_cap: float = 60.0
-    backoff_base: float = 0.5
-    timeout: float = 120.0
-    prices: PriceTable = field(default_factory=PriceTable)
     n_resamples: int = 10_000
-    progress: TextIO | None = sys.stderr
-    max_consecutive_failures: int = 20
     accept_new_identity: bool = False
-    spent_before: float = 0.0  #: USD the run directory's store already holds; counted against max_cost
 
 
 # --------------------------------------------------------------------------- planning

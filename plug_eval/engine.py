@@ -20,7 +20,9 @@ dead server; default 20, counted per attempt, reset by any reply).
 from __future__ import annotations
 
 import asyncio
+import math
 import random
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -28,8 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
+from plug_eval.errors import PlugEvalError
 from plug_eval.judges.base import Backend, FatalError, JudgeCallError, JudgeReply, JudgeRequest, TransientError
-from plug_eval.prices import Price, max_call_cost
+from plug_eval.prices import Price, PriceTable, max_call_cost
 from plug_eval.store import JudgmentStore
 
 CLAIM_RETRY_S = 0.02
@@ -46,23 +49,40 @@ class Call(Protocol):
     def request(self) -> JudgeRequest: ...
 
 
-class Limits(Protocol):
+@dataclass
+class Limits:
     """How to run: where the store is, how many calls at once, retries, budget.  None of this
-    changes a call's key."""
+    changes a call's key.  Every command that makes LLM calls takes these (``plug-judge``'s
+    ``RunOptions`` adds its own fields; ``plug-train translate`` uses them as they are), and
+    :meth:`check` is the one place their flags are validated."""
 
     out: Path
-    concurrency: int
-    max_cost: float | None
-    retry_errors: bool
-    force: bool
-    max_retries: int
-    retry_after_cap: float
-    backoff_base: float
-    timeout: float
-    progress: TextIO | None
-    # optional, read with getattr so existing callers keep working:
-    # max_consecutive_failures (int, default MAX_CONSECUTIVE_FAILURES) and
-    # spent_before (float, USD already spent on this store, counted against max_cost)
+    concurrency: int = 8
+    max_cost: float | None = None  #: USD for the whole run directory (``spent_before`` included)
+    retry_errors: bool = False  #: call the keys stored as errors again
+    force: bool = False  #: call every key again, stored or not
+    max_retries: int = 6
+    retry_after_cap: float = 60.0
+    backoff_base: float = 0.5
+    timeout: float = 120.0
+    progress: TextIO | None = sys.stderr
+    prices: PriceTable = field(default_factory=PriceTable)
+    max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES  #: connection failures in a row that stop a run
+    spent_before: float = 0.0  #: USD the store already holds, counted against ``max_cost``
+
+    def check(self) -> None:
+        """A one-line :class:`PlugEvalError` naming the flag for the first bad value; before any
+        file is read or call paid."""
+        rules = [("--concurrency", self.concurrency, self.concurrency >= 1, "at least 1"),
+                 ("--max-retries", self.max_retries, self.max_retries >= 0, "0 or more"),
+                 ("--timeout", self.timeout, self.timeout > 0, "more than 0 seconds"),
+                 ("--retry-after-cap", self.retry_after_cap, self.retry_after_cap >= 0, "0 or more seconds"),
+                 ("--max-cost", self.max_cost, self.max_cost is None or self.max_cost >= 0, "0 or more USD"),
+                 ("--max-consecutive-failures", self.max_consecutive_failures, self.max_consecutive_failures >= 1,
+                  "at least 1")]
+        for option, value, ok, rule in rules:
+            if not ok or (isinstance(value, float) and math.isnan(value)):
+                raise PlugEvalError(f"{option} must be {rule}, not {value}")
 
 
 C = TypeVar("C", bound=Call)
@@ -179,8 +199,8 @@ class Engine(Generic[C]):
         self.backend, self.opts, self.price, self.record = backend, limits, price, record
         self.activity = activity
         self.store = JudgmentStore(limits.out)
-        self.budget = Budget(limits.max_cost, float(getattr(limits, "spent_before", 0.0) or 0.0))
-        self.max_failures = int(getattr(limits, "max_consecutive_failures", MAX_CONSECUTIVE_FAILURES))
+        self.budget = Budget(limits.max_cost, limits.spent_before)
+        self.max_failures = limits.max_consecutive_failures
         self.failures_in_a_row = 0
         self.queue: deque[tuple[C, float]] = deque()
         self.outcome = Outcome()

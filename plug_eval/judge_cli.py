@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import math
 import os
 import sys
 from collections.abc import Sequence
@@ -160,25 +159,20 @@ def _options(args: argparse.Namespace) -> Any:
     from plug_eval.compare import RunOptions
     from plug_eval.prices import PriceTable
 
-    checks = [("--concurrency", args.concurrency, args.concurrency >= 1, "at least 1"),
-              ("--seed", args.seed, args.seed >= 0, "0 or more"),
-              ("--n-resamples", args.n_resamples, args.n_resamples >= 1, "at least 1"),
-              ("--max-retries", args.max_retries, args.max_retries >= 0, "0 or more"),
-              ("--timeout", args.timeout, args.timeout > 0, "more than 0 seconds"),
-              ("--retry-after-cap", args.retry_after_cap, args.retry_after_cap >= 0, "0 or more seconds"),
-              ("--max-cost", args.max_cost, args.max_cost is None or args.max_cost >= 0, "0 or more USD"),
-              ("--max-consecutive-failures", args.max_consecutive_failures, args.max_consecutive_failures >= 1,
-               "at least 1")]
+    checks = [("--seed", args.seed, args.seed >= 0, "0 or more"),
+              ("--n-resamples", args.n_resamples, args.n_resamples >= 1, "at least 1")]
     for option, value, ok, rule in checks:  # every option before anything is read, written or paid
-        if not ok or (isinstance(value, float) and math.isnan(value)):
+        if not ok:
             raise PlugEvalError(f"{option} must be {rule}, not {value}")
     prices = PriceTable().override(args.prices) if args.prices else PriceTable()
-    return RunOptions(out=Path(args.out), concurrency=args.concurrency, orders=getattr(args, "orders", 2),
+    opts = RunOptions(out=Path(args.out), concurrency=args.concurrency, orders=getattr(args, "orders", 2),
                       seed=args.seed, max_cost=args.max_cost, retry_errors=args.retry_errors, force=args.force,
                       max_retries=args.max_retries, retry_after_cap=args.retry_after_cap, timeout=args.timeout,
                       prices=prices, n_resamples=args.n_resamples, progress=None if args.quiet else sys.stderr,
                       max_consecutive_failures=args.max_consecutive_failures,
                       accept_new_identity=args.accept_new_identity)
+    opts.check()  # the engine's limits
+    return opts
 
 
 def _plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:

@@ -29,13 +29,13 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from plug_eval import files, languages, store
-from plug_eval.engine import Engine, Outcome, Result
+from plug_eval.engine import Engine, Limits, Outcome, Result
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, base_url_host
@@ -238,23 +238,6 @@ class TranslateCall:
     request: JudgeRequest
 
 
-@dataclass
-class Options:
-    """The engine's limits, plus what a translation run needs; none of it changes a key."""
-
-    out: Path
-    concurrency: int = 8
-    max_cost: float | None = None
-    retry_errors: bool = False
-    force: bool = False
-    max_retries: int = 6
-    retry_after_cap: float = 60.0
-    backoff_base: float = 0.5
-    timeout: float = 120.0
-    progress: TextIO | None = sys.stderr
-    prices: PriceTable = field(default_factory=PriceTable)
-
-
 def parse_model(spec: str) -> tuple[str, str]:
     """``openai:MODEL`` / ``anthropic:MODEL`` / ``hf:PATH`` -> (backend, model)."""
     backend, sep, model = spec.partition(":")
@@ -426,13 +409,10 @@ class Job:
         return assemble(self.rows, self.calls, st, source=self.source, targets=self.targets, spec=self.model)
 
 
-def check_options(opts: Options, source: str, temperature: float, spot: int) -> None:
+def check_options(opts: Limits, source: str, temperature: float, spot: int) -> None:
     if source not in LABELS:
         raise PlugEvalError(f"--source {source!r}: no labels for it; known: {', '.join(LABELS)}")
-    if opts.concurrency < 1:
-        raise PlugEvalError(f"--concurrency must be at least 1, not {opts.concurrency}")
-    if opts.max_cost is not None and opts.max_cost <= 0:
-        raise PlugEvalError(f"--max-cost must be positive, not {opts.max_cost}")
+    opts.check()
     if spot < 0:
         raise PlugEvalError(f"--spot-check must be 0 or more, not {spot}")
     if not 0 <= temperature <= 2:
@@ -449,7 +429,7 @@ def pending_calls(job: Job, st: store.JudgmentStore, retry_failed: bool) -> list
     return failed + [c for c in job.calls if st.latest(c.key) is None]
 
 
-def run_calls(job: Job, pending: list[TranslateCall], opts: Options, st: store.JudgmentStore,
+def run_calls(job: Job, pending: list[TranslateCall], opts: Limits, st: store.JudgmentStore,
               retry_failed: bool) -> Outcome | None:
     """Make the pending calls through the engine, within what is left of ``--max-cost``."""
     if not pending:
@@ -493,7 +473,7 @@ def write_outputs(job: Job, out: Path, outcome: Outcome | None, spot: int, seed:
     return summary
 
 
-def translate(input_path: str, targets_spec: str, model: str, opts: Options, *, source: str = "en",
+def translate(input_path: str, targets_spec: str, model: str, opts: Limits, *, source: str = "en",
               base_url: str | None = None, temperature: float = 0.0, retry_failed: bool = False,
               dry: bool = False, spot: int = 0, seed: int = 0,
               backend_extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -538,12 +518,8 @@ def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> 
 
 def run_cli(args: Any) -> dict[str, Any]:
     """``plug-train translate``'s parsed flags -> :func:`translate`; every flag checked first."""
-    if args.max_retries < 0:
-        raise PlugEvalError(f"--max-retries must be 0 or more, not {args.max_retries}")
-    if args.timeout <= 0:
-        raise PlugEvalError(f"--timeout must be positive, not {args.timeout}")
     table = PriceTable().override(args.prices) if args.prices else PriceTable()
-    opts = Options(out=Path(args.out), concurrency=args.concurrency, max_cost=args.max_cost,
+    opts = Limits(out=Path(args.out), concurrency=args.concurrency, max_cost=args.max_cost,
                    max_retries=args.max_retries, timeout=args.timeout, prices=table,
                    progress=None if args.quiet else sys.stderr)
     return translate(args.input, args.target, args.model, opts, source=args.source, base_url=args.base_url,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from plug_eval import translate as T
+from plug_eval.engine import Limits
 from plug_eval.translate import LABELS, split_reply, validate
 from tests.conftest import exe
 from tests.faketranslate import tag
@@ -279,6 +280,10 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     (["--model", "gpt-4o"], "--model 'gpt-4o': expected BACKEND:MODEL"),
     (["--model", "nosuch:m"], "unknown judge backend 'nosuch'"),
     (["--concurrency", "0"], "--concurrency must be at least 1"),
+    # the engine's limits are checked by the one owner plug-judge uses too (engine.Limits.check)
+    (["--max-retries", "-1"], "--max-retries must be 0 or more, not -1"),
+    (["--timeout", "0"], "--timeout must be more than 0 seconds"),
+    (["--max-cost", "nan"], "--max-cost must be 0 or more USD, not nan"),
     (["--max-cost", "1"], "--max-cost: no price known for 'openai:fake-translator'"),
 ])
 def test_bad_options_fail_in_one_line_before_any_call(tmp_path, fake, argv, problem):
@@ -340,7 +345,7 @@ def test_anthropic_and_a_local_hf_model_translate_through_the_same_engine(tmp_pa
     assert ko.startswith(f"[{tag(rows(3)[0]['response'])}] 우리는")
     # a random-weights model cannot translate: its replies are checked and failed, at no cost
     tiny_model = build_tiny_model(tmp_path / "tiny", max_positions=1024)  # prompt ~620 + 256 new tokens
-    opts = T.Options(out=tmp_path / "hf", progress=None)
+    opts = Limits(out=tmp_path / "hf", progress=None)
     summary = T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})
     assert summary["calls_made"] == 3 and summary["cost_usd"] == 0.0 and summary["complete_rows"] == 0
     assert summary["failed_translations"] == 3 and "missing_part" in summary["failure_reasons"]
