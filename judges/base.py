@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from plug_eval.errors import PlugEvalError
+
 
 @dataclass(frozen=True)
 class JudgeRequest:
@@ -165,6 +167,19 @@ def redact_url(url: str | None) -> str | None:
     fragment = "[REDACTED]" if parts.fragment else ""
     out = urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
     return out if "//" in url else out.lstrip("/")
+
+
+def check_base_url(url: str | None, where: str) -> None:
+    """Refuse a base URL with ``user:password@`` before any call: the official SDKs send the API
+    key as a bearer token and never these credentials (their aiohttp transport rejects the URL on
+    every call).  ``where`` names the flag or variable the URL came from."""
+    if not url:
+        return
+    parts = urlsplit(url if "//" in url else "//" + url)
+    if "@" in parts.netloc:
+        raise PlugEvalError(f"{where} {redact_url(url)}: a user:password@ in the URL is not sent to the server "
+                            "(the SDK authenticates with the API key); remove it and export the key "
+                            "(OPENAI_API_KEY / ANTHROPIC_API_KEY)")
 
 
 def base_url_host(url: str | None) -> str | None:

@@ -125,7 +125,7 @@ def make_app(state: State) -> web.Application:
         prompt = _text_of(body)
         key = hashlib.sha256((body.get("model", "") + "\x00" + prompt).encode()).hexdigest()
         n = state.attempts[key] = state.attempts.get(key, 0) + 1
-        entry = {"t": time.time(), "path": request.path, "key": key,
+        entry = {"t": time.time(), "path": request.path, "query": request.query_string, "key": key,
                  "retry": request.headers.get("x-stainless-retry-count"), "has_temperature": "temperature" in body}
         state.log.append(entry)
         state.in_flight += 1

@@ -292,24 +292,51 @@ def test_case4_the_default_api_keeps_its_old_keys(monkeypatch):
 # --------------------------------------------------------------------------- case 8: credentials in URLs
 
 
-@pytest.mark.parametrize("userinfo", ["", "alice:hunter2pw@"])
-def test_case8_credentials_in_the_base_url_reach_no_file_report_or_output(fake, tmp_path, userinfo):
+def _no_secret_anywhere(run: Path, tmp_path: Path, outputs: list[str], secrets: tuple[str, ...]) -> None:
+    texts = outputs + [p.read_text("utf-8", "replace") for d in (run, tmp_path / "report") if d.exists()
+                       for p in d.rglob("*") if p.is_file()]
+    for secret in secrets:
+        assert not any(secret in t for t in texts), secret
+
+
+def test_case8_a_query_string_in_the_base_url_reaches_the_server_and_no_file(fake, tmp_path):
+    """``?api-key=...`` / ``?api-version=...`` (Azure-style gateways): sent with every call as the
+    server expects (the SDK used to append its path after the query: a 404 on every call), and
+    redacted everywhere it is written or printed."""
     a, b = pair_files(tmp_path, n=3)
     run = tmp_path / "run"
-    url = fake.openai.replace("http://", "http://" + userinfo) + "?api-key=QUERYSECRET42"
+    url = fake.openai + "?api-key=QUERYSECRET42&api-version=2024-10-21"
     fake.config(faults=[{"match": "第1个", "status": 400, "times": 99}])  # stored errors: the retry command prints
     code, out, err = compare(a, b, run, "openai:fair", url)
-    # the SDK appends its paths after the query (a 404: the run stops, exit 2) and its aiohttp transport
-    # refuses user:pass@ (stored errors): either way what is written and printed must be clean
-    assert code in (0, 2) and "Traceback" not in err, err
-    assert "--retry-errors" in err or code == 2
+    assert code == 0 and "Traceback" not in err, err
+    assert summary(run)["n_scored"] == 2 and summary(run)["errors"] == 2  # items 0 and 2; item 1 failed twice
+    queries = {e["query"] for e in fake.stats()["log"]}
+    assert queries == {"api-key=QUERYSECRET42&api-version=2024-10-21"}, queries
+    assert {e["path"] for e in fake.stats()["log"]} == {"/v1/chat/completions"}
+    assert "--retry-errors" in err
     code2, out2, err2 = run_cli("report", str(run), "--out", str(tmp_path / "report" / "report.html"))
     assert code2 == 0, err2
     assert "[REDACTED]" in json.loads((run / "run.json").read_text())["provenance"]["judge"]["base_url"]
-    texts = [out, err, out2, err2] + [p.read_text("utf-8", "replace") for d in (run, tmp_path / "report")
-                                      for p in d.rglob("*") if p.is_file()]
-    for secret in ("hunter2pw", "alice:", "QUERYSECRET42"):
-        assert not any(secret in t for t in texts), secret
+    _no_secret_anywhere(run, tmp_path, [out, err, out2, err2], ("QUERYSECRET42",))
+
+
+@pytest.mark.parametrize("via", ["flag", "env"])
+def test_case8_user_and_password_in_the_base_url_are_refused_before_any_call(fake, tmp_path, monkeypatch, via):
+    """The SDKs authenticate with the API key as a bearer token and do not send ``user:pass@``
+    (their aiohttp transport failed every call on it): one line, exit 2, nothing called or kept."""
+    a, b = pair_files(tmp_path, n=3)
+    run = tmp_path / "run"
+    url = fake.openai.replace("http://", "http://alice:hunter2pw@")
+    if via == "env":
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        code, out, err = run_cli("compare", str(a), str(b), "--judge", "openai:fair", "--out", str(run),
+                                 "--lang", "zh")
+    else:
+        code, out, err = compare(a, b, run, "openai:fair", url)
+    assert code == 2 and err.count("\n") == 1 and "user:password@" in err, err
+    assert ("OPENAI_BASE_URL" if via == "env" else "--base-url") in err
+    assert fake.stats()["log"] == []
+    _no_secret_anywhere(run, tmp_path, [out, err], ("hunter2pw", "alice:"))
 
 
 # --------------------------------------------------------------------------- case 11: one line, never a traceback

@@ -12,11 +12,13 @@ from __future__ import annotations
 import email.utils
 import importlib
 import json
+import os
 import time
 from types import ModuleType
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from plug_eval.judges.base import FatalError, JudgeCallError, PermanentError, TransientError
+from plug_eval.judges.base import FatalError, JudgeCallError, PermanentError, TransientError, check_base_url
 
 from plug_eval.errors import PlugEvalError
 
@@ -116,22 +118,45 @@ def aiohttp_client(sdk: ModuleType) -> Any:
         return None
 
 
-def async_client(sdk: ModuleType, class_name: str, key: str | None, options: Any) -> Any:
+def split_query(url: str | None) -> tuple[str | None, dict[str, str]]:
+    """``(base URL without its query string, the query's parameters)``.  The SDKs append their
+    paths (``/chat/completions``) to the base URL's raw path, so a query left in it ends up before
+    the path and every call 404s; its parameters go in the client's ``default_query`` instead."""
+    if not url:
+        return url, {}
+    parts = urlsplit(url)
+    if not parts.query:
+        return url, {}
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), dict(parse_qsl(parts.query,
+                                                                                        keep_blank_values=True))
+
+
+def async_client(sdk: ModuleType, class_name: str, key: str | None, base_url: str | None, timeout: float) -> Any:
     """The SDK's async client for one backend: our timeout, no SDK retries (the engine retries),
-    the aiohttp transport when it is installed."""
-    kwargs: dict[str, Any] = {"api_key": key, "base_url": options.base_url,
-                              "timeout": options.timeout, "max_retries": 0}
+    a query string in the base URL sent with every call, the aiohttp transport when installed."""
+    base, query = split_query(base_url)
+    kwargs: dict[str, Any] = {"api_key": key, "base_url": base, "timeout": timeout, "max_retries": 0}
+    if query:
+        kwargs["default_query"] = query
     transport = aiohttp_client(sdk)
     if transport is not None:
         kwargs["http_client"] = transport
     return getattr(sdk, class_name)(**kwargs)
 
 
-def resolved_base_url(sdk: ModuleType, class_name: str, options: Any) -> str:
+def resolved_base_url(sdk: ModuleType, class_name: str, options: Any, env: str) -> str:
     """The base URL the SDK's client will call: ``base_url`` if given, else the SDK's environment
-    variable (``OPENAI_BASE_URL``, ``ANTHROPIC_BASE_URL``), else its default, read off a client."""
-    client = getattr(sdk, class_name)(api_key="unused", base_url=options.base_url, max_retries=0)
+    variable ``env`` (``OPENAI_BASE_URL``, ``ANTHROPIC_BASE_URL``), else its default, read off a
+    client; with its query string, if any (sent as the client's default query).
+
+    A ``user:password@`` in it is refused (:func:`~plug_eval.judges.base.check_base_url`): the
+    SDKs authenticate with the API key, and their aiohttp transport fails every call on it."""
+    given = options.base_url or os.environ.get(env) or None
+    check_base_url(given, "--base-url" if options.base_url else env)
+    base, query = split_query(given)
+    client = getattr(sdk, class_name)(api_key="unused", base_url=base, max_retries=0)
     try:
-        return str(client.base_url)
+        url = str(client.base_url)
     finally:
         client.close()
+    return url + ("?" + urlsplit(str(given)).query if query else "")

@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from plug_eval.judges.backends._sdk import async_client, classify, import_sdk, resolved_base_url
-from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
+from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest, check_base_url
 
 from plug_eval.errors import PlugEvalError
 
@@ -37,9 +37,13 @@ class AnthropicBackend(Backend):
     def effective_base_url(self) -> str | None:
         if self._base_url is None:
             try:
-                self._base_url = resolved_base_url(import_sdk("anthropic", MINIMUM), "Anthropic", self.options)
+                sdk = import_sdk("anthropic", MINIMUM)
             except PlugEvalError:  # no SDK: what it would have read
-                self._base_url = self.options.base_url or os.environ.get("ANTHROPIC_BASE_URL") or "https://api.anthropic.com"
+                given = self.options.base_url or os.environ.get("ANTHROPIC_BASE_URL")
+                check_base_url(given, "--base-url" if self.options.base_url else "ANTHROPIC_BASE_URL")
+                self._base_url = given or "https://api.anthropic.com"
+            else:
+                self._base_url = resolved_base_url(sdk, "Anthropic", self.options, "ANTHROPIC_BASE_URL")
             self.add_url_secrets(self._base_url)
         return self._base_url
 
@@ -52,7 +56,8 @@ class AnthropicBackend(Backend):
         if self._client is None:
             self.check()
             self._sdk = import_sdk("anthropic", MINIMUM)
-            self._client = async_client(self._sdk, "AsyncAnthropic", self._key, self.options)
+            self._client = async_client(self._sdk, "AsyncAnthropic", self._key, self.effective_base_url(),
+                                        self.options.timeout)
         return self._client
 
     async def judge(self, request: JudgeRequest) -> JudgeReply:

@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from plug_eval.judges.backends._sdk import async_client, classify, import_sdk, resolved_base_url
-from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest
+from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest, check_base_url
 
 from plug_eval.errors import PlugEvalError
 
@@ -35,9 +35,13 @@ class OpenAIBackend(Backend):
     def effective_base_url(self) -> str | None:
         if self._base_url is None:
             try:
-                self._base_url = resolved_base_url(import_sdk("openai", MINIMUM), "OpenAI", self.options)
+                sdk = import_sdk("openai", MINIMUM)
             except PlugEvalError:  # no SDK: what it would have read
-                self._base_url = self.options.base_url or os.environ.get("OPENAI_BASE_URL") or "https://api.openai.com"
+                given = self.options.base_url or os.environ.get("OPENAI_BASE_URL")
+                check_base_url(given, "--base-url" if self.options.base_url else "OPENAI_BASE_URL")
+                self._base_url = given or "https://api.openai.com"
+            else:
+                self._base_url = resolved_base_url(sdk, "OpenAI", self.options, "OPENAI_BASE_URL")
             self.add_url_secrets(self._base_url)
         return self._base_url
 
@@ -51,7 +55,8 @@ class OpenAIBackend(Backend):
         if self._client is None:
             self.check()
             self._sdk = import_sdk("openai", MINIMUM)
-            self._client = async_client(self._sdk, "AsyncOpenAI", self._key, self.options)
+            self._client = async_client(self._sdk, "AsyncOpenAI", self._key, self.effective_base_url(),
+                                        self.options.timeout)
         return self._client
 
     async def judge(self, request: JudgeRequest) -> JudgeReply:
