@@ -485,17 +485,30 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
             "provenance": run.manifest.get("provenance", {}), "run": info}
 
 
+def pending_flags(run: Run) -> list[bool]:
+    """Per item: not judged yet (a planned order has no stored record: a stopped or interrupted
+    run).  Such items are ``pending``, never ``unscored`` (the judge's or the call's failure)."""
+    return [any(r is None for r in recs.values()) or not recs for recs in run.per_item()]
+
+
 def pending_items(run: Run) -> int:
-    """Items not judged yet: a planned order has no stored record (a stopped or interrupted run).
-    They are ``pending``, never ``unscored`` (which is the judge's or the call's failure)."""
-    return sum(any(r is None for r in recs.values()) or not recs for recs in run.per_item())
+    return sum(pending_flags(run))
+
+
+def _move_pending(counts: dict[str, Any], waiting: int) -> dict[str, Any]:
+    """Counts with ``waiting`` items moved from ``unscored`` to ``pending`` (only when there are any:
+    summaries of finished runs keep exactly the fields they had)."""
+    return {**counts, "unscored": counts["unscored"] - waiting, "pending": waiting} if waiting else counts
 
 
 def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] | None) -> dict[str, Any]:
     common = _common(run, run_info)
-    waiting = pending_items(run)
-    if waiting:  # only then: summaries of finished runs keep exactly the fields they had
-        core = {**core, "unscored": core["unscored"] - waiting, "pending": waiting}
+    flags = pending_flags(run)
+    core = _move_pending(core, sum(flags))
+    if any(flags) and core.get("by_category"):
+        cats = ["" if i.get("category") is None else str(i["category"]) for i in run.items]  # as plug_eval.stats
+        core["by_category"] = {cat: _move_pending(c, sum(f for f, k in zip(flags, cats, strict=True) if k == cat))
+                               for cat, c in core["by_category"].items()}
     out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
                                       "n_resamples")},
            **core, **{k: common[k] for k in ("errors", "cost_usd", "provenance", "run")}}

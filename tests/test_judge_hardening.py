@@ -454,6 +454,11 @@ def test_case9_a_budget_stopped_run_reads_as_stopped_with_pending_items_not_unsc
     s = summary(run)
     assert s["run"]["stopped"] == "budget" and s["pending"] > 0
     assert s["unscored"] == 0 and s["n_scored"] + s["pending"] == 10  # the fair judge left nothing unscored
+    # per category as overall: a pending item is pending there too, never unscored
+    cats = s["by_category"].values()
+    assert all(c["unscored"] == 0 for c in cats), s["by_category"]
+    assert sum(c.get("pending", 0) for c in cats) == s["pending"]
+    assert sum(c["n_scored"] for c in cats) == s["n_scored"]
     assert f"{s['pending']} pending" in out and "STOPPED (budget)" in out
     code, _, err = run_cli("report", str(run), "--out", str(tmp_path / "rep" / "report.html"))
     assert code == 0, err
