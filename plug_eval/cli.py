@@ -169,16 +169,21 @@ def tasks_command(args: argparse.Namespace) -> int:
 
 # --- entry point --------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=PROG, description="X-AlpacaEval on lm-evaluation-harness.",
+    p = argparse.ArgumentParser(prog=PROG, description="X-AlpacaEval, X-SVAMP and X-TruthfulQA on "
+                                "lm-evaluation-harness (direct and PLUG pivot tasks), and the PLUG demo.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=(
         "examples:\n"
         "  plug-eval run --model hf --model_args pretrained=DIR --tasks xalpacaeval_pivot \\\n"
         "      --apply_chat_template --log_samples --output_path out\n"
         "  XALPACAEVAL_DATA_DIR=sample plug-eval run --model hf --model_args pretrained=DIR \\\n"
         "      --tasks xalpacaeval_zh --limit 3\n"
-        "  plug-eval tasks list"))
+        "  plug-eval run --model vllm --model_args pretrained=DIR --tasks xsvamp_pivot,xtruthfulqa_pivot \\\n"
+        "      --apply_chat_template --log_samples --output_path out\n"
+        "  plug-eval tasks list\n\n"
+        "Plain `lm_eval --tasks ...` finds the same tasks once plug-eval is installed. Each benchmark reads\n"
+        "<BENCHMARK>_DATA_DIR (e.g. XSVAMP_DATA_DIR) when set, else its pinned Hugging Face dataset."))
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    r = sub.add_parser("run", help="lm-eval's `run` with the X-AlpacaEval tasks included",
+    r = sub.add_parser("run", help="lm-eval's `run` with the X-AlpacaEval, X-SVAMP and X-TruthfulQA tasks included",
                        add_help=False)
     r.add_argument("lm_eval_args", nargs=argparse.REMAINDER)
     t = sub.add_parser("tasks", help="list the tasks, print their folder, link them into lm-eval")
