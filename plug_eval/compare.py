@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from plug_eval import __version__, files, prices, records, rundir, store
-from plug_eval.engine import Engine, Limits, Recorder, Result
+from plug_eval import __version__, files, records, rundir, store
+from plug_eval.engine import Engine, Limits, Recorder, Result, check_before_calls, pending_calls
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, redact_url
@@ -276,15 +276,9 @@ def make_plan(paths: list[str], config: JudgeConfig, opts: RunOptions, *, lang: 
     _check_existing(opts.out, config.mode, inputs.systems, identity, opts.accept_new_identity)
     existing = store.JudgmentStore(opts.out)
     existing.refresh()
-    pending = calls if opts.force else [c for c in calls if not existing.settled(c.key, opts.retry_errors)]
+    pending = pending_calls(calls, existing, opts)
     price = price_of(backend, config, opts.prices)
-    if pending:
-        backend.check()
-        if opts.max_cost is not None:
-            if price is None:
-                raise PlugEvalError(f"--max-cost: no price known for model {config.model!r}; "
-                                    "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
-            prices.max_call_cost(prompt_text(pending[0]), pending[0].request.decoding, price)
+    check_before_calls(pending, backend, opts.max_cost, price, config.model, prompt_text)
     return Plan(inputs, config, backend, calls, pending, price, identity, existing.spent())
 
 

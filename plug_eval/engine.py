@@ -88,6 +88,27 @@ class Limits:
 C = TypeVar("C", bound=Call)
 
 
+def pending_calls(calls: Sequence[C], store: JudgmentStore, limits: Limits) -> list[C]:
+    """The calls a run must make: all of them with ``force``, else those the store has not
+    settled (a stored error counts as settled unless ``retry_errors``)."""
+    return list(calls) if limits.force else [c for c in calls if not store.settled(c.key, limits.retry_errors)]
+
+
+def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float | None, price: Price | None,
+                       model: str, prompt_of: Callable[[C], str]) -> None:
+    """What must hold before the first paid call, as one-line errors: the backend can be called
+    (SDK installed, key set, base URL usable) and a ``--max-cost`` can be kept (the model's price
+    is known and a call's worst case can be computed).  Nothing to call: nothing to check."""
+    if not pending:
+        return
+    backend.check()
+    if max_cost is not None:
+        if price is None:
+            raise PlugEvalError(f"--max-cost: no price known for model {model!r}; "
+                                "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
+        max_call_cost(prompt_of(pending[0]), pending[0].request.decoding, price)
+
+
 @dataclass(frozen=True)
 class Result:
     """How one call ended: a reply or an error, with its cost (None when unknown)."""

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from plug_eval import files, languages, store
-from plug_eval.engine import Engine, Limits, Outcome, Result
+from plug_eval.engine import Engine, Limits, Outcome, Result, check_before_calls
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import registry
 from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, base_url_host
@@ -296,7 +296,7 @@ def dry_run(rows: list[dict[str, Any]], calls: list[TranslateCall], pending: lis
     per_lang: dict[str, dict[str, Any]] = {}
     for c in pending:
         row = by_id[c.row_id]
-        n_in = est_tokens((c.request.system or "") + c.request.user)
+        n_in = est_tokens(prompt_of(c))
         n_out = math.ceil((est_tokens(row["instruction"]) + est_tokens(row["response"])) * EXPANSION[c.lang])
         d = per_lang.setdefault(c.lang, {"calls": 0, "input_tokens": 0, "output_tokens": 0})
         d["calls"] += 1
@@ -491,14 +491,15 @@ def translate(input_path: str, targets_spec: str, model: str, opts: Limits, *, s
     pending = pending_calls(job, existing, retry_failed)
     if dry:
         return dry_run(rows, job.calls, pending, price, model)
-    if pending:
-        backend.check()
-        if opts.max_cost is not None and price is None:
-            raise PlugEvalError(f"--max-cost: no price known for {model!r}; add it with --prices FILE "
-                                "({model: {input: USD/1M, output: USD/1M}})")
+    check_before_calls(pending, backend, opts.max_cost, price, model, prompt_of)
     opts.out.mkdir(parents=True, exist_ok=True)
     outcome = run_calls(job, pending, opts, existing, retry_failed)
     return write_outputs(job, opts.out, outcome, spot, seed)
+
+
+def prompt_of(call: TranslateCall) -> str:
+    """The text a translation call sends (what its cost estimate counts)."""
+    return (call.request.system or "") + call.request.user
 
 
 def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> float:
@@ -512,7 +513,7 @@ def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> 
                 total += rec["cost_usd"]
             elif rec.get("error") is None and key in by_key:
                 req = by_key[key].request
-                total += max_call_cost((req.system or "") + req.user, req.decoding, price)
+                total += max_call_cost(prompt_of(by_key[key]), req.decoding, price)
     return total
 
 

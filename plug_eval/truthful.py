@@ -28,14 +28,13 @@ from plug_eval import (
     __version__,
     files,
     languages,
-    prices,
     records,
     rundir,
     store,
     truthful_run,
 )
 from plug_eval.compare import RunOptions, make_backend, price_of
-from plug_eval.engine import Engine, Recorder, Result
+from plug_eval.engine import Engine, Recorder, Result, check_before_calls, pending_calls
 from plug_eval.errors import DataError, PlugEvalError
 from plug_eval.judges.base import Backend, JudgeRequest
 from plug_eval.judges.config import JudgeConfig, read_template, resolve
@@ -235,15 +234,9 @@ def make_plan(paths: list[str], configs: dict[str, JudgeConfig], opts: RunOption
     _check_existing(opts.out, system)
     existing = store.JudgmentStore(opts.out)
     existing.refresh()
-    pending = calls if opts.force else [c for c in calls if not existing.settled(c.key, opts.retry_errors)]
+    pending = pending_calls(calls, existing, opts)
     price = price_of(backend, truth, opts.prices)
-    if pending:
-        backend.check()
-        if opts.max_cost is not None:
-            if price is None:
-                raise PlugEvalError(f"--max-cost: no price known for model {truth.model!r}; "
-                                    "add it with --prices FILE ({model: {input: USD/1M, output: USD/1M}})")
-            prices.max_call_cost(_prompt(pending[0]), pending[0].request.decoding, price)
+    check_before_calls(pending, backend, opts.max_cost, price, truth.model, _prompt)
     return Plan(items, answer_files, system, configs, backend, calls, pending, price)
 
 

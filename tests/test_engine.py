@@ -9,12 +9,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest, PermanentError, TransientError
 
+from plug_eval import engine
 from plug_eval.engine import Engine, Result
 from plug_eval.prices import Price
 from plug_eval.store import JudgmentStore
@@ -44,18 +45,10 @@ class Translation:
     request: JudgeRequest
 
 
-@dataclass
-class Limits:
-    out: Path
-    concurrency: int = 4
-    max_cost: float | None = None
-    retry_errors: bool = False
-    force: bool = False
-    max_retries: int = 2
-    retry_after_cap: float = 0.01
-    backoff_base: float = 0.001
-    timeout: float = 5.0
-    progress: TextIO | None = field(default_factory=io.StringIO)
+def Limits(out: Path, **kw: Any) -> engine.Limits:  # noqa: N802  the engine's limits, fast retries for tests
+    defaults: dict[str, Any] = {"concurrency": 4, "max_retries": 2, "retry_after_cap": 0.01, "backoff_base": 0.001,
+                                "timeout": 5.0, "progress": io.StringIO()}
+    return engine.Limits(out, **{**defaults, **kw})
 
 
 def _record(call: Translation, result: Result) -> dict[str, Any]:

@@ -284,7 +284,7 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     (["--max-retries", "-1"], "--max-retries must be 0 or more, not -1"),
     (["--timeout", "0"], "--timeout must be more than 0 seconds"),
     (["--max-cost", "nan"], "--max-cost must be 0 or more USD, not nan"),
-    (["--max-cost", "1"], "--max-cost: no price known for 'openai:fake-translator'"),
+    (["--max-cost", "1"], "--max-cost: no price known for model 'openai:fake-translator'"),
 ])
 def test_bad_options_fail_in_one_line_before_any_call(tmp_path, fake, argv, problem):
     src = write_json(tmp_path / "in.json", rows(2))
