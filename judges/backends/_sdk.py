@@ -18,7 +18,15 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from plug_eval.judges.base import FatalError, JudgeCallError, PermanentError, TransientError, check_base_url
+from plug_eval.judges.base import (
+    Backend,
+    BackendOptions,
+    FatalError,
+    JudgeCallError,
+    PermanentError,
+    TransientError,
+    check_base_url,
+)
 
 from plug_eval.errors import PlugEvalError
 
@@ -160,3 +168,58 @@ def resolved_base_url(sdk: ModuleType, class_name: str, options: Any, env: str) 
     finally:
         client.close()
     return url + ("?" + urlsplit(str(given)).query if query else "")
+
+
+class SdkBackend(Backend):
+    """A backend over an official SDK's async client: the key from ``key_env`` (a placeholder for
+    a ``--base-url`` server that needs none), the effective base URL (``--base-url``, else
+    ``base_env``, else the SDK's default), checks before the first call, one lazy client.
+    Subclasses set the class attributes and write :meth:`judge`."""
+
+    sdk_name: str
+    minimum: tuple[int, ...]
+    client_class: str  #: the async client, e.g. ``AsyncOpenAI``
+    key_env: str
+    base_env: str
+    default_url: str
+    key_hint: str = ""  #: added to the missing-key error
+
+    def __init__(self, options: BackendOptions) -> None:
+        super().__init__(options)
+        self._key = os.environ.get(self.key_env) or ("EMPTY" if options.base_url else None)
+        if self._key:
+            options.secrets.append(self._key)
+        self._client: Any = None
+        self._sdk: Any = None
+        self._base_url: str | None = None
+
+    def effective_base_url(self) -> str | None:
+        if self._base_url is None:
+            try:
+                sdk = import_sdk(self.sdk_name, self.minimum)
+            except PlugEvalError:  # no SDK: what it would have read
+                given = self.options.base_url or os.environ.get(self.base_env)
+                check_base_url(given, "--base-url" if self.options.base_url else self.base_env)
+                self._base_url = given or self.default_url
+            else:
+                self._base_url = resolved_base_url(sdk, self.client_class.removeprefix("Async"), self.options,
+                                                   self.base_env)
+            self.add_url_secrets(self._base_url)
+        return self._base_url
+
+    def check(self) -> None:
+        import_sdk(self.sdk_name, self.minimum)
+        if not self._key:
+            raise PlugEvalError(f"the {self.name} judge needs an API key: export {self.key_env}=...{self.key_hint}")
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            self.check()
+            self._sdk = import_sdk(self.sdk_name, self.minimum)
+            self._client = async_client(self._sdk, self.client_class, self._key, self.effective_base_url(),
+                                        self.options.timeout)
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.close()
