@@ -73,6 +73,12 @@ def is_sharded(acc: Any) -> bool:
     return acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED)
 
 
+def is_fsdp(acc: Any) -> bool:
+    from accelerate.utils import DistributedType
+
+    return acc.distributed_type == DistributedType.FSDP
+
+
 def is_deepspeed(acc: Any) -> bool:
     from accelerate.utils import DistributedType
 

@@ -80,13 +80,14 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     masters = _speed_options(cfg, acc, model)
     groups = _param_groups(model, cfg.weight_decay)
     opt = torch.optim.AdamW(masters.groups(groups) if masters else groups, lr=cfg.lr, fused=_fused(acc))
+    if resume_from is not None:  # before prepare: FSDP shards the trained weights as it would the base
+        checkpoint.load_weights(acc, model, resume_from)
     model, opt = acc.prepare(model, opt)
     model.train()
     checkpoint.store_weights_once(acc)
     start = 0
     if resume_from is not None:
-        acc.load_state(str(resume_from / "state"))
-        checkpoint.load_weights(acc, model, resume_from)
+        checkpoint.load_state(acc, model, opt, resume_from)
         checkpoint.check_restored_rng(resume_from, acc.process_index)
         start = checkpoint.resume_step(resume_from)
         if acc.is_main_process:
@@ -157,7 +158,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
             acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
             say(f"step {step + 1}: eval loss {record['eval_loss']:.4f}")
         if saving:
-            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info, cfg.save_total_limit)
+            checkpoint.save_checkpoint(acc, model, opt, tok, template, out, step + 1, info, cfg.save_total_limit)
             policy.saved()
     bar.close()
 

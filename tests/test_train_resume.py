@@ -58,8 +58,12 @@ def test_a_torn_last_metrics_line_is_dropped_on_resume(tiny_model, rows, finishe
 def test_a_garbled_line_inside_metrics_is_a_one_line_error(tmp_path):
     log = tmp_path / "metrics.jsonl"
     log.write_text('{"step": 1}\nnot json\n{"step": 2}\n')
-    with pytest.raises(PlugEvalError, match="line 2 is not JSON"):
+    with pytest.raises(PlugEvalError) as err:
         checkpoint.trim_jsonl(log, 2)
+    assert str(err.value).startswith(f"{log}:2: not valid JSON") and "resume again" in str(err.value)
+    log.write_text('{"step": 1}\n{"step": 2}\n{"step": 3, "lo')  # torn by a kill: dropped, like step 3
+    checkpoint.trim_jsonl(log, 2)
+    assert log.read_text() == '{"step": 1}\n{"step": 2}\n'
 
 
 def test_a_damaged_newest_checkpoint_falls_back_to_the_previous_one(tiny_model, rows, finished, tmp_path, capsys):
@@ -204,14 +208,17 @@ def test_other_ranks_finish_writing_before_rank_0_seals_a_checkpoint(tiny_model,
                 return record
             return value
 
-    real_replace = checkpoint.os.replace
-    monkeypatch.setattr(checkpoint.os, "replace", lambda a, b: (events.append("rename"), real_replace(a, b)))
+    import os
+
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("rename"), real_replace(a, b)))
     cfg = TrainConfig(output=str(tmp_path / "run"), **common(tiny_model, rows))
     acc = trainer.make_accelerator(cfg)
     model = acc.prepare(M.load_model(tiny_model, False))
     tok = M.load_tokenizer(tiny_model)
     (tmp_path / "run").mkdir()
-    checkpoint.save_checkpoint(Recording(acc), model, tok, tok.chat_template, tmp_path / "run", 1, {"config": {}})
+    checkpoint.save_checkpoint(Recording(acc), model, None, tok, tok.chat_template, tmp_path / "run", 1,
+                               {"config": {}})
     rename = len(events) - 1 - events[::-1].index("rename")
     assert events.index("save_state") < events.index("wait_for_everyone", events.index("save_state")) < rename
 
