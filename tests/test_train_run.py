@@ -12,8 +12,8 @@ import pytest
 import torch
 
 from conftest import exe
-from plug_eval import languages, pivot
-from plug_train import TrainConfig, checkpoint, data, files, train
+from plug_eval import files, languages, pivot
+from plug_train import TrainConfig, checkpoint, data, train
 from plug_train import model as M
 from plug_train.smoke import plug_rows, write_jsonl
 
@@ -124,7 +124,7 @@ def test_resume_reproduces_the_next_steps_exactly(tiny_model, tmp_path):
 def test_an_interrupted_save_never_looks_complete(tmp_path):
     out = tmp_path / "run"
     with pytest.raises(RuntimeError):
-        with files.atomic_dir(out / "merged") as tmp:
+        with files.staging_dir(out / "merged") as tmp:
             (tmp / "config.json").write_text("{}")
             raise RuntimeError("killed mid-save")
     assert not (out / "merged").exists() and not list(out.glob("*.tmp"))
