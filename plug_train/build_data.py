@@ -22,9 +22,8 @@ from typing import Any
 
 from plug_eval import languages, pivot
 from plug_eval.errors import PlugEvalError
+from plug_eval.files import write_jsonl
 from plug_eval.parallel import read_parallel
-
-from .files import write_jsonl_atomic
 
 MODES = ("plug", "direct", "both")
 
@@ -98,9 +97,10 @@ def build_data(parallel: str, target: str, mode: str, out: str, english: bool = 
                              "system": languages.direct_system_prompt("en"),
                              "instruction": r["instruction_en"], "response": r["response_en"].strip()}
     written = {}
+    Path(out).mkdir(parents=True, exist_ok=True)
     for name, make in (("plug", plug_row), ("direct", direct_row)):
         if mode in (name, "both"):
             data = [english_row(r) if lang == "en" else make(r, lang, pivot) for r, lang in pairs]
-            write_jsonl_atomic(Path(out) / f"{name}.jsonl", data)
+            write_jsonl(Path(out) / f"{name}.jsonl", data)
             written[f"{name}.jsonl"] = len(data)
     return written

@@ -8,8 +8,8 @@
 ``plug_train.json`` (the resolved config, the step, the data counts, and a manifest of every file
 with its size, and its SHA-256 when small) is written last, and checkpoint directories appear by
 rename, so an interrupted run never looks finished.  ``state/`` is accelerate's (optimizer, RNG);
-without FSDP or DeepSpeed it holds no weights: they are stored once, as the checkpoint's model
-files (the LoRA adapter only, for LoRA).  Resuming needs the step: the data order is a function
+the weights are stored once in every mode (see "saving and loading" below), the LoRA adapter
+only for LoRA.  Resuming needs the step: the data order is a function
 of (seed, step), see batching.py.  A damaged newest checkpoint is skipped for the one before it.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import re
 import shutil
@@ -27,10 +26,11 @@ from typing import Any
 
 import torch
 
+from plug_eval import files
 from plug_eval.errors import PlugEvalError
 
-from . import files
 from . import model as M
+from .dist import is_deepspeed, is_fsdp, is_sharded
 
 MARKER = "plug_train.json"
 HASH_LIMIT = 64 * 2**20  # files up to this size are hashed into the manifest (RNG, adapters, ...)
@@ -181,25 +181,21 @@ def resume_step(ckpt: Path) -> int:
 
 def trim_jsonl(path: Path, last_step: int) -> None:
     """Drop lines logged after ``last_step`` by a run that died before its next checkpoint,
-    and a last line torn by the kill."""
-    if not path.exists():
+    and a last line torn by the kill.  Any other line that is not a JSON object is a one-line
+    error at ``path:line``."""
+    try:
+        text = files.decode_text(files.read_bytes(path), path)
+    except FileNotFoundError:
         return
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    keep = []
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            if i == len(lines) - 1:  # the line being written when the run was killed
-                break
-            raise PlugEvalError(f"line {i + 1} is not JSON; fix or delete it, then resume again", path) from None
-        if record.get("step", 0) <= last_step:
-            keep.append(line)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join(line + "\n" for line in keep), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        records = files.parse_jsonl(text, path)
+    except PlugEvalError as e:
+        lines = text.split("\n")
+        last = max((n for n, line in enumerate(lines, 1) if line.strip()), default=0)
+        if e.path != f"{path}:{last}":
+            raise PlugEvalError(f"{e.problem}; fix or delete that line, then resume again", e.path) from None
+        records = files.parse_jsonl("\n".join(lines[:last - 1]), path)  # the line being written at the kill
+    files.write_jsonl(path, [r for r in records if r.get("step", 0) <= last_step])
 
 
 # --- when to save ------------------------------------------------------------------------------
@@ -222,53 +218,87 @@ class SavePolicy:
         self.last = monotonic()
 
 
-# --- saving ------------------------------------------------------------------------------------
+# --- saving and loading: the weights once, in every mode ------------------------------------------
+# One process and DDP: the checkpoint's model (or adapter) files are the weights; accelerate's
+# state/ gets none (the hooks of ``store_weights_once``).  FSDP: the same files, gathered whole
+# on rank 0; state/ holds the optimizer (``optimizer.bin``) and the RNGs, never FSDP's own copy of
+# the model (``pytorch_model_fsdp*``).  DeepSpeed: its optimizer files in state/ already hold the
+# fp32 weights (ZeRO partitions them with Adam's moments), so the checkpoint writes no model
+# file, only the config and tokenizer (``state/zero_to_fp32.py`` turns it into one), and a LoRA
+# run leaves the frozen base out of DeepSpeed's files.  The final model is always written whole.
 def store_weights_once(acc: Any) -> None:
-    """Without FSDP/DeepSpeed, keep the model out of accelerate's ``state/``: the checkpoint's
-    model (or adapter) files are the weights, and ``load_weights`` reads them back."""
-    from .dist import is_sharded
-
+    """One process or DDP: keep the model out of accelerate's ``state/`` (``save_state`` and
+    ``load_state`` then handle the optimizer, RNGs and registered objects only)."""
     if is_sharded(acc):
         return
     acc.register_save_state_pre_hook(lambda models, weights, where: weights.clear())
     acc.register_load_state_pre_hook(lambda models, where: models.clear())
 
 
+def save_state(acc: Any, model: Any, opt: Any, where: Path) -> None:
+    """``state/`` of a checkpoint: optimizer, RNGs (and DeepSpeed's partitions), no second copy
+    of the weights.  Every process calls it."""
+    if is_fsdp(acc):  # accelerate's save_state would also write the model: its optimizer and RNG parts
+        from accelerate.checkpointing import save_accelerator_state
+        from accelerate.utils import save_fsdp_optimizer
+
+        save_fsdp_optimizer(acc.state.fsdp_plugin, acc, opt, model, str(where))
+        save_accelerator_state(str(where), [], [], [], [], acc.process_index, acc.step, acc.scaler)
+    elif is_deepspeed(acc) and is_lora(acc.unwrap_model(model)):
+        acc.save_state(str(where), exclude_frozen_parameters=True)  # the base is the one --model names
+    else:
+        acc.save_state(str(where))
+
+
+def load_state(acc: Any, model: Any, opt: Any, ckpt: Path) -> None:
+    """What ``save_state`` wrote, into the prepared model and optimizer (the weights themselves
+    were read by ``load_weights`` before ``prepare``, except under DeepSpeed)."""
+    where = str(ckpt / "state")
+    if is_fsdp(acc):
+        from accelerate.checkpointing import load_accelerator_state
+        from accelerate.utils import load_fsdp_optimizer
+
+        load_accelerator_state(where, [], [], [], [], acc.process_index, acc.scaler)  # the scaler first (FSDP2)
+        load_fsdp_optimizer(acc.state.fsdp_plugin, acc, opt, model, where)
+    elif is_deepspeed(acc):
+        acc.load_state(where, load_module_strict=not is_lora(acc.unwrap_model(model)))
+    else:
+        acc.load_state(where)
+
+
 def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
-    """The trained weights of a checkpoint saved with ``store_weights_once``."""
+    """The trained weights (or adapter) of a checkpoint into the model, before ``prepare``: FSDP
+    then shards them as it shards the base weights.  Under DeepSpeed ``load_state`` reads them."""
     from safetensors.torch import load_file
 
-    from .dist import is_sharded
-
-    if is_sharded(acc):
+    if is_deepspeed(acc):
         return
-    inner = acc.unwrap_model(model)
-    if hasattr(inner, "peft_config"):
+    if is_lora(model):
         from peft import set_peft_model_state_dict
 
-        result: Any = set_peft_model_state_dict(inner, load_file(ckpt / "adapter_model.safetensors"))
+        result: Any = set_peft_model_state_dict(model, load_file(ckpt / "adapter_model.safetensors"))
         if result.unexpected_keys:
             raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
         return
     shards = sorted(ckpt.glob("model*.safetensors"))
     if not shards:
         raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
-    expected = set(inner.state_dict())
+    expected = set(model.state_dict())
     loaded: set[str] = set()
     for shard in shards:
         weights = load_file(shard)
-        unexpected = inner.load_state_dict(weights, strict=False).unexpected_keys
+        unexpected = model.load_state_dict(weights, strict=False).unexpected_keys
         if unexpected:
             raise PlugEvalError(f"weights do not fit the model ({unexpected[0]})", shard)
         loaded |= set(weights)
-    tied = {n for n, t in inner.state_dict().items() if n not in loaded
-            and any(t.data_ptr() == inner.state_dict()[m].data_ptr() for m in loaded)}
+    first: dict[int, str] = {}  # tied weights (the LM head and the embedding) are saved once
+    tied = {name for name, p in model.named_parameters(remove_duplicate=False) if first.setdefault(id(p), name) != name}
     missing = expected - loaded - tied
     if missing:
         raise PlugEvalError(f"{len(missing)} weights missing, e.g. {min(missing)}", ckpt)
 
 
-def save_checkpoint(acc: Any, model: Any, tok: Any, template: str, out: Path, step: int,
+def save_checkpoint(acc: Any, model: Any, opt: Any, tok: Any, template: str, out: Path, step: int,
                     info: dict[str, Any], keep: int = 0) -> Path:
     """Every process calls this (accelerate gathers sharded state); only rank 0 writes files
     other than its own shard of ``state/``.  ``keep`` > 0: delete all but the newest ``keep``."""
@@ -278,14 +308,12 @@ def save_checkpoint(acc: Any, model: Any, tok: Any, template: str, out: Path, st
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
     acc.wait_for_everyone()
-    acc.save_state(str(tmp / "state"))
-    _save_model(acc, model, tok, template, tmp)
+    save_state(acc, model, opt, tmp / "state")
+    _save_model(acc, model, tok, template, tmp, weights=not is_deepspeed(acc))
     acc.wait_for_everyone()  # every process's state files are on disk before rank 0 seals the directory
     if acc.is_main_process:
         files.write_json(tmp / MARKER, {**info, "step": step, "complete": True, "files": _manifest(tmp)})
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
+        files.replace_dir(tmp, final)
         prune(out, keep)
     acc.wait_for_everyone()
     return final
@@ -303,35 +331,43 @@ def prune(out: Path, keep: int) -> list[Path]:
 
 def save_final(acc: Any, model: Any, tok: Any, template: str, out: Path, info: dict[str, Any],
                merge: bool, base: str = "", dtype: torch.dtype | None = None) -> None:
-    """The finished model at OUT/ (files moved in from a temporary dir) in ``dtype`` (the base
-    model's), the marker last.  ``merge``: LoRA folded into the base weights, from the adapter
-    just saved (gathered whole under FSDP), on rank 0."""
+    """The finished model at OUT/ in ``dtype`` (the base model's), the marker last.  Its files
+    are written in a sibling folder and moved in when complete, config.json last, so a loader
+    never finds a half-written model.  ``merge``: LoRA folded into the base weights, from the
+    adapter just saved (gathered whole under FSDP), on rank 0."""
     staging = out / "final.tmp"
     if acc.is_main_process:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
     acc.wait_for_everyone()
-    _save_model(acc, model, tok, template, staging, dtype)
+    _save_model(acc, model, tok, template, staging, dtype=dtype)
     acc.wait_for_everyone()
     if acc.is_main_process:
         for item in sorted(staging.iterdir(), key=lambda p: p.name == "config.json"):  # config last
-            os.replace(item, out / item.name)
+            target = out / item.name
+            if target.is_file():  # left by a final save that died (a resumed run's)
+                target.unlink()
+            files.replace_dir(item, target)  # a rename; the target is gone, so a file moves like a folder
         staging.rmdir()
         if merge:
-            with files.atomic_dir(out / "merged") as tmp:
+            with files.staging_dir(out / "merged") as tmp:
                 M.save_merged(base, out, tok, template, tmp, dtype)
         files.write_json(out / MARKER, {**info, "complete": True})
     acc.wait_for_everyone()
 
 
-def _save_model(acc: Any, model: Any, tok: Any, template: str, where: Path,
+def _save_model(acc: Any, model: Any, tok: Any, template: str, where: Path, weights: bool = True,
                 dtype: torch.dtype | None = None) -> None:
-    from .dist import is_sharded
-
-    state = acc.get_state_dict(model) if is_sharded(acc) else None  # a collective when sharded
+    """The model (or adapter) files and tokenizer at ``where``; ``weights`` False: the configs
+    and tokenizer only (a DeepSpeed checkpoint, whose weights are in state/)."""
+    state = acc.get_state_dict(model) if weights and is_sharded(acc) else None  # a collective when sharded
     if acc.is_main_process:
-        M.save_pretrained(acc.unwrap_model(model), state, tok, template, where, dtype)
+        M.save_pretrained(acc.unwrap_model(model), state, tok, template, where, dtype, weights)
     M.restore_training_attention(acc.unwrap_model(model))
+
+
+def is_lora(model: Any) -> bool:
+    return hasattr(model, "peft_config")
 
 
 # --- small helpers ---------------------------------------------------------------------------------

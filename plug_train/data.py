@@ -20,7 +20,6 @@ dropped and counted (``dropped_unmaskable``), never trained on with a guessed ma
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,38 +82,17 @@ def _example(row: Any, where: str) -> Example:
     return Example(_messages(row, where), where, meta)
 
 
-def _starts_json_list(path: Path) -> bool:
-    with path.open("rb") as f:
-        head = f.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"[")
-
-
 def read_rows(path: str | Path) -> list[Example]:
     """All rows of one JSONL file or JSON list (the paper's released files are lists of
     ``{id, instruction, response, system?}``), or a one-line error naming the file and line/item."""
     path = Path(path)
     if not path.is_file():
         raise PlugEvalError("data file not found", path)
-    if _starts_json_list(path):
-        data = files.parse_json(files.decode_text(files.read_bytes(path), path), path)
-        rows = [_example(row, f"{path}: item {i}") for i, row in enumerate(data)]
-        if not rows:
-            raise PlugEvalError("no training rows", path)
-        return rows
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise PlugEvalError(f"not valid JSON ({e.msg})", where) from None
-            if not isinstance(row, dict):
-                raise PlugEvalError("each line must be a JSON object", where)
-            meta = {k: v for k, v in row.items() if k not in ("system", "instruction", "response", "messages")}
-            rows.append(Example(_messages(row, where), where, meta))
+    text = files.decode_text(files.read_bytes(path), path)
+    if text.lstrip().startswith("["):
+        rows = [_example(row, f"{path}: item {i}") for i, row in enumerate(files.parse_json(text, path))]
+    else:  # JSON lines; a line that is not JSON is an error at path:line
+        rows = [_example(row, f"{path}:{n}") for n, row in files.jsonl_rows(text, path)]
     if not rows:
         raise PlugEvalError("no training rows", path)
     return rows

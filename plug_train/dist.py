@@ -10,13 +10,15 @@ know from its config file:
   with 1.0 whatever ``--max-grad-norm`` says.
 * No-decay parameter groups decided by name and module type (ZeRO-3 partitions parameters at
   load, so every ``p.ndim`` is 1).
-* The gradient norm of each step, and MFU against the GPU's datasheet peak.
+* The gradient norm of each step, and MFU against the GPU's datasheet peak (6N FLOPs per token,
+  4 N_frozen + 6 N_trainable for LoRA: see ``Flops``).
 """
 
 from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -69,6 +71,12 @@ def is_sharded(acc: Any) -> bool:
     from accelerate.utils import DistributedType
 
     return acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED)
+
+
+def is_fsdp(acc: Any) -> bool:
+    from accelerate.utils import DistributedType
+
+    return acc.distributed_type == DistributedType.FSDP
 
 
 def is_deepspeed(acc: Any) -> bool:
@@ -165,8 +173,36 @@ def as_float(value: torch.Tensor | float | None) -> float | None:
 
 
 # --- MFU ------------------------------------------------------------------------------------
-def non_embedding_params(model: Any) -> int:
-    """Parameters outside the input embedding and the LM head (the N of 6N)."""
+@dataclass(frozen=True)
+class Flops:
+    """Training FLOPs per token from the non-embedding parameters (attention and MLP matrices and
+    norms; the input embedding is a lookup and the LM head runs only on supervised rows, so
+    neither is counted, nor is attention's quadratic term or gradient-checkpointing recompute).
+
+    A matrix of N weights costs 2N per token forward, 2N for the gradient of its input and 2N
+    for the gradient of its weight.  A frozen matrix (a LoRA base) needs no weight gradient, but
+    its input gradient still flows to the adapters below it: 4N.  Full fine-tuning: 6N; LoRA:
+    4 N_frozen + 6 N_trainable (the first layer's q/k/v read the frozen embedding and need no input
+    gradient either: under 1/(3 x layers) of attention's weights, left in the count)."""
+
+    trainable: int
+    frozen: int
+
+    @property
+    def per_token(self) -> int:
+        return 6 * self.trainable + 4 * self.frozen
+
+    @property
+    def formula(self) -> str:
+        return "4*N_frozen + 6*N_trainable" if self.frozen else "6N"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"formula": self.formula, "per_token": self.per_token, "n_trainable": self.trainable,
+                "n_frozen": self.frozen}
+
+
+def training_flops(model: Any) -> Flops:
+    """The :class:`Flops` of ``model`` as it will train (LoRA wrapped or not), before ``prepare``."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     skip: set[int] = set()
     for get in ("get_input_embeddings", "get_output_embeddings"):
@@ -174,12 +210,12 @@ def non_embedding_params(model: Any) -> int:
         if module is not None:
             skip |= {id(p) for p in module.parameters()}
     seen: set[int] = set()
-    total = 0
+    counts = {True: 0, False: 0}
     for p in base.parameters():
         if id(p) not in skip and id(p) not in seen:
             seen.add(id(p))
-            total += int(getattr(p, "ds_numel", p.numel()))  # ZeRO-3 keeps the full size here
-    return total
+            counts[p.requires_grad] += int(getattr(p, "ds_numel", p.numel()))  # ZeRO-3 keeps the full size here
+    return Flops(trainable=counts[True], frozen=counts[False])
 
 
 def peak_flops(device: torch.device) -> tuple[float | None, str]:
@@ -191,6 +227,6 @@ def peak_flops(device: torch.device) -> tuple[float | None, str]:
     return peak, name if peak else f"MFU not estimated: no datasheet peak known for {name}"
 
 
-def mfu(tokens_per_s: float, n_params: int, peak: float | None, processes: int) -> float | None:
-    """Model FLOPs utilisation by 6N per token (all processes' tokens over all devices' peak)."""
-    return None if not peak else 6 * n_params * tokens_per_s / (peak * processes)
+def mfu(tokens_per_s: float, flops: Flops, peak: float | None, processes: int) -> float | None:
+    """Model FLOPs utilisation (all processes' tokens over all devices' peak)."""
+    return None if not peak else flops.per_token * tokens_per_s / (peak * processes)

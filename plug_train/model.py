@@ -118,13 +118,24 @@ def add_lora(model: Any, cfg: TrainConfig) -> Any:
 
 
 def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok: Any, template: str,
-                    where: Path, dtype: torch.dtype | None = None) -> None:
+                    where: Path, dtype: torch.dtype | None = None, weights: bool = True) -> None:
     """Model (or adapter) and tokenizer, the trained chat template saved with it.  ``dtype``: the
-    full model's floating weights cast to it (a LoRA adapter keeps its own dtype)."""
+    full model's floating weights cast to it (a LoRA adapter keeps its own dtype).  ``weights``
+    False: the configs and tokenizer only (the weights are stored elsewhere)."""
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
     if base.config._attn_implementation != inference_attention(base):
         base.set_attn_implementation(inference_attention(base))  # what a loader expects; ours is training-only
     base.config.use_cache = True
+    tok.chat_template = template
+    tok.save_pretrained(str(where))
+    if not weights:
+        if hasattr(model, "peft_config"):
+            model.peft_config[model.active_adapter].save_pretrained(str(where))
+        else:
+            base.config.save_pretrained(str(where))
+            if getattr(base, "generation_config", None) is not None:
+                base.generation_config.save_pretrained(str(where))
+        return
     cast = dtype is not None and not hasattr(model, "peft_config")
     if cast and state_dict is None:
         state_dict = model.state_dict()
@@ -139,8 +150,6 @@ def save_pretrained(model: Any, state_dict: dict[str, torch.Tensor] | None, tok:
         config = json.loads((where / "config.json").read_text(encoding="utf-8"))
         config["dtype"] = str(dtype).removeprefix("torch.")
         (where / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tok.chat_template = template
-    tok.save_pretrained(str(where))
 
 
 def save_merged(base_name: str, adapter_dir: Path, tok: Any, template: str, where: Path,

@@ -76,17 +76,18 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
-    n_params = dist.non_embedding_params(model)
+    flops = dist.training_flops(model)
     masters = _speed_options(cfg, acc, model)
     groups = _param_groups(model, cfg.weight_decay)
     opt = torch.optim.AdamW(masters.groups(groups) if masters else groups, lr=cfg.lr, fused=_fused(acc))
+    if resume_from is not None:  # before prepare: FSDP shards the trained weights as it would the base
+        checkpoint.load_weights(acc, model, resume_from)
     model, opt = acc.prepare(model, opt)
     model.train()
     checkpoint.store_weights_once(acc)
     start = 0
     if resume_from is not None:
-        acc.load_state(str(resume_from / "state"))
-        checkpoint.load_weights(acc, model, resume_from)
+        checkpoint.load_state(acc, model, opt, resume_from)
         checkpoint.check_restored_rng(resume_from, acc.process_index)
         start = checkpoint.resume_step(resume_from)
         if acc.is_main_process:
@@ -94,7 +95,9 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
                 checkpoint.trim_jsonl(out / name, start)
         say(f"resumed from {resume_from} at step {start}")
     peak, peak_note = dist.peak_flops(acc.device)
-    info["mfu"] = peak_note if peak is None else f"6N / the {peak_note} bf16 dense peak ({peak / 1e12:.0f} TFLOP/s)"
+    info["flops"] = flops.to_json()
+    info["mfu"] = (peak_note if peak is None else
+                   f"{flops.formula} per token / the {peak_note} bf16 dense peak ({peak / 1e12:.0f} TFLOP/s)")
 
     # --- loop ---------------------------------------------------------------------------------
     if acc.is_main_process:  # created only now: bad input leaves no output directory behind
@@ -115,13 +118,14 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         record = {"step": rec["step"], "loss": loss, "lr": rec["lr"], "tokens": rec["tokens"],
                   "loss_tokens": rec["loss_tokens"], "tokens_per_s": rec["tokens"] / dt,
                   "elapsed_s": time.perf_counter() - t_start, "grad_norm": dist.as_float(rec.pop("grad_norm")),
-                  "mfu": dist.mfu(rec["tokens"] / dt, n_params, peak, acc.num_processes)}
-        if record["step"] == 1:  # what happened to the rows, once per run (kept on resume)
+                  "mfu": dist.mfu(rec["tokens"] / dt, flops, peak, acc.num_processes)}
+        if record["step"] == 1:  # what happened to the rows and what MFU counts, once per run (kept on resume)
             record["data"] = data.report_counts(counts, len(train_set))
+            record["flops"] = info["flops"]
         metrics.write(record)
         if on_step:
             on_step(record)
-        acc.log({f"train/{k}": v for k, v in record.items() if k not in ("step", "data")}, step=record["step"])
+        acc.log({f"train/{k}": v for k, v in record.items() if k not in ("step", "data", "flops")}, step=record["step"])
         bar.update(1)
         bar.set_postfix(loss=f"{loss:.4f}", lr=f"{rec['lr']:.2e}", tok_s=f"{record['tokens_per_s']:.0f}")
 
@@ -154,7 +158,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
             acc.log({"eval/loss": record["eval_loss"]}, step=step + 1)
             say(f"step {step + 1}: eval loss {record['eval_loss']:.4f}")
         if saving:
-            checkpoint.save_checkpoint(acc, model, tok, template, out, step + 1, info, cfg.save_total_limit)
+            checkpoint.save_checkpoint(acc, model, opt, tok, template, out, step + 1, info, cfg.save_total_limit)
             policy.saved()
     bar.close()
 

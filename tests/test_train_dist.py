@@ -1,7 +1,8 @@
 """Two CPU processes under ``accelerate launch`` train like one process at the same global batch:
 DDP (cpu_ddp.yaml) and FSDP2 (the shipped fsdp.yaml over gloo: accelerate 1.15 would run plain
-DDP on CPU processes, plug_train turns FSDP2 on, see dist.fsdp_on_cpu).  DeepSpeed needs GPUs:
-its config is checked here, the run is bench/trainer/gpu_check.sh's.
+DDP on CPU processes, plug_train turns FSDP2 on, see dist.fsdp_on_cpu); FSDP2 checkpoints hold
+the weights once (the adapter only, for LoRA) and resume exactly.  DeepSpeed needs GPUs: its
+config and what its checkpoints write are checked here, the run is bench/trainer/gpu_check.sh's.
 """
 
 import json
@@ -60,6 +61,12 @@ def weights(path):
     return load_file(path)
 
 
+def weight_files(ckpt):
+    """Files of a checkpoint that hold weights (not the optimizer's moments)."""
+    return sorted(p.relative_to(ckpt).as_posix() for p in ckpt.rglob("*")
+                  if p.suffix in (".safetensors", ".bin", ".pt") and "optimizer" not in p.name)
+
+
 @pytest.mark.slow
 def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
     """The shipped fsdp.yaml, 2 gloo processes: plug_train's FSDP2 path (not accelerate's DDP
@@ -74,7 +81,12 @@ def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
     two = launch("fsdp.yaml", [*common, "--batch-size", "2", "--save-minutes", "0.0001"], tmp_path, "two")
     assert "2 process(es) on cpu:0 (FSDP)" in two.stderr
     assert sorted(p.name for p in (tmp_path / "two").glob("checkpoint-*")) == [f"checkpoint-{n}" for n in (1, 2, 3, 4)]
-    assert (tmp_path / "two/checkpoint-3/state/pytorch_model_fsdp.bin").is_file()  # FSDP's own state
+    ckpt = tmp_path / "two/checkpoint-3"  # the weights once: model.safetensors, no FSDP copy in state/
+    assert weight_files(ckpt) == ["model.safetensors"]
+    assert sorted(p.name for p in (ckpt / "state").iterdir()) == ["optimizer.bin", "random_states_0.pkl",
+                                                                  "random_states_1.pkl"]
+    model_bytes = (ckpt / "model.safetensors").stat().st_size
+    assert sum(p.stat().st_size for p in ckpt.rglob("*") if p.is_file()) < 3.3 * model_bytes  # + Adam's 2 moments
     assert losses(tmp_path / "two") == pytest.approx(losses(tmp_path / "one"), abs=1e-5)
     norms = [[json.loads(x)["grad_norm"] for x in (tmp_path / d / "metrics.jsonl").read_text().splitlines()]
              for d in ("one", "two")]
@@ -99,16 +111,27 @@ def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
 
 
 @pytest.mark.slow
-def test_merge_lora_under_fsdp2_merges_the_whole_adapter(tiny_model, tmp_path):
+def test_lora_under_fsdp2_checkpoints_the_adapter_resumes_exactly_and_merges_it_whole(tiny_model, tmp_path):
     import torch
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
     rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(8, max_words=30))
     launch("fsdp.yaml", ["train", "--model", tiny_model, "--data", str(rows), "--max-steps", "3", "--batch-size",
-                         "2", "--lr", "1e-2", "--lora", "--lora-r", "4", "--merge-lora", "--no-progress"],
-           tmp_path, "run")
+                         "2", "--lr", "1e-2", "--lora", "--lora-r", "4", "--merge-lora", "--no-progress",
+                         "--save-every", "1"], tmp_path, "run")
     out = tmp_path / "run"
+    ckpt = out / "checkpoint-2"  # the adapter only, once: no base, no FSDP copy of the model in state/
+    assert weight_files(ckpt) == ["adapter_model.safetensors"]
+    size = sum(p.stat().st_size for p in ckpt.rglob("*") if p.is_file())
+    assert size < (Path(tiny_model) / "model.safetensors").stat().st_size
+
+    (tmp_path / "resumed").mkdir()  # step 3 again from checkpoint-2, in 2 processes: the same adapter
+    shutil.copytree(ckpt, tmp_path / "resumed/checkpoint-2")
+    launch("fsdp.yaml", ["train", "--resume", "--no-progress"], tmp_path, "resumed")
+    assert losses(tmp_path / "resumed") == losses(out)[2:]
+    a, b = weights(out / "adapter_model.safetensors"), weights(tmp_path / "resumed/adapter_model.safetensors")
+    assert set(a) == set(b) and all(a[k].equal(b[k]) for k in a)
     ids = torch.tensor([[5, 17, 42, 99, 7, 3]])
     with torch.no_grad():
         base = AutoModelForCausalLM.from_pretrained(tiny_model).eval()
@@ -164,3 +187,72 @@ def test_fsdp2_reduces_gradients_in_fp32(monkeypatch):
     monkeypatch.setenv("FSDP_VERSION", "2")
     policy = dist.accelerator_kwargs("bf16")["fsdp_plugin"].mixed_precision_policy
     assert policy.param_dtype == torch.bfloat16 and policy.reduce_dtype == torch.float32
+
+
+class FakeDeepSpeedAccelerator:
+    """Stands in for accelerate's Accelerator under DeepSpeed, which needs GPUs and the deepspeed
+    package (neither is here): one process, and ``save_state``/``load_state`` record their
+    arguments (``save_state`` writes a file where DeepSpeed's engine would write its partitions)
+    instead of running the engine.  Everything else the save touches (the model, peft, the
+    tokenizer, the files) is real."""
+
+    is_main_process = True
+    process_index = 0
+    num_processes = 1
+
+    def __init__(self):
+        from accelerate.utils import DistributedType
+
+        self.distributed_type = DistributedType.DEEPSPEED
+        self.calls = []
+
+    def wait_for_everyone(self):
+        pass
+
+    def unwrap_model(self, model):
+        return model
+
+    def get_state_dict(self, model):  # ZeRO-3's gathered 16-bit weights: a collective, only for the final model
+        self.calls.append(("get_state_dict",))
+        return model.state_dict()
+
+    def save_state(self, where, **kwargs):
+        self.calls.append(("save_state", kwargs))
+        (Path(where) / "pytorch_model").mkdir(parents=True)
+        (Path(where) / "pytorch_model" / "bf16_zero_pp_rank_0_mp_rank_00_optim_states.pt").write_bytes(b"fp32")
+
+    def load_state(self, where, **kwargs):
+        self.calls.append(("load_state", kwargs))
+
+
+@pytest.mark.parametrize("lora", [False, True])
+def test_deepspeed_checkpoints_leave_the_weights_to_deepspeeds_own_files(tiny_model, tmp_path, lora):
+    """Under DeepSpeed the optimizer partitions hold the fp32 weights, so a checkpoint writes no
+    model file (and gathers nothing); a LoRA run keeps the frozen base out of DeepSpeed's files
+    and resumes without it.  The final model is still written whole."""
+    from plug_train import TrainConfig, checkpoint
+    from plug_train import model as M
+
+    model = M.load_model(tiny_model, False)
+    if lora:
+        model = M.add_lora(model, TrainConfig(lora=True, lora_r=4))
+    tok = M.load_tokenizer(tiny_model)
+    acc = FakeDeepSpeedAccelerator()
+    out = tmp_path / "run"
+    out.mkdir()
+    ckpt = checkpoint.save_checkpoint(acc, model, None, tok, tok.chat_template, out, 1, {"config": {}})
+    assert acc.calls == [("save_state", {"exclude_frozen_parameters": True} if lora else {})]
+    assert weight_files(ckpt) == ["state/pytorch_model/bf16_zero_pp_rank_0_mp_rank_00_optim_states.pt"]
+    assert (ckpt / ("adapter_config.json" if lora else "config.json")).is_file()
+    assert (ckpt / "tokenizer.json").is_file() and checkpoint.damage(ckpt) is None
+
+    acc.calls.clear()
+    checkpoint.load_weights(acc, model, ckpt)  # nothing to read: DeepSpeed's load_state restores them
+    checkpoint.load_state(acc, model, None, ckpt)
+    assert acc.calls == [("load_state", {"load_module_strict": not lora})]
+
+    acc.calls.clear()
+    checkpoint.save_final(acc, model, tok, tok.chat_template, out, {"config": {}}, merge=False)
+    assert acc.calls == [("get_state_dict",)]
+    assert weight_files(out) == sorted([("adapter_model.safetensors" if lora else "model.safetensors"),
+                                        "checkpoint-1/state/pytorch_model/bf16_zero_pp_rank_0_mp_rank_00_optim_states.pt"])

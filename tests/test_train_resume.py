@@ -58,8 +58,12 @@ def test_a_torn_last_metrics_line_is_dropped_on_resume(tiny_model, rows, finishe
 def test_a_garbled_line_inside_metrics_is_a_one_line_error(tmp_path):
     log = tmp_path / "metrics.jsonl"
     log.write_text('{"step": 1}\nnot json\n{"step": 2}\n')
-    with pytest.raises(PlugEvalError, match="line 2 is not JSON"):
+    with pytest.raises(PlugEvalError) as err:
         checkpoint.trim_jsonl(log, 2)
+    assert str(err.value).startswith(f"{log}:2: not valid JSON") and "resume again" in str(err.value)
+    log.write_text('{"step": 1}\n{"step": 2}\n{"step": 3, "lo')  # torn by a kill: dropped, like step 3
+    checkpoint.trim_jsonl(log, 2)
+    assert log.read_text() == '{"step": 1}\n{"step": 2}\n'
 
 
 def test_a_damaged_newest_checkpoint_falls_back_to_the_previous_one(tiny_model, rows, finished, tmp_path, capsys):
@@ -204,14 +208,17 @@ def test_other_ranks_finish_writing_before_rank_0_seals_a_checkpoint(tiny_model,
                 return record
             return value
 
-    real_replace = checkpoint.os.replace
-    monkeypatch.setattr(checkpoint.os, "replace", lambda a, b: (events.append("rename"), real_replace(a, b)))
+    import os
+
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("rename"), real_replace(a, b)))
     cfg = TrainConfig(output=str(tmp_path / "run"), **common(tiny_model, rows))
     acc = trainer.make_accelerator(cfg)
     model = acc.prepare(M.load_model(tiny_model, False))
     tok = M.load_tokenizer(tiny_model)
     (tmp_path / "run").mkdir()
-    checkpoint.save_checkpoint(Recording(acc), model, tok, tok.chat_template, tmp_path / "run", 1, {"config": {}})
+    checkpoint.save_checkpoint(Recording(acc), model, None, tok, tok.chat_template, tmp_path / "run", 1,
+                               {"config": {}})
     rename = len(events) - 1 - events[::-1].index("rename")
     assert events.index("save_state") < events.index("wait_for_everyone", events.index("save_state")) < rename
 
@@ -257,10 +264,52 @@ def test_frozen_lora_bases_load_in_bf16_on_gpus_only():
     assert M.load_dtype(full, torch.device("cuda"), "bf16") == torch.float32
 
 
-def test_mfu_is_6n_over_the_datasheet_peak():
+def test_mfu_is_the_flops_per_token_over_the_datasheet_peak():
     from plug_train import dist
 
-    assert dist.mfu(10_000, 500_000_000, 989e12, 1) == pytest.approx(6 * 5e8 * 1e4 / 989e12)
-    assert dist.mfu(20_000, 500_000_000, 989e12, 2) == pytest.approx(dist.mfu(10_000, 500_000_000, 989e12, 1))
+    full = dist.Flops(trainable=500_000_000, frozen=0)
+    assert full.formula == "6N" and full.per_token == 6 * 500_000_000
+    assert dist.mfu(10_000, full, 989e12, 1) == pytest.approx(6 * 5e8 * 1e4 / 989e12)
+    assert dist.mfu(20_000, full, 989e12, 2) == pytest.approx(dist.mfu(10_000, full, 989e12, 1))
+    lora = dist.Flops(trainable=4_000_000, frozen=500_000_000)
+    assert lora.formula == "4*N_frozen + 6*N_trainable" and lora.per_token == 4 * 500_000_000 + 6 * 4_000_000
+    assert dist.mfu(10_000, lora, 989e12, 1) == pytest.approx(lora.per_token * 1e4 / 989e12)
     peak, why = dist.peak_flops(torch.device("cpu"))
-    assert peak is None and dist.mfu(1e4, 1, peak, 1) is None and "cpu" in why
+    assert peak is None and dist.mfu(1e4, full, peak, 1) is None and "cpu" in why
+
+
+@pytest.mark.parametrize("lora", [False, True])
+def test_the_flop_count_matches_the_matmuls_of_a_training_step(tiny_model, lora):
+    """What ``training_flops`` counts per token equals the matrix-multiply FLOPs torch's own
+    counter sees in a forward and backward of the decoder (the embedding and LM head left out,
+    as the count leaves them out; attention's score matmuls subtracted; norm weights, which
+    the count includes but do no matmul, make the small difference).  6N would overstate a
+    LoRA step by half."""
+    from torch.utils.flop_counter import FlopCounterMode
+
+    from plug_train import dist
+
+    model = M.load_model(tiny_model, False, "model")
+    if lora:
+        model = M.add_lora(model, TrainConfig(lora=True, lora_r=4, lora_dropout=0.0))
+    flops = dist.training_flops(model)
+    base = model.get_base_model() if lora else model
+    named = {n: p for n, p in base.named_parameters() if "embed_tokens" not in n and "lm_head" not in n}
+    assert flops.trainable == sum(p.numel() for p in named.values() if p.requires_grad)
+    assert flops.frozen == sum(p.numel() for p in named.values() if not p.requires_grad)
+    assert (flops.frozen > 0) == lora and flops.formula == ("4*N_frozen + 6*N_trainable" if lora else "6N")
+
+    tokens = 32
+    ids = torch.randint(0, base.config.vocab_size, (1, tokens))
+    with FlopCounterMode(display=False) as counter:
+        hidden = base.model(input_ids=ids).last_hidden_state
+        hidden.pow(2).sum().backward()
+    ops = {str(op): n for op, n in counter.get_flop_counts()["Global"].items()}
+    linear = ops.get("aten.mm", 0) + ops.get("aten.addmm", 0)
+    # Under LoRA the first layer's q/k/v read the frozen embedding: no input gradient to compute
+    # there (2 FLOPs a weight a token the count includes; 1/(3 x layers) of attention's weights).
+    unneeded = sum(p.numel() for n, p in named.items() if lora and not p.requires_grad
+                   and n.startswith("model.layers.0.self_attn.") and n.split(".")[4] in ("q_proj", "k_proj", "v_proj"))
+    assert linear == pytest.approx((flops.per_token - 2 * unneeded) * tokens, rel=0.01)
+    if lora:
+        assert 6 * (flops.trainable + flops.frozen) * tokens > 1.4 * linear

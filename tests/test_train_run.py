@@ -12,8 +12,8 @@ import pytest
 import torch
 
 from conftest import exe
-from plug_eval import languages, pivot
-from plug_train import TrainConfig, checkpoint, data, files, train
+from plug_eval import files, languages, pivot
+from plug_train import TrainConfig, checkpoint, data, train
 from plug_train import model as M
 from plug_train.smoke import plug_rows, write_jsonl
 
@@ -124,7 +124,7 @@ def test_resume_reproduces_the_next_steps_exactly(tiny_model, tmp_path):
 def test_an_interrupted_save_never_looks_complete(tmp_path):
     out = tmp_path / "run"
     with pytest.raises(RuntimeError):
-        with files.atomic_dir(out / "merged") as tmp:
+        with files.staging_dir(out / "merged") as tmp:
             (tmp / "config.json").write_text("{}")
             raise RuntimeError("killed mid-save")
     assert not (out / "merged").exists() and not list(out.glob("*.tmp"))
@@ -143,7 +143,8 @@ def test_resolved_config_is_saved_next_to_the_model(tiny_model, tmp_path):
     steps = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
     assert set(steps[1]) == {"step", "loss", "lr", "tokens", "loss_tokens", "tokens_per_s", "elapsed_s",
                              "grad_norm", "mfu"}
-    assert set(steps[0]) == set(steps[1]) | {"data"} and steps[0]["data"]["kept"] == 8  # the row counts, once
+    assert set(steps[0]) == set(steps[1]) | {"data", "flops"} and steps[0]["data"]["kept"] == 8  # once per run
+    assert steps[0]["flops"]["formula"] == "6N" and steps[0]["flops"] == info["flops"]
     assert all(s["grad_norm"] > 0 for s in steps) and steps[0]["mfu"] is None  # no datasheet peak on CPU
     assert info["mfu"].startswith("MFU not estimated")
     assert Path(out / "model.safetensors").is_file()

@@ -8,6 +8,7 @@ Modes
   plain_pad     hand-written loop, PLUG train.py tokenization/masking, right padding to longest (multiple of 8)
   plain_padfree hand-written loop, batch flattened to one row + position_ids (block-diagonal causal mask)
   plug_train    our trainer (plug_train.train), same model/data/optimizer settings, bs=--bs sequences
+  plug_train_pad   our trainer with --attention model: padded batches of --bs sequences (TRL nopack's like)
   plug_train_pack  our trainer with --packing: rows of --pack-len, --pack-bs rows per step
 Prints one JSON line prefixed with RESULT.
 Tokens: "real" = non-pad input tokens fed to the model; "loss" = labels != -100; "positions" = all positions
@@ -22,7 +23,7 @@ import torch
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--mode", required=True, choices=["trl_nopack", "trl_pack", "trl_padfree", "plain_pad", "plain_padfree",
-                                                 "plug_train", "plug_train_pack"])
+                                                 "plug_train", "plug_train_pad", "plug_train_pack"])
 ap.add_argument("--data", default="data/plug_train.jsonl")
 ap.add_argument("--tok", default="data/tokenizer")
 ap.add_argument("--steps", type=int, default=40)
@@ -135,11 +136,24 @@ elif a.mode.startswith("plug_train"):
     model.save_pretrained(work + "/model")
     tok.save_pretrained(work + "/model")
     del model
-    pack = a.mode == "plug_train_pack"
+    pack, padded = a.mode == "plug_train_pack", a.mode == "plug_train_pad"
     cfg = TrainConfig(model=work + "/model", data=[a.data], output=work + "/out", max_steps=a.steps, lr=a.lr,
                       warmup_ratio=0.0, schedule="linear", weight_decay=0.0, max_grad_norm=1.0, seed=a.seed,
                       batch_size=a.pack_bs if pack else a.bs, packing=pack,
-                      max_length=a.pack_len if pack else a.max_len, precision="fp32", progress=False)
+                      max_length=a.pack_len if pack else a.max_len, precision="fp32", progress=False,
+                      attention="model" if padded else "packed")
+    positions = [0]  # padded mode: the positions of each batch, pads included, as the trainer builds them
+    if padded:
+        from plug_train import batching
+
+        make_batch = batching.make_batch
+
+        def counting_make_batch(seqs, pad):
+            mb = make_batch(seqs, pad)
+            positions[0] += mb.input_ids.numel()
+            return mb
+
+        batching.make_batch = counting_make_batch
     loop_start = []
 
     def on_step(rec):
@@ -147,7 +161,8 @@ elif a.mode.startswith("plug_train"):
         if not marks:  # the loop began rec["elapsed_s"] ago: that is t0
             loop_start.append(time.perf_counter() - rec["elapsed_s"])
             marks.append((loop_start[0], 0, 0, 0))
-        cnt["real"] += rec["tokens"]; cnt["loss"] += rec["loss_tokens"]; cnt["positions"] += rec["tokens"]
+        cnt["real"] += rec["tokens"]; cnt["loss"] += rec["loss_tokens"]
+        cnt["positions"] = positions[0] if padded else cnt["positions"] + rec["tokens"]
         final_loss = rec["loss"]
         mark()
 

@@ -16,11 +16,14 @@ Writes OUT/gpu_check.json and prints a summary:
    - ``mfu_full``: that, plus the LM head (6 x vocab x hidden, only on the supervised positions,
      which is all we compute) and causal attention (6 x hidden x layers x sum(n^2)/sum(n) per
      token, no recompute counted);
-4. an FSDP2 smoke run (accelerate launch, 1 process, tiny model) when a GPU is there;
+4. an FSDP2 smoke run (accelerate launch, 1 process, tiny model) when a GPU is there, with the
+   files of its checkpoint-2 and a resume from it (losses equal to the first run's);
 5. a DeepSpeed ZeRO-3 run (docs/accelerate/deepspeed_zero3.yaml, 1 process, torch AdamW so no
    DeepSpeed op is compiled): 5 steps, --max-grad-norm 0.5 and --weight-decay 0.1 (the values the
-   config's "auto"s used to lose), a checkpoint at step 3 and the final save; recorded as not run,
-   with the reason, when deepspeed does not import.
+   config's "auto"s used to lose), a checkpoint at step 3 (its files: no model file, the weights
+   are DeepSpeed's) and a resume from it, the final save; then LoRA under ZeRO-3 (checkpoint at
+   step 2 without the frozen base, resumed); recorded as not run, with the reason, when
+   deepspeed does not import.
 """
 
 from __future__ import annotations
@@ -176,27 +179,56 @@ def throughput(model_dir: Path, rows_file: Path, out: Path, args: argparse.Names
 
 
 # --- 4-5. FSDP2 and ZeRO-3 smoke runs -------------------------------------------------------
-def launch_smoke(out: Path, name: str, config: str, engaged: str, steps: int, extra: list[str]) -> dict:
-    """plug-train under ``accelerate launch --num_processes 1`` with a shipped config, tiny model."""
+def launch(config: str, args: list[str]) -> subprocess.CompletedProcess:
+    """``accelerate launch --num_processes 1`` of plug-train with a shipped config."""
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--config_file", str(ROOT / "docs/accelerate" / config),
+           "--num_processes", "1", "-m", "plug_train", "train", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=150, env={**os.environ}, cwd=ROOT)
+
+
+def losses_of(run: Path) -> list[float]:
+    metrics = run / "metrics.jsonl"
+    return [json.loads(x)["loss"] for x in metrics.read_text().splitlines()] if metrics.exists() else []
+
+
+def launch_smoke(out: Path, name: str, config: str, engaged: str, steps: int, extra: list[str],
+                 resume_at: int) -> dict:
+    """plug-train under ``accelerate launch --num_processes 1`` with a shipped config, tiny model;
+    then the files of checkpoint-``resume_at`` (the weights once: no model copy in state/ under
+    FSDP, no model file under DeepSpeed, the adapter only for LoRA) and a resume from it, whose
+    losses must equal the first run's."""
     tiny_dir, rows_file, _ = build(out / name, SIZES["tiny"])
     run = out / name / "run"
-    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--config_file",
-           str(ROOT / "docs/accelerate" / config), "--num_processes", "1", "-m", "plug_train", "train",
-           "--model", str(tiny_dir), "--data", str(rows_file), "--output", str(run),
-           "--max-steps", str(steps), "--batch-size", "2", "--lr", "1e-3", "--no-progress", *extra]
     t0 = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=150, env={**os.environ}, cwd=ROOT)
-    metrics = run / "metrics.jsonl"
-    records = [json.loads(x) for x in metrics.read_text().splitlines()] if metrics.exists() else []
-    return {"rc": r.returncode, "seconds": round(time.perf_counter() - t0, 1),
-            "losses": [m["loss"] for m in records], "grad_norms": [m.get("grad_norm") for m in records],
-            "engaged": f"({engaged})" in r.stderr, "complete": (run / "plug_train.json").exists(),
-            "checkpoints": sorted(p.name for p in run.glob("checkpoint-*")),
-            "stderr_tail": r.stderr[-1500:] if r.returncode else ""}
+    r = launch(config, ["--model", str(tiny_dir), "--data", str(rows_file), "--output", str(run),
+                        "--max-steps", str(steps), "--batch-size", "2", "--lr", "1e-3", "--no-progress", *extra])
+    records = [json.loads(x) for x in (run / "metrics.jsonl").read_text().splitlines()] \
+        if (run / "metrics.jsonl").exists() else []
+    result = {"rc": r.returncode, "seconds": round(time.perf_counter() - t0, 1),
+              "losses": [m["loss"] for m in records], "grad_norms": [m.get("grad_norm") for m in records],
+              "engaged": f"({engaged})" in r.stderr, "complete": (run / "plug_train.json").exists(),
+              "checkpoints": sorted(p.name for p in run.glob("checkpoint-*")),
+              "stderr_tail": r.stderr[-1500:] if r.returncode else ""}
+    ckpt = run / f"checkpoint-{resume_at}"
+    if r.returncode or not ckpt.is_dir():
+        return result
+    result["checkpoint_files"] = {p.relative_to(ckpt).as_posix(): p.stat().st_size for p in sorted(ckpt.rglob("*"))
+                                  if p.is_file() and not p.name.startswith(("tokenizer", "special_tokens"))}
+    resumed = out / name / "resumed"
+    shutil.rmtree(resumed, ignore_errors=True)
+    resumed.mkdir(parents=True)
+    shutil.copytree(ckpt, resumed / ckpt.name)
+    t0 = time.perf_counter()
+    r2 = launch(config, ["--output", str(resumed), "--resume", "--no-progress"])
+    again = losses_of(resumed)
+    result["resume"] = {"rc": r2.returncode, "seconds": round(time.perf_counter() - t0, 1), "losses": again,
+                        "equal_to_the_first_run": again == result["losses"][resume_at:],
+                        "stderr_tail": r2.stderr[-1500:] if r2.returncode else ""}
+    return result
 
 
 def fsdp_smoke(out: Path) -> dict:
-    return launch_smoke(out, "fsdp", "fsdp.yaml", "FSDP", 4, ["--save-every", "2"])
+    return launch_smoke(out, "fsdp", "fsdp.yaml", "FSDP", 4, ["--save-every", "2"], resume_at=2)
 
 
 def zero3_smoke(out: Path) -> dict:
@@ -204,8 +236,11 @@ def zero3_smoke(out: Path) -> dict:
         import deepspeed  # noqa: F401
     except Exception as e:  # noqa: BLE001 - any import failure means: not run
         return {"not_run": f"deepspeed does not import here ({type(e).__name__}: {e})"[:300]}
-    return launch_smoke(out, "zero3", "deepspeed_zero3.yaml", "DEEPSPEED", 5,
-                        ["--save-every", "3", "--max-grad-norm", "0.5", "--weight-decay", "0.1"])
+    full = launch_smoke(out, "zero3", "deepspeed_zero3.yaml", "DEEPSPEED", 5,
+                        ["--save-every", "3", "--max-grad-norm", "0.5", "--weight-decay", "0.1"], resume_at=3)
+    lora = launch_smoke(out, "zero3_lora", "deepspeed_zero3.yaml", "DEEPSPEED", 3,
+                        ["--save-every", "2", "--lora", "--lora-r", "4", "--lr", "1e-2"], resume_at=2)
+    return {**full, "lora": lora}
 
 
 def main() -> None:

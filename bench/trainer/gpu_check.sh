@@ -11,6 +11,8 @@
 #   accelerate launch --config_file docs/accelerate/deepspeed_zero3.yaml --num_processes 1 -m plug_train \
 #       train --model TINY --data rows.jsonl --output OUT --max-steps 5 --batch-size 2 --lr 1e-3 \
 #       --save-every 3 --max-grad-norm 0.5 --weight-decay 0.1 --no-progress
+# then `... train --output OUT2 --resume` on a copy of OUT/checkpoint-3 (the last two losses must repeat),
+# and the same for LoRA (--lora --lora-r 4, checkpoint-2: DeepSpeed's files without the frozen base).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-bench/trainer/out/gpu_check}

@@ -6,7 +6,7 @@
 set -u
 REPS=${1:-3}; STEPS=${2:-20}; THREADS=${3:-2}
 PY=${PY:-../../.venv/bin/python}
-MODES=${MODES:-"trl_nopack trl_padfree trl_pack plug_train plug_train_pack"}
+MODES=${MODES:-"trl_nopack trl_padfree trl_pack plug_train_pad plug_train plug_train_pack"}
 OUT=${OUT:-out/runs_t${THREADS}}
 mkdir -p "$OUT"
 echo "$(date +%T) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
