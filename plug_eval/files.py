@@ -5,7 +5,7 @@ The standard library only (plus :mod:`plug_eval.errors`), so every layer may use
 * :func:`write_atomic` writes a temporary file in the target's folder, fsyncs it, renames it
   over the target and fsyncs the folder: a reader sees the old file or the new one, and after
   a power cut the new one is on disk if the call returned.
-* :func:`replace_dir` swaps a finished temporary folder over a target folder and
+* :func:`replace_path` swaps a finished temporary file or folder over its target and
   :func:`staging_dir` yields such a folder (a checkpoint, a demo stage, a merged model): a
   failed step never leaves half a folder under the final name.
 * :func:`parse_json` / :func:`read_json` and :func:`jsonl_rows` / :func:`read_jsonl` raise a
@@ -68,14 +68,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def replace_dir(tmp: PathLike, final: PathLike) -> Path:
-    """Put the finished folder ``tmp`` at ``final``, replacing what was there; returns ``final``.
+def replace_path(tmp: PathLike, final: PathLike) -> Path:
+    """Put the finished file or folder ``tmp`` at ``final``, replacing what was there; returns ``final``.
 
-    The old folder is removed first (a folder cannot be renamed over a non-empty one), so a
-    crash between the two steps leaves no ``final`` but never a half-written one; the parent
-    folder is fsynced so the rename survives a power cut."""
+    A file replaces a file in one rename.  A folder cannot be renamed over a non-empty one, so
+    an old folder is removed first: a crash between the two steps leaves no ``final``, never a
+    half-written one.  The parent folder is fsynced so the rename survives a power cut."""
     tmp, final = Path(tmp), Path(final)
-    if final.exists():
+    if final.is_dir() and not final.is_symlink():
         shutil.rmtree(final)
     os.replace(tmp, final)
     _fsync_dir(final.parent)
@@ -95,7 +95,7 @@ def staging_dir(final: PathLike) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    replace_dir(tmp, final)
+    replace_path(tmp, final)
 
 
 def dump_jsonl(rows: Iterable[Any]) -> str:

@@ -313,7 +313,7 @@ def save_checkpoint(acc: Any, model: Any, opt: Any, tok: Any, template: str, out
     acc.wait_for_everyone()  # every process's state files are on disk before rank 0 seals the directory
     if acc.is_main_process:
         files.write_json(tmp / MARKER, {**info, "step": step, "complete": True, "files": _manifest(tmp)})
-        files.replace_dir(tmp, final)
+        files.replace_path(tmp, final)
         prune(out, keep)
     acc.wait_for_everyone()
     return final
@@ -344,10 +344,7 @@ def save_final(acc: Any, model: Any, tok: Any, template: str, out: Path, info: d
     acc.wait_for_everyone()
     if acc.is_main_process:
         for item in sorted(staging.iterdir(), key=lambda p: p.name == "config.json"):  # config last
-            target = out / item.name
-            if target.is_file():  # left by a final save that died (a resumed run's)
-                target.unlink()
-            files.replace_dir(item, target)  # a rename; the target is gone, so a file moves like a folder
+            files.replace_path(item, out / item.name)  # over what a final save that died left (a resumed run's)
         staging.rmdir()
         if merge:
             with files.staging_dir(out / "merged") as tmp:

@@ -31,6 +31,35 @@ def test_write_atomic_replaces_the_file_and_fsyncs_file_and_folder(tmp_path, mon
     assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]  # no temporary file left
 
 
+def test_replace_path_swaps_a_folder_over_a_folder_and_a_file_over_a_file(tmp_path):
+    old = tmp_path / "checkpoint-4"
+    (old / "state").mkdir(parents=True)
+    (old / "state" / "stale.bin").write_bytes(b"old")
+    new = tmp_path / "checkpoint-4.tmp"
+    new.mkdir()
+    (new / "model.safetensors").write_bytes(b"new")
+    assert files.replace_path(new, old) == old
+    assert sorted(p.name for p in old.rglob("*")) == ["model.safetensors"] and not new.exists()
+    (tmp_path / "config.json").write_text("old", encoding="utf-8")
+    (tmp_path / "staged.json").write_text("new", encoding="utf-8")
+    files.replace_path(tmp_path / "staged.json", tmp_path / "config.json")
+    assert (tmp_path / "config.json").read_text(encoding="utf-8") == "new"
+    assert not (tmp_path / "staged.json").exists()
+
+
+def test_staging_dir_swaps_in_on_success_and_leaves_the_old_folder_on_failure(tmp_path):
+    final = tmp_path / "merged"
+    with files.staging_dir(final) as tmp:
+        assert tmp != final and tmp.is_dir() and not final.exists()
+        (tmp / "a.txt").write_text("1", encoding="utf-8")
+    assert (final / "a.txt").read_text(encoding="utf-8") == "1"
+    with pytest.raises(RuntimeError), files.staging_dir(final) as tmp:
+        (tmp / "b.txt").write_text("half", encoding="utf-8")
+        raise RuntimeError("killed mid-write")
+    assert sorted(p.name for p in final.iterdir()) == ["a.txt"]  # the old folder, untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["merged"]  # no temporary left
+
+
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     target = tmp_path / "items.jsonl"
     target.write_text('{"id": 1}\n', encoding="utf-8")

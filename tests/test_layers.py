@@ -52,7 +52,7 @@ TRAIN_ALLOWED = {"leaf", "core"}
 #: The one function that may rename a temporary file over a target (and its twin for a folder),
 #: the one that decodes JSON lines, and the one that turns a run's outcomes into summary statistics.
 OWNERS = {
-    "atomic-write": {"plug_eval.files.write_atomic", "plug_eval.files.replace_dir"},
+    "atomic-write": {"plug_eval.files.write_atomic", "plug_eval.files.replace_path"},
     "jsonl-reader": {"plug_eval.files._decode_lines"},
     "summary-builder": {"plug_eval.rundir.build_summaries"},
 }

@@ -39,7 +39,7 @@ from plug_eval.demo.jobs import (
 from plug_eval.demo.manifest import Manifest, fingerprint, stage_key
 from plug_eval.demo.plan import Plan, resolve
 from plug_eval.errors import PlugEvalError, fail
-from plug_eval.files import read_jsonl, replace_dir
+from plug_eval.files import read_jsonl, replace_path
 
 SYSTEMS = ("plug", "direct")
 EXAMPLES = __doc__.split("\n\n")[1]
@@ -174,7 +174,7 @@ class Demo:
         shape: dict[str, int] = p.profile.tiny or {}
         build_tiny_model(tmp, chat_template="plug", seed=p.seed, max_positions=1024, texts=parallel_texts(p.parallel),
                          **shape)
-        replace_dir(tmp, final)
+        replace_path(tmp, final)
         self.done("base", key, None, inputs, params, [final], time.perf_counter() - t0, {})
 
     # --- 2. training data ----------------------------------------------------------------------------
@@ -191,7 +191,7 @@ class Demo:
                                               "--target", target, "--mode", "both", "--seed", str(p.seed),
                                               "--out", str(tmp)), self.log("data"))
         run_jobs([job], 1)
-        final = replace_dir(tmp, self.out / "data")
+        final = replace_path(tmp, self.out / "data")
         outputs = [final / "plug.jsonl", final / "direct.jsonl"]
         self.done("data", key, job, inputs, params, outputs, job.seconds, {"rows": sum(map(count_lines, outputs))})
 
@@ -214,7 +214,7 @@ class Demo:
         run_jobs(self._share_cpu(jobs), self.plan.profile.jobs)
         for job in jobs:
             key, inputs, params, tmp = todo[job.name]
-            final = replace_dir(tmp, self.out / "models" / job.name.split("-", 1)[1])
+            final = replace_path(tmp, self.out / "models" / job.name.split("-", 1)[1])
             self.done(job.name, key, job, inputs, params, [final], job.seconds,
                       {"training_steps": count_lines(final / "metrics.jsonl")})
 
@@ -247,7 +247,7 @@ class Demo:
         run_jobs(self._share_cpu(jobs), self.plan.profile.jobs)
         for job in jobs:
             key, inputs, params, tmp = todo[job.name]
-            final = replace_dir(tmp, self.out / "generations" / job.name.split("-", 1)[1])
+            final = replace_path(tmp, self.out / "generations" / job.name.split("-", 1)[1])
             files = sorted(final.rglob("*.json*"))
             self.done(job.name, key, job, inputs, params, files, job.seconds,
                       {"generations": sum(generations_in(f) for f in files if f.name.startswith("samples_"))})
@@ -320,7 +320,7 @@ class Demo:
         job = Job(name, python_module("plug_eval.judge_cli", "report", *map(str, dirs), "-o", str(tmp / html.name),
                                       "--title", title), self.log(name))
         run_jobs([job], 1)
-        final = replace_dir(tmp, html.parent)
+        final = replace_path(tmp, html.parent)
         self.done(name, key, job, inputs, params, sorted(f for f in final.rglob("*") if f.is_file()), job.seconds, {})
 
     def report_path(self) -> Path:
