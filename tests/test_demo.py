@@ -239,3 +239,22 @@ def test_a_training_flag_on_the_command_line_sets_both_systems():
     assert epochs("--epochs", "5") == [(5, None), (5, None)]
     assert epochs("--max-steps", "9") == [(None, 9), (None, 9)]
     assert epochs("--quick") == [(None, 30), (None, 30)]
+
+
+def test_the_default_plug_training_is_regularised_and_the_flags_reach_plug_train():
+    import argparse
+
+    from plug_eval.demo import run as demo_cli
+    from plug_eval.demo.plan import resolve
+
+    parser = argparse.ArgumentParser()
+    demo_cli.add_parser(parser.add_subparsers())
+    prof = resolve(parser.parse_args(["demo"])).profile
+    plug, direct = prof.train_flags("plug"), prof.train_flags("direct")
+    # issue 14: without weight decay and a cosine decay the PLUG model over-fits its English drafts
+    assert (plug["weight-decay"], plug["schedule"]) == (0.1, "cosine")
+    assert "weight-decay" not in direct and "schedule" not in direct  # the direct model under-fits, if anything
+    argv = demo_cli.flags(plug)
+    assert argv[argv.index("--weight-decay") + 1] == "0.1" and argv[argv.index("--schedule") + 1] == "cosine"
+    quick = resolve(parser.parse_args(["demo", "--quick"])).profile
+    assert "weight-decay" not in quick.train_flags("plug")  # the smoke test stays as it was
