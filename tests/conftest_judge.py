@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -138,7 +139,15 @@ def cli_subprocess(*argv: str, env: dict[str, str] | None = None, **kw: Any) -> 
     """``plug-judge ARGV`` as its own process (for kill -9 and concurrent runs)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.Popen([sys.executable, "-m", "plug_eval.judge_cli", *argv], env=full_env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint, **kw)
+
+
+def _default_sigint() -> None:
+    """A shell that starts the suite in the background hands it SIGINT ignored, and Python then
+    installs no KeyboardInterrupt handler; the Ctrl-C tests need the child to see it as a user's
+    terminal would."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
