@@ -14,16 +14,11 @@ import argparse
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from plug_eval.errors import PlugEvalError
 
 PROG = "plug-judge"
-
-
-class _Call(Protocol):
-    key: str
-    item_id: str
 
 
 def cost_text(value: float | None) -> str:

@@ -491,10 +491,6 @@ def pending_flags(run: Run) -> list[bool]:
     return [any(r is None for r in recs.values()) or not recs for recs in run.per_item()]
 
 
-def pending_items(run: Run) -> int:
-    return sum(pending_flags(run))
-
-
 def _move_pending(counts: dict[str, Any], waiting: int) -> dict[str, Any]:
     """Counts with ``waiting`` items moved from ``unscored`` to ``pending`` (only when there are any:
     summaries of finished runs keep exactly the fields they had)."""

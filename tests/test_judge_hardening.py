@@ -335,7 +335,7 @@ def test_case8_user_and_password_in_the_base_url_are_refused_before_any_call(fak
         code, out, err = compare(a, b, run, "openai:fair", url)
     assert code == 2 and err.count("\n") == 1 and "user:password@" in err, err
     assert ("OPENAI_BASE_URL" if via == "env" else "--base-url") in err
-    assert fake.stats()["log"] == []
+    assert fake.stats()["log"] == [] and not run.exists()  # refused before anything was written
     _no_secret_anywhere(run, tmp_path, [out, err], ("hunter2pw", "alice:"))
 
 
