@@ -103,11 +103,13 @@ def all_rows() -> list[dict[str, Any]]:
     try:
         import sample_facts
         import sample_howto
+        import sample_more_a
+        import sample_more_b
         import sample_tasks
         import sample_texts
     finally:
         sys.path.remove(str(HERE))
-    modules = (sample_facts, sample_texts, sample_tasks, sample_howto)
+    modules = (sample_facts, sample_texts, sample_tasks, sample_howto, sample_more_a, sample_more_b)
     rows = [r for m in modules for t in m.TEMPLATES for r in render(t)]
     check(rows)
     return rows
