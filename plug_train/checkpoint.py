@@ -37,8 +37,8 @@ HASH_LIMIT = 64 * 2**20  # files up to this size are hashed into the manifest (R
 _CKPT = re.compile(r"^checkpoint-(\d+)$")
 # Settings that change the data order, the schedule or the model: a resumed run must keep them.
 RUN_FIELDS = ("model", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "lr", "warmup_ratio",
-              "schedule", "weight_decay", "max_grad_norm", "loss_reduction", "packing", "overlong", "lora",
-              "lora_r", "lora_alpha", "lora_dropout", "lora_targets", "seed")
+              "schedule", "weight_decay", "neftune_alpha", "max_grad_norm", "loss_reduction", "packing", "overlong",
+              "lora", "lora_r", "lora_alpha", "lora_dropout", "lora_targets", "seed")
 _NOT_INHERITED = ("resume", "resume_anyway")
 
 

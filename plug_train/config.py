@@ -53,6 +53,9 @@ class TrainConfig:
                        group="optimisation")
     weight_decay: float = _f(0.0, "AdamW weight decay (not applied to biases and norms)",
                              group="optimisation")
+    neftune_alpha: float = _f(0.0, "NEFTune: uniform noise on the input embeddings while training, of size "
+                              "ALPHA / sqrt(sequence length x hidden size) (the paper: 5-15); 0 = off",
+                              group="optimisation")
     max_grad_norm: float = _f(1.0, "clip the global gradient norm; 0 = no clipping", group="optimisation")
     loss_reduction: str = _f("token", "token: sum over supervised tokens / supervised tokens in the whole "
                              "step; sequence: PLUG's mean per micro-batch", choices=("token", "sequence"),
@@ -138,8 +141,9 @@ def validate(cfg: TrainConfig, source: str | None = None) -> TrainConfig:
         bad(f"--warmup-ratio must be in [0, 1), got {cfg.warmup_ratio}")
     if cfg.lr <= 0:
         bad(f"--lr must be positive, got {cfg.lr}")
-    if cfg.save_minutes < 0:
-        bad(f"--save-minutes must be 0 or more, got {cfg.save_minutes}")
+    for name in ("save_minutes", "weight_decay", "neftune_alpha"):
+        if getattr(cfg, name) < 0:
+            bad(f"--{name.replace('_', '-')} must be 0 or more, got {getattr(cfg, name)}")
     if cfg.merge_lora and not cfg.lora:
         bad("--merge-lora needs --lora")
     if cfg.attention == "model" and cfg.packing:

@@ -12,6 +12,7 @@ PLUG's per-micro-batch mean instead).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import math
 import time
@@ -27,6 +28,7 @@ from plug_eval.errors import PlugEvalError
 
 from . import batching, checkpoint, data, dist, kernels, logs
 from . import model as M
+from . import noise as noise_mod
 from .config import TrainConfig, describe_origins
 
 
@@ -78,6 +80,7 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
     flops = dist.training_flops(model)
     masters = _speed_options(cfg, acc, model)
+    noise = noise_mod.attach(model, cfg.neftune_alpha)  # before prepare: wrappers keep the hook
     groups = _param_groups(model, cfg.weight_decay)
     opt = torch.optim.AdamW(masters.groups(groups) if masters else groups, lr=cfg.lr, fused=_fused(acc))
     if resume_from is not None:  # before prepare: FSDP shards the trained weights as it would the base
@@ -137,7 +140,8 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
         units = [i for u in plan.step_units(step) for i in plan.units[u]]
         step_tokens = sum(len(train_set[i].input_ids) for i in units)
         step_loss_tokens = sum(train_set[i].n_loss for i in units)
-        loss_sum, norm = train_step(acc, model, opt, batches.get(step), cfg, step_loss_tokens, keep_arg, masters)
+        loss_sum, norm = train_step(acc, model, opt, batches.get(step), cfg, step_loss_tokens, keep_arg, masters,
+                                    noise)
         pending.append({"step": step + 1, "loss_sum": acc.reduce(loss_sum.detach(), "sum"), "lr": lr,
                         "tokens": step_tokens, "loss_tokens": step_loss_tokens, "t0": t0, "grad_norm": norm})
         # Several processes read rank 0's clock in the first steps, then every AGREE_EVERY steps:
@@ -174,13 +178,13 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
 
 # --- one optimizer step -------------------------------------------------------------------------
 def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfig, step_loss_tokens: int,
-               keep_arg: bool, masters: kernels.MasterWeights | None = None
-               ) -> tuple[torch.Tensor, torch.Tensor | float | None]:
+               keep_arg: bool, masters: kernels.MasterWeights | None = None,
+               noise: noise_mod.EmbeddingNoise | None = None) -> tuple[torch.Tensor, torch.Tensor | float | None]:
     """One optimizer step: gradients of every micro-batch of this process, clip, update.
     Returns this process's summed token loss and the global gradient norm before clipping
     (both left on the device, for logging).  With ``masters`` (--bf16-weights) the fp32 copies
     are clipped and stepped, then copied into the bf16 weights."""
-    total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg)
+    total = accumulate_gradients(acc, model, micro, cfg, step_loss_tokens, keep_arg, noise)
     norm: torch.Tensor | float | None
     if masters is not None:
         masters.grads_to_master()
@@ -195,7 +199,8 @@ def train_step(acc: Any, model: Any, opt: Any, micro: list[Any], cfg: TrainConfi
 
 
 def accumulate_gradients(acc: Any, model: Any, micro: list[Any], cfg: TrainConfig,
-                         step_loss_tokens: int, keep_arg: bool) -> torch.Tensor:
+                         step_loss_tokens: int, keep_arg: bool,
+                         noise: noise_mod.EmbeddingNoise | None = None) -> torch.Tensor:
     """Forward/backward each micro-batch, scaled so the summed gradient is the step's loss:
     token = sum over the step's supervised tokens / their number (all processes);
     sequence = PLUG's mean of the per-micro-batch means.  ``micro``: lists of rows, or batches
@@ -205,7 +210,7 @@ def accumulate_gradients(acc: Any, model: Any, micro: list[Any], cfg: TrainConfi
     for seqs in micro:
         mb = seqs if isinstance(seqs, batching.MicroBatch) else \
             batching.make_batch(seqs, cfg.attention == "model").to(acc.device)
-        with acc.accumulate(model):
+        with acc.accumulate(model), noise.batch(mb) if noise else contextlib.nullcontext():
             loss_sum = micro_loss(model, mb, keep_arg, cfg.fused_ce)
             if cfg.loss_reduction == "token":
                 # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it

@@ -104,9 +104,9 @@ def test_lora_adapter_reloaded_and_merged_give_the_same_logits(tiny_model, tmp_p
 
 def test_resume_reproduces_the_next_steps_exactly(tiny_model, tmp_path):
     rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(12, max_words=30))
-    # LoRA dropout 0.1: the resumed run must also restore the RNG to match
+    # LoRA dropout 0.1 and NEFTune's noise: the resumed run must also restore the RNG to match
     cfg = dict(model=tiny_model, data=[str(rows)], max_steps=4, batch_size=2, grad_accum=2, lr=1e-2,
-               lora=True, lora_r=4, save_every=2, warmup_ratio=0.5, progress=False)
+               lora=True, lora_r=4, save_every=2, warmup_ratio=0.5, progress=False, neftune_alpha=5.0)
     a = train(TrainConfig(output=str(tmp_path / "a"), **cfg))
     b = tmp_path / "b"
     b.mkdir()
