@@ -14,3 +14,233 @@ ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
 
 def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
     TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+
+OWN = L("{q}", "{q}", "{q}", "{q}", "{q}")
+
+
+# --- advise: a situation first, then a request for advice -----------------------------------------
+template("advise", [OWN], ANSWER, [
+    {"q": L("I get nervous before phone calls with people I don't know. How can I feel calmer?",
+            "我和不认识的人打电话前总会紧张。怎样才能更平静一些？",
+            "모르는 사람과 통화하기 전에는 늘 긴장돼요. 어떻게 하면 좀 더 차분해질 수 있을까요?",
+            "Prima delle telefonate con persone che non conosco divento nervoso. Come posso sentirmi più calmo?",
+            "Me pongo nervioso antes de llamar a gente que no conozco. ¿Cómo puedo estar más tranquilo?"),
+     "r": L("Before you dial, write down the two or three points you want to make and keep the note in front of you. "
+            "Remember that the other person is usually busy and will not mind a short pause.",
+            "拨号之前，先把你想说的两三个要点写下来，放在面前。记住对方通常也很忙，不会在意你说话时的短暂停顿。",
+            "전화를 걸기 전에 하고 싶은 말 두세 가지를 적어 눈앞에 두세요. 상대방도 보통 바쁘기 때문에 잠깐 말이 "
+            "끊기는 것쯤은 신경 쓰지 않는다는 점을 기억하세요.",
+            "Prima di chiamare, scrivi i due o tre punti che vuoi dire e tieni il foglio davanti a te. Ricorda che di "
+            "solito l'altra persona è impegnata e non farà caso a una breve pausa.",
+            "Antes de marcar, apunta los dos o tres puntos que quieres decir y ten la nota delante. Recuerda que la "
+            "otra persona suele estar ocupada y no le importará una pausa breve.")},
+    {"q": L("My neighbours' dog barks all day while they are at work. How should I bring it up with them?",
+            "邻居上班的时候，他们家的狗整天叫个不停。我该怎么跟他们提这件事？",
+            "이웃이 출근한 동안 그 집 개가 하루 종일 짖어요. 이 문제를 어떻게 꺼내면 좋을까요?",
+            "Il cane dei miei vicini abbaia tutto il giorno mentre loro sono al lavoro. Come dovrei parlargliene?",
+            "El perro de mis vecinos ladra todo el día mientras ellos están en el trabajo. ¿Cómo debería decírselo?"),
+     "r": L("Talk to them in person at a calm moment and describe the problem without blaming them, because they may "
+            "not know it happens. You could suggest a dog walker or leaving toys to keep the dog busy.",
+            "找个平静的时候当面和他们谈，只描述问题，不要指责，因为他们可能根本不知道。你可以建议他们请人遛狗，或者留些玩具让狗有事可做。",
+            "차분한 때에 직접 찾아가서 탓하지 말고 상황만 설명해 보세요. 이웃은 그런 일이 있는지 모를 수도 있으니까요. "
+            "산책 도우미를 부르거나 개가 가지고 놀 장난감을 두고 가 보라고 제안해도 좋습니다.",
+            "Parlagli di persona in un momento tranquillo e descrivi il problema senza dare colpe, perché forse non sanno "
+            "che succede. Puoi suggerire un dog sitter o di lasciare dei giochi per tenere occupato il cane.",
+            "Habla con ellos en persona en un momento tranquilo y describe el problema sin culparlos, porque quizá no "
+            "sepan que ocurre. Puedes sugerirles un paseador de perros o dejarle juguetes para que esté entretenido.")},
+    {"q": L("What should I do if I lock myself out of my flat?", "如果我把自己锁在公寓门外了，该怎么办？",
+            "열쇠 없이 문이 잠겨서 집에 못 들어가게 되면 어떻게 해야 하나요?",
+            "Cosa devo fare se resto chiuso fuori dal mio appartamento?", "¿Qué hago si me quedo fuera de mi piso sin llaves?"),
+     "r": L("First check whether a flatmate, neighbour or relative has a spare key. If nobody does, call a licensed "
+            "locksmith rather than forcing the door or a window, which usually costs more to repair.",
+            "先看看室友、邻居或亲戚有没有备用钥匙。如果都没有，就请正规的开锁师傅，不要硬撬门窗，那样修起来通常更贵。",
+            "먼저 룸메이트나 이웃, 친척에게 여분의 열쇠가 있는지 확인해 보세요. 아무도 없다면 문이나 창문을 억지로 "
+            "열지 말고 믿을 만한 열쇠 기사를 부르세요. 억지로 열면 보통 수리비가 더 많이 듭니다.",
+            "Per prima cosa controlla se un coinquilino, un vicino o un parente ha una chiave di riserva. Se nessuno ce "
+            "l'ha, chiama un fabbro invece di forzare la porta o una finestra, perché di solito ripararle costa di più.",
+            "Primero comprueba si algún compañero de piso, vecino o familiar tiene una llave de repuesto. Si nadie la "
+            "tiene, llama a un cerrajero en lugar de forzar la puerta o una ventana, porque repararlas suele salir más caro.")},
+    {"q": L("I've been offered two jobs: one pays more, the other is much closer to home. How should I decide?",
+            "我收到了两份工作邀请：一份工资更高，另一份离家近得多。我该怎么选？",
+            "두 군데에서 일자리 제안을 받았어요. 한 곳은 월급이 더 많고, 다른 곳은 집에서 훨씬 가까워요. 어떻게 결정해야 할까요?",
+            "Mi hanno offerto due lavori: uno paga di più, l'altro è molto più vicino a casa. Come dovrei scegliere?",
+            "Me han ofrecido dos trabajos: uno paga más y el otro está mucho más cerca de casa. ¿Cómo decido?"),
+     "r": L("Work out what the longer commute would really cost you each week in time, money and energy. Then ask "
+            "yourself which job would teach you more and which team you liked better, because those matter for years.",
+            "先算一算更长的通勤每周实际要花掉你多少时间、金钱和精力。然后想想哪份工作能让你学到更多、你更喜欢哪个团队，因为这些会影响你很多年。",
+            "먼저 긴 출퇴근이 매주 시간과 돈, 체력을 실제로 얼마나 잡아먹는지 따져 보세요. 그다음 어느 일에서 더 많이 "
+            "배울 수 있는지, 어느 팀이 더 마음에 들었는지 생각해 보세요. 이런 점은 몇 년 동안 영향을 줍니다.",
+            "Calcola quanto ti costerebbe davvero ogni settimana il tragitto più lungo in tempo, denaro ed energia. Poi "
+            "chiediti quale lavoro ti insegnerebbe di più e quale squadra ti è piaciuta di più, perché contano per anni.",
+            "Calcula cuánto te costaría de verdad cada semana el trayecto más largo en tiempo, dinero y energía. Después "
+            "pregúntate qué trabajo te enseñaría más y qué equipo te gustó más, porque eso importa durante años.")},
+    {"q": L("My teenage son spends hours playing video games. Should I be worried?",
+            "我十几岁的儿子每天要花好几个小时打电子游戏。我应该担心吗？",
+            "십 대 아들이 몇 시간씩 비디오 게임을 해요. 걱정해야 할까요?",
+            "Mio figlio adolescente passa ore a giocare ai videogiochi. Dovrei preoccuparmi?",
+            "Mi hijo adolescente pasa horas jugando a videojuegos. ¿Debería preocuparme?"),
+     "r": L("Not necessarily, as long as he sleeps enough, keeps up with school and still sees his friends. Agree on a "
+            "few simple limits together, and show some interest in his games instead of only criticising them.",
+            "不一定。只要他睡眠充足、跟得上学业、还和朋友来往，就不必太担心。可以和他一起定几条简单的规矩，也对他玩的游戏表现出一些兴趣，而不是一味批评。",
+            "꼭 그렇지는 않습니다. 잠을 충분히 자고 학교 공부를 따라가며 친구들도 계속 만난다면 괜찮습니다. 간단한 규칙 "
+            "몇 가지를 함께 정하고, 비판만 하기보다는 아들이 하는 게임에 관심을 보여 주세요.",
+            "Non per forza, purché dorma abbastanza, vada bene a scuola e continui a vedere gli amici. Stabilite insieme "
+            "qualche regola semplice e mostra interesse per i suoi giochi invece di limitarti a criticarli.",
+            "No necesariamente, siempre que duerma lo suficiente, lleve bien los estudios y siga viendo a sus amigos. "
+            "Acuerda con él unos límites sencillos y muestra interés por sus juegos en lugar de limitarte a criticarlos.")},
+    {"q": L("I always forget people's names right after I meet them. Any advice?",
+            "我总是刚认识别人就忘了他们的名字。有什么建议吗？",
+            "저는 사람을 만나자마자 이름을 잊어버려요. 좋은 방법이 있을까요?",
+            "Dimentico sempre i nomi delle persone subito dopo averle conosciute. Qualche consiglio?",
+            "Siempre olvido el nombre de la gente justo después de conocerla. ¿Algún consejo?"),
+     "r": L("Say the name aloud when you are introduced, for example \"Nice to meet you, Anna\". Then link it in your "
+            "mind to something about the person, and use the name once more before you say goodbye.",
+            "别人介绍时把名字说出声来，比如“安娜，很高兴认识你”。然后在心里把名字和这个人的某个特点联系起来，告别前再叫一次对方的名字。",
+            "소개를 받을 때 \"안나 씨, 만나서 반가워요\"처럼 이름을 소리 내어 말해 보세요. 그다음 그 이름을 그 사람의 "
+            "특징과 머릿속으로 연결하고, 헤어지기 전에 한 번 더 이름을 불러 보세요.",
+            "Ripeti il nome ad alta voce quando ti presentano qualcuno, per esempio \"Piacere, Anna\". Poi collegalo "
+            "mentalmente a qualcosa di quella persona e usa il nome ancora una volta prima di salutarla.",
+            "Repite el nombre en voz alta cuando te presenten a alguien, por ejemplo \"Encantado, Anna\". Luego "
+            "relaciónalo mentalmente con algo de esa persona y vuelve a usar su nombre antes de despedirte.")},
+    {"q": L("A close friend asked to borrow a large sum of money. Should I lend it?",
+            "一位好朋友想向我借一大笔钱。我应该借吗？",
+            "친한 친구가 큰돈을 빌려 달라고 해요. 빌려줘야 할까요?",
+            "Un caro amico mi ha chiesto in prestito una grossa somma. Dovrei prestargliela?",
+            "Un buen amigo me ha pedido prestada una gran cantidad de dinero. ¿Debería prestársela?"),
+     "r": L("Only lend an amount you could afford to lose, because unpaid loans often damage friendships. Agree clearly "
+            "on when it will be paid back, and if you feel unsure, consider giving a smaller sum as a gift instead.",
+            "只借你即使拿不回来也承受得起的数目，因为借钱不还常常会伤害友谊。要说清楚什么时候还钱；如果你心里没底，不妨送他一笔小一些的钱。",
+            "돌려받지 못해도 감당할 수 있는 금액만 빌려주세요. 갚지 않은 돈 때문에 우정이 깨지는 경우가 많거든요. 언제 "
+            "갚을지 분명히 정해 두고, 확신이 서지 않는다면 차라리 더 적은 금액을 그냥 주는 것도 생각해 보세요.",
+            "Presta solo una cifra che potresti permetterti di perdere, perché i prestiti non restituiti rovinano spesso "
+            "le amicizie. Chiarite bene quando ti verrà restituita e, se hai dubbi, valuta di regalargli una somma più piccola.",
+            "Presta solo una cantidad que puedas permitirte perder, porque las deudas sin pagar suelen dañar las "
+            "amistades. Deja claro cuándo te la devolverá y, si tienes dudas, plantéate regalarle una suma más pequeña.")},
+    {"q": L("My flatmate never washes the dishes. How can I fix this without starting a fight?",
+            "我的室友从来不洗碗。怎样才能解决这个问题又不吵架？",
+            "룸메이트가 설거지를 전혀 안 해요. 싸우지 않고 해결하려면 어떻게 해야 할까요?",
+            "Il mio coinquilino non lava mai i piatti. Come posso risolvere la cosa senza litigare?",
+            "Mi compañero de piso nunca friega los platos. ¿Cómo puedo arreglarlo sin discutir?"),
+     "r": L("Pick a calm moment and explain how it affects you, instead of listing everything they do wrong. Then "
+            "suggest making a simple cleaning rota together, so the rule feels fair to both of you.",
+            "挑一个大家都心平气和的时候，说说这件事对你有什么影响，而不是数落对方所有的不是。然后提议一起排一张简单的值日表，让规则对你们俩都公平。",
+            "차분한 때를 골라 상대의 잘못을 늘어놓기보다 그 일이 나에게 어떤 영향을 주는지 이야기하세요. 그런 다음 "
+            "간단한 청소 당번표를 함께 만들자고 제안하면 두 사람 모두 공평하다고 느낄 수 있습니다.",
+            "Scegli un momento tranquillo e spiega come la cosa ti pesa, invece di elencare tutto quello che fa di "
+            "sbagliato. Poi proponi di fare insieme dei turni per le pulizie, così la regola sembrerà giusta a entrambi.",
+            "Elige un momento tranquilo y explica cómo te afecta, en lugar de enumerar todo lo que hace mal. Después "
+            "propón hacer juntos un turno de limpieza sencillo, para que la norma sea justa para ambos.")},
+])
+
+
+# --- gift_idea: who the present is for, then a suggestion ------------------------------------------
+template("gift_idea", [OWN], ANSWER, [
+    {"q": L("My sister is turning ten next week. What could I give her?",
+            "我妹妹下周就满十岁了。我可以送她什么礼物？",
+            "여동생이 다음 주에 열 살이 돼요. 어떤 선물을 주면 좋을까요?",
+            "Mia sorella compie dieci anni la settimana prossima. Cosa potrei regalarle?",
+            "Mi hermana cumple diez años la semana que viene. ¿Qué le podría regalar?"),
+     "r": L("A craft kit, for example one for making bracelets or painting stones, is a great choice at that age. You "
+            "could also give her the first book of a popular series and offer to read it together.",
+            "手工套装很适合这个年龄，比如编手链或画石头的套装。你也可以送她一套热门系列书的第一本，并提议和她一起读。",
+            "팔찌 만들기나 돌멩이 그림 그리기 같은 만들기 세트는 그 나이에 아주 좋은 선물입니다. 인기 있는 시리즈 책의 "
+            "첫 권을 주고 함께 읽자고 해 보는 것도 좋습니다.",
+            "Un kit creativo, per esempio per fare braccialetti o dipingere sassi, è un'ottima scelta a quell'età. Potresti "
+            "anche regalarle il primo libro di una serie famosa e proporle di leggerlo insieme.",
+            "Un kit de manualidades, por ejemplo para hacer pulseras o pintar piedras, es una gran opción a esa edad. "
+            "También podrías regalarle el primer libro de una serie popular y proponerle leerlo juntos.")},
+    {"q": L("What is a good present for a colleague who is retiring?", "同事要退休了，送什么礼物比较好？",
+            "은퇴하는 동료에게 어떤 선물이 좋을까요?", "Che regalo posso fare a un collega che va in pensione?",
+            "¿Qué es un buen regalo para un compañero de trabajo que se jubila?"),
+     "r": L("A voucher for a cooking or painting class is a nice way to celebrate all the free time ahead. Add a card "
+            "signed by the whole team with a few favourite memories.",
+            "送一张烹饪课或绘画课的礼券很不错，正好庆祝他接下来有大把空闲时间。再附上一张全组同事签名的卡片，写上几段美好的回忆。",
+            "요리나 그림 수업 상품권은 앞으로 생길 여유 시간을 축하하기에 좋은 선물입니다. 팀원 모두가 서명하고 좋은 "
+            "추억 몇 가지를 적은 카드도 함께 드리세요.",
+            "Un buono per un corso di cucina o di pittura è un bel modo per festeggiare tutto il tempo libero che lo "
+            "aspetta. Aggiungi un biglietto firmato da tutta la squadra con qualche bel ricordo.",
+            "Un vale para un curso de cocina o de pintura es una bonita forma de celebrar todo el tiempo libre que le "
+            "espera. Añade una tarjeta firmada por todo el equipo con algunos buenos recuerdos.")},
+    {"q": L("My dad loves gardening. Suggest a birthday present for him.", "我爸爸很喜欢园艺。给他推荐一个生日礼物吧。",
+            "아버지가 정원 가꾸기를 정말 좋아하세요. 생신 선물을 추천해 주세요.",
+            "Mio padre adora il giardinaggio. Suggeriscimi un regalo di compleanno per lui.",
+            "A mi padre le encanta la jardinería. Sugiéreme un regalo de cumpleaños para él."),
+     "r": L("A pair of good gardening gloves and sturdy hand tools are always useful. If he already has those, seeds "
+            "of an unusual vegetable or a small bird feeder can be a fun surprise.",
+            "一副好的园艺手套和一套结实的手工具总是用得上。如果他已经有了，可以送一些少见蔬菜的种子或一个小小的喂鸟器，会是个有趣的惊喜。",
+            "좋은 원예 장갑과 튼튼한 모종삽 같은 손 도구는 언제나 쓸모가 있습니다. 이미 가지고 계시다면 흔하지 않은 "
+            "채소 씨앗이나 작은 새 모이통도 재미있는 깜짝 선물이 될 수 있어요.",
+            "Un paio di buoni guanti da giardinaggio e degli attrezzi robusti sono sempre utili. Se li ha già, i semi di "
+            "un ortaggio insolito o una piccola mangiatoia per uccelli possono essere una bella sorpresa.",
+            "Unos buenos guantes de jardinería y unas herramientas resistentes siempre son útiles. Si ya los tiene, "
+            "semillas de una verdura poco común o un pequeño comedero para pájaros pueden ser una sorpresa divertida.")},
+    {"q": L("I'd like a small thank-you gift for my child's teacher at the end of the school year. Any ideas?",
+            "学年结束时，我想给孩子的老师送一份小小的谢礼。有什么主意吗？",
+            "학년이 끝날 때 아이 선생님께 작은 감사 선물을 드리고 싶어요. 좋은 생각이 있을까요?",
+            "Vorrei fare un piccolo regalo di ringraziamento all'insegnante di mio figlio a fine anno. Qualche idea?",
+            "Quiero hacerle un pequeño regalo de agradecimiento a la maestra de mi hijo a final de curso. ¿Alguna idea?"),
+     "r": L("A handwritten card from your child is what most teachers value most. Pair it with something small, such "
+            "as a potted plant, a box of good tea or a nice pen.",
+            "孩子亲手写的卡片往往是老师最珍惜的。再配上一件小东西，比如一盆绿植、一盒好茶或一支好看的笔。",
+            "대부분의 선생님은 아이가 직접 쓴 카드를 가장 소중하게 여깁니다. 작은 화분이나 좋은 차 한 상자, 예쁜 펜 "
+            "같은 작은 선물을 곁들여 보세요.",
+            "Un biglietto scritto a mano da tuo figlio è ciò che la maggior parte degli insegnanti apprezza di più. "
+            "Accompagnalo con qualcosa di piccolo, come una piantina, una scatola di buon tè o una bella penna.",
+            "Una tarjeta escrita a mano por tu hijo es lo que más valoran casi todos los maestros. Acompáñala con algo "
+            "pequeño, como una planta, una caja de buen té o un bolígrafo bonito.")},
+    {"q": L("Some friends of mine just had a baby. What can I bring when I visit them?",
+            "我的朋友刚生了宝宝。去看他们时我可以带些什么？",
+            "친구 부부가 얼마 전에 아기를 낳았어요. 보러 갈 때 무엇을 가져가면 좋을까요?",
+            "Degli amici hanno appena avuto un bambino. Cosa posso portare quando vado a trovarli?",
+            "Unos amigos acaban de tener un bebé. ¿Qué puedo llevarles cuando vaya a visitarlos?"),
+     "r": L("Home-cooked meals they can keep in the freezer are very welcome in the first tiring weeks. Baby clothes "
+            "in a bigger size are also useful, because babies grow out of the smallest ones very quickly.",
+            "他们可以放进冰箱冷冻的家常饭菜，在最初那几周辛苦的日子里特别受欢迎。大一号的婴儿衣服也很实用，因为宝宝很快就穿不下最小号的了。",
+            "냉동실에 넣어 둘 수 있는 집밥은 힘든 처음 몇 주 동안 정말 반가운 선물입니다. 아기들은 가장 작은 옷을 금방 "
+            "못 입게 되니 한 치수 큰 아기 옷도 유용합니다.",
+            "Dei piatti fatti in casa da tenere in freezer sono molto graditi nelle prime settimane, che sono faticose. "
+            "Anche dei vestitini di una taglia più grande sono utili, perché i neonati crescono in fretta.",
+            "Comida casera que puedan guardar en el congelador es muy bienvenida en las primeras semanas, que son "
+            "agotadoras. La ropa de bebé de una talla más grande también es útil, porque los bebés crecen muy rápido.")},
+    {"q": L("Give me a gift idea for a friend who has just moved into her first flat.",
+            "我的朋友刚搬进她人生中第一套公寓。给我一个送礼的点子吧。",
+            "처음으로 자기 집에 이사한 친구에게 줄 선물 아이디어를 알려 주세요.",
+            "Dammi un'idea regalo per un'amica che si è appena trasferita nel suo primo appartamento.",
+            "Dame una idea de regalo para una amiga que acaba de mudarse a su primer piso."),
+     "r": L("Something practical such as a good kitchen knife, a small toolbox or a set of soft towels is always "
+            "useful in a new home. Add a green plant to make the place feel lived in.",
+            "实用的东西在新家里总能派上用场，比如一把好菜刀、一个小工具箱或一套柔软的毛巾。再送一盆绿植，让新家更有生活气息。",
+            "좋은 부엌칼이나 작은 공구 상자, 부드러운 수건 세트처럼 실용적인 물건은 새집에서 언제나 쓸모가 있습니다. "
+            "초록 식물 하나를 더하면 집이 한결 사람 사는 곳처럼 느껴집니다.",
+            "Qualcosa di pratico, come un buon coltello da cucina, una piccola cassetta degli attrezzi o degli asciugamani "
+            "morbidi, è sempre utile in una casa nuova. Aggiungi una pianta per rendere l'ambiente più accogliente.",
+            "Algo práctico, como un buen cuchillo de cocina, una pequeña caja de herramientas o unas toallas suaves, "
+            "siempre es útil en una casa nueva. Añade una planta para que el piso parezca más acogedor.")},
+    {"q": L("My partner and I are celebrating our first anniversary. What is a thoughtful gift that isn't too expensive?",
+            "我和伴侣要庆祝在一起一周年了。有什么用心又不太贵的礼物吗？",
+            "연인과 함께한 지 일 년이 되는 기념일이에요. 너무 비싸지 않으면서 마음이 담긴 선물이 있을까요?",
+            "Io e il mio partner festeggiamo il primo anniversario. Qual è un regalo pensato ma non troppo costoso?",
+            "Mi pareja y yo celebramos nuestro primer aniversario. ¿Qué regalo detallista y no muy caro me recomiendas?"),
+     "r": L("Make a small photo album of your favourite moments from the year, with a short note under each picture. "
+            "You could also plan a day that recreates your first date.",
+            "做一本小相册，收录这一年里你们最喜欢的时刻，每张照片下面写一句短短的话。你也可以安排一天，重温你们的第一次约会。",
+            "한 해 동안 가장 좋았던 순간들로 작은 사진첩을 만들고 사진마다 짧은 메모를 적어 보세요. 첫 데이트를 그대로 "
+            "다시 해 보는 하루를 계획하는 것도 좋습니다.",
+            "Prepara un piccolo album con i vostri momenti preferiti dell'anno, con una breve frase sotto ogni foto. "
+            "Potresti anche organizzare una giornata che ripercorra il vostro primo appuntamento.",
+            "Haz un pequeño álbum con vuestros momentos favoritos del año, con una nota breve debajo de cada foto. "
+            "También podrías organizar un día que repita vuestra primera cita.")},
+    {"q": L("Suggest a present for a twelve-year-old who loves science.", "给一个喜欢科学的十二岁孩子推荐一份礼物。",
+            "과학을 좋아하는 열두 살 아이에게 줄 선물을 추천해 주세요.",
+            "Suggerisci un regalo per un ragazzo di dodici anni appassionato di scienze.",
+            "Sugiere un regalo para un niño de doce años al que le encanta la ciencia."),
+     "r": L("A kit for growing crystals or building a simple robot is both fun and educational. A beginner's "
+            "microscope is another great choice that will keep them curious for years.",
+            "培养晶体或组装简单机器人的套装既好玩又能学到知识。一台入门级显微镜也是很好的选择，能让孩子好奇心持续好几年。",
+            "결정 키우기 세트나 간단한 로봇 만들기 세트는 재미있으면서도 배울 것이 많습니다. 초보자용 현미경도 몇 년 "
+            "동안 호기심을 이어 가게 해 줄 좋은 선택입니다.",
+            "Un kit per far crescere cristalli o costruire un semplice robot è divertente e istruttivo. Un microscopio "
+            "per principianti è un'altra ottima scelta che terrà viva la sua curiosità per anni.",
+            "Un kit para cultivar cristales o montar un robot sencillo es divertido y educativo a la vez. Un microscopio "
+            "para principiantes es otra gran opción que mantendrá viva su curiosidad durante años.")},
+])
