@@ -244,3 +244,248 @@ template("gift_idea", [OWN], ANSWER, [
             "Un kit para cultivar cristales o montar un robot sencillo es divertido y educativo a la vez. Un microscopio "
             "para principiantes es otra gran opción que mantendrá viva su curiosidad durante años.")},
 ])
+
+
+# --- sentiment: a short quoted text, then its tone or feeling ------------------------------------
+template("sentiment", [OWN], ANSWER, [
+    {"q": L("What is the sentiment of this hotel review? \"The room was clean and the staff were lovely, but breakfast "
+            "was cold.\"",
+            "这条酒店评论的情感倾向是什么？“房间很干净，员工也很亲切，但早餐是凉的。”",
+            "이 호텔 후기의 감정은 어떤가요? \"방은 깨끗했고 직원들도 친절했지만, 아침 식사가 식어 있었어요.\"",
+            "Qual è il sentimento di questa recensione di un hotel? \"La camera era pulita e il personale gentilissimo, "
+            "ma la colazione era fredda.\"",
+            "¿Qué sentimiento expresa esta reseña de un hotel? \"La habitación estaba limpia y el personal era "
+            "encantador, pero el desayuno estaba frío.\""),
+     "r": L("The sentiment is mixed. The guest praises the clean room and the friendly staff, but complains that the "
+            "breakfast was cold.",
+            "情感是好坏参半的。这位客人称赞了干净的房间和亲切的员工，但抱怨早餐是凉的。",
+            "감정이 섞여 있습니다. 손님은 깨끗한 방과 친절한 직원을 칭찬하지만, 아침 식사가 식어 있었다고 불평합니다.",
+            "Il sentimento è misto. L'ospite loda la camera pulita e il personale gentile, ma si lamenta che la "
+            "colazione fosse fredda.",
+            "El sentimiento es mixto. El huésped elogia la habitación limpia y el personal amable, pero se queja de que "
+            "el desayuno estaba frío.")},
+    {"q": L("Is this comment positive or negative? \"I waited forty minutes on the phone and nobody ever answered.\"",
+            "这条评论是正面的还是负面的？“我在电话里等了四十分钟，始终没有人接。”",
+            "이 댓글은 긍정적인가요, 부정적인가요? \"전화로 40분이나 기다렸는데 끝내 아무도 받지 않았어요.\"",
+            "Questo commento è positivo o negativo? \"Ho aspettato quaranta minuti al telefono e nessuno ha mai risposto.\"",
+            "¿Este comentario es positivo o negativo? \"Esperé cuarenta minutos al teléfono y nadie contestó nunca.\""),
+     "r": L("It is negative. The customer is frustrated because they waited a long time on the phone and never got "
+            "an answer.",
+            "这是负面的。这位顾客在电话里等了很久却始终没人接听，因此感到很恼火。",
+            "부정적입니다. 고객은 전화로 오래 기다렸는데도 끝내 응답을 받지 못해서 답답해하고 있습니다.",
+            "È negativo. Il cliente è frustrato perché ha aspettato a lungo al telefono senza mai ricevere una risposta.",
+            "Es negativo. El cliente está frustrado porque esperó mucho tiempo al teléfono y nunca recibió respuesta.")},
+    {"q": L("Does this post sound happy or sad? \"Finally finished my first marathon and I can't stop smiling!\"",
+            "这条动态听起来是开心还是难过？“终于跑完了我的第一个马拉松，我简直合不拢嘴！”",
+            "이 게시글은 기뻐 보이나요, 슬퍼 보이나요? \"드디어 첫 마라톤을 완주했어요. 웃음이 멈추질 않아요!\"",
+            "Questo post sembra felice o triste? \"Ho finalmente finito la mia prima maratona e non riesco a smettere di "
+            "sorridere!\"",
+            "¿Esta publicación suena alegre o triste? \"¡Por fin terminé mi primer maratón y no puedo dejar de sonreír!\""),
+     "r": L("It sounds very happy. The writer is proud of finishing their first marathon and says they cannot stop "
+            "smiling.",
+            "听起来非常开心。作者为跑完人生第一个马拉松而自豪，还说自己笑得合不拢嘴。",
+            "아주 기뻐 보입니다. 글쓴이는 첫 마라톤을 완주한 것을 자랑스러워하며 웃음이 멈추지 않는다고 말합니다.",
+            "Sembra molto felice. Chi scrive è orgoglioso di aver finito la sua prima maratona e dice di non riuscire a "
+            "smettere di sorridere.",
+            "Suena muy alegre. Quien escribe está orgulloso de haber terminado su primer maratón y dice que no puede "
+            "dejar de sonreír.")},
+    {"q": L("Classify the tone of this message as positive, negative or neutral: \"The meeting has been moved to "
+            "Thursday at 3 pm.\"",
+            "请判断这条消息的语气是正面、负面还是中性：“会议改到星期四下午三点。”",
+            "이 메시지의 어조를 긍정, 부정, 중립 중 하나로 분류해 주세요: \"회의가 목요일 오후 3시로 변경되었습니다.\"",
+            "Classifica il tono di questo messaggio come positivo, negativo o neutro: \"La riunione è stata spostata a "
+            "giovedì alle 15.\"",
+            "Clasifica el tono de este mensaje como positivo, negativo o neutro: \"La reunión se ha cambiado al jueves "
+            "a las tres de la tarde.\""),
+     "r": L("The tone is neutral. The message simply tells people the new time of the meeting and does not express "
+            "any feeling about it.",
+            "语气是中性的。这条消息只是告诉大家会议的新时间，没有表达任何情绪。",
+            "어조는 중립적입니다. 이 메시지는 회의의 새 시간을 알려 줄 뿐, 그에 대한 어떤 감정도 드러내지 않습니다.",
+            "Il tono è neutro. Il messaggio comunica soltanto il nuovo orario della riunione e non esprime alcuna emozione.",
+            "El tono es neutro. El mensaje solo informa de la nueva hora de la reunión y no expresa ningún sentimiento.")},
+    {"q": L("How does the writer feel here? \"I was really looking forward to the concert, but it was cancelled an "
+            "hour before it started.\"",
+            "这段话的作者是什么心情？“我一直很期待那场音乐会，可它在开场前一个小时被取消了。”",
+            "이 글을 쓴 사람은 어떤 기분일까요? \"콘서트를 정말 기대하고 있었는데, 시작 한 시간 전에 취소됐어요.\"",
+            "Come si sente chi scrive? \"Aspettavo tanto quel concerto, ma l'hanno annullato un'ora prima dell'inizio.\"",
+            "¿Cómo se siente quien escribe esto? \"Tenía muchísimas ganas de ir al concierto, pero lo cancelaron una "
+            "hora antes de empezar.\""),
+     "r": L("The writer feels disappointed. They had been excited about the concert for a while, and it was "
+            "cancelled at the very last minute.",
+            "作者感到很失望。他期待这场音乐会很久了，结果却在最后一刻被取消。",
+            "글쓴이는 실망하고 있습니다. 오랫동안 콘서트를 기대했는데 마지막 순간에 취소되었기 때문입니다.",
+            "Chi scrive si sente deluso. Aspettava il concerto da tempo con entusiasmo ed è stato annullato all'ultimo "
+            "momento.",
+            "Quien escribe se siente decepcionado. Llevaba tiempo ilusionado con el concierto y lo cancelaron en el "
+            "último momento.")},
+    {"q": L("Read this review and tell me whether the customer would recommend the phone: \"The battery lasts two "
+            "days and the screen is gorgeous. Worth every penny.\"",
+            "读一读这条评论，告诉我这位顾客会不会推荐这款手机：“电池能用两天，屏幕漂亮极了，每一分钱都花得值。”",
+            "이 후기를 읽고 고객이 이 휴대폰을 추천할지 알려 주세요: \"배터리가 이틀이나 가고 화면이 정말 멋져요. "
+            "돈이 전혀 아깝지 않아요.\"",
+            "Leggi questa recensione e dimmi se il cliente consiglierebbe il telefono: \"La batteria dura due giorni e "
+            "lo schermo è splendido. Vale ogni centesimo.\"",
+            "Lee esta reseña y dime si el cliente recomendaría el móvil: \"La batería dura dos días y la pantalla es "
+            "preciosa. Vale cada céntimo.\""),
+     "r": L("Yes, the customer would clearly recommend it. They praise the long battery life and the beautiful screen "
+            "and say the phone is worth its price.",
+            "会的，这位顾客显然会推荐。他称赞电池续航长、屏幕漂亮，还说这款手机物有所值。",
+            "네, 이 고객은 분명히 추천할 것입니다. 긴 배터리 수명과 아름다운 화면을 칭찬하며 가격만큼의 가치가 있다고 "
+            "말하니까요.",
+            "Sì, il cliente lo consiglierebbe senza dubbio. Loda la lunga durata della batteria e lo schermo bellissimo "
+            "e dice che il telefono vale il suo prezzo.",
+            "Sí, el cliente sin duda lo recomendaría. Elogia la larga duración de la batería y la pantalla preciosa, y "
+            "dice que el móvil vale lo que cuesta.")},
+    {"q": L("Is this restaurant review positive or negative? \"The portions were tiny and the waiter forgot our drinks "
+            "twice.\"",
+            "这条餐厅评论是好评还是差评？“菜量少得可怜，服务员还两次忘了上我们的饮料。”",
+            "이 식당 후기는 긍정적인가요, 부정적인가요? \"양이 너무 적었고 종업원이 음료를 두 번이나 잊어버렸어요.\"",
+            "Questa recensione di un ristorante è positiva o negativa? \"Le porzioni erano minuscole e il cameriere si è "
+            "dimenticato le nostre bevande due volte.\"",
+            "¿Esta reseña de un restaurante es positiva o negativa? \"Las raciones eran diminutas y el camarero se "
+            "olvidó de nuestras bebidas dos veces.\""),
+     "r": L("It is negative. The reviewer complains about both the food, because the portions were very small, and "
+            "the service, because the waiter kept forgetting their drinks.",
+            "这是差评。评论者既抱怨菜量太少，也抱怨服务不好，因为服务员一再忘记他们的饮料。",
+            "부정적입니다. 글쓴이는 양이 너무 적었던 음식과 음료를 계속 잊어버린 종업원의 서비스 모두에 불만을 "
+            "나타냅니다.",
+            "È negativa. Chi scrive si lamenta sia del cibo, perché le porzioni erano piccolissime, sia del servizio, "
+            "perché il cameriere continuava a dimenticare le bevande.",
+            "Es negativa. Quien la escribe se queja tanto de la comida, porque las raciones eran muy pequeñas, como del "
+            "servicio, porque el camarero olvidaba una y otra vez las bebidas.")},
+    {"q": L("Which emotion does this sentence express, anger, fear or joy? \"I can't believe they sold my bike "
+            "without even asking me!\"",
+            "这句话表达的是愤怒、恐惧还是喜悦？“真不敢相信，他们连问都没问就把我的自行车卖了！”",
+            "이 문장은 분노, 두려움, 기쁨 중 어떤 감정을 나타내나요? \"나한테 묻지도 않고 내 자전거를 팔아 버렸다니 "
+            "믿을 수가 없어!\"",
+            "Quale emozione esprime questa frase, rabbia, paura o gioia? \"Non ci posso credere che abbiano venduto la "
+            "mia bici senza neanche chiedermelo!\"",
+            "¿Qué emoción expresa esta frase: enfado, miedo o alegría? \"¡No me puedo creer que hayan vendido mi bici "
+            "sin ni siquiera preguntarme!\""),
+     "r": L("It expresses anger. The speaker is upset and shocked because someone sold their bike without asking for "
+            "permission first.",
+            "这句话表达的是愤怒。说话的人又气又震惊，因为有人没经过他同意就卖掉了他的自行车。",
+            "분노를 나타냅니다. 말하는 사람은 누군가가 허락도 받지 않고 자기 자전거를 팔아 버려서 화가 나고 어이없어하고 "
+            "있습니다.",
+            "Esprime rabbia. Chi parla è arrabbiato e incredulo perché qualcuno ha venduto la sua bici senza chiedergli "
+            "il permesso.",
+            "Expresa enfado. Quien habla está molesto e indignado porque alguien vendió su bici sin pedirle permiso.")},
+])
+
+
+# --- rewrite: a quoted sentence, then the same idea said another way ------------------------------
+template("rewrite", [OWN], ANSWER, [
+    {"q": L("Rewrite this notice so that a child could understand it: \"The museum will be inaccessible to visitors "
+            "during renovations.\"",
+            "把这则通知改写得让小孩子也能看懂：“翻修期间，博物馆将不对参观者开放。”",
+            "이 안내문을 아이도 이해할 수 있게 바꿔 써 주세요: \"보수 공사 기간에는 박물관 관람이 불가합니다.\"",
+            "Riscrivi questo avviso in modo che lo capisca anche un bambino: \"Il museo resterà inaccessibile ai "
+            "visitatori durante i lavori di ristrutturazione.\"",
+            "Reescribe este aviso para que lo entienda un niño: \"El museo permanecerá inaccesible a los visitantes "
+            "durante las obras de renovación.\""),
+     "r": L("Here is a simpler version: \"You can't go into the museum right now, because workers are fixing it up. "
+            "It will open again when they are finished.\"",
+            "简单一点可以这样说：“现在不能进博物馆，因为工人叔叔正在修理它。修好以后就会重新开门。”",
+            "더 쉽게 말하면 이렇습니다: \"지금은 아저씨들이 박물관을 고치고 있어서 들어갈 수 없어요. 다 고치면 다시 "
+            "문을 열어요.\"",
+            "Ecco una versione più semplice: \"Adesso non si può entrare nel museo, perché degli operai lo stanno "
+            "sistemando. Riaprirà quando avranno finito.\"",
+            "Aquí tienes una versión más sencilla: \"Ahora no se puede entrar en el museo, porque unos obreros lo están "
+            "arreglando. Volverá a abrir cuando terminen.\"")},
+    {"q": L("Make this sentence shorter: \"Due to the fact that the train was running late, we were not able to arrive "
+            "on time.\"",
+            "把这句话改得更简短：“由于火车晚点的缘故，我们没有能够按时到达。”",
+            "이 문장을 더 짧게 줄여 주세요: \"기차가 늦게 운행되었다는 사실로 인해 우리는 제시간에 도착할 수 없었다.\"",
+            "Rendi più breve questa frase: \"A causa del fatto che il treno viaggiava in ritardo, non siamo stati in grado "
+            "di arrivare in orario.\"",
+            "Haz más corta esta frase: \"Debido al hecho de que el tren circulaba con retraso, no fuimos capaces de "
+            "llegar a tiempo.\""),
+     "r": L("A shorter version is: \"We arrived late because the train was late.\" It keeps the same meaning with less "
+            "than half the words.",
+            "更简短的说法是：“火车晚点了，所以我们迟到了。”意思不变，字数却少了一半多。",
+            "더 짧게 쓰면 \"기차가 늦어서 우리도 늦게 도착했다.\"입니다. 뜻은 그대로이면서 길이는 절반 이하로 줄었습니다.",
+            "Una versione più breve è: \"Siamo arrivati tardi perché il treno era in ritardo.\" Il significato è lo stesso, "
+            "con meno della metà delle parole.",
+            "Una versión más corta es: \"Llegamos tarde porque el tren se retrasó.\" Dice lo mismo con menos de la mitad "
+            "de palabras.")},
+    {"q": L("Say this in a more positive way for a shop window: \"We are closed on Sundays.\"",
+            "把这句话改得更积极一些，用在商店橱窗上：“我们周日不营业。”",
+            "가게 창문에 붙일 수 있게 이 문장을 더 긍정적으로 바꿔 주세요: \"일요일은 영업하지 않습니다.\"",
+            "Riformula in modo più positivo, per la vetrina di un negozio: \"La domenica siamo chiusi.\"",
+            "Dilo de forma más positiva para el escaparate de una tienda: \"Los domingos cerramos.\""),
+     "r": L("A more positive version could be: \"We are happy to welcome you from Monday to Saturday!\" It tells "
+            "customers when to come instead of when not to.",
+            "更积极的说法可以是：“周一至周六，我们期待您的光临！”这样是告诉顾客什么时候可以来，而不是什么时候不能来。",
+            "더 긍정적으로는 \"월요일부터 토요일까지 기쁜 마음으로 여러분을 기다립니다!\"라고 쓸 수 있습니다. 언제 오면 "
+            "안 되는지가 아니라 언제 오면 되는지를 알려 주는 문장입니다.",
+            "Una versione più positiva potrebbe essere: \"Vi aspettiamo con piacere dal lunedì al sabato!\" Così dice ai "
+            "clienti quando venire invece di quando non venire.",
+            "Una versión más positiva podría ser: \"¡Te esperamos con gusto de lunes a sábado!\" Así indica a los clientes "
+            "cuándo venir en lugar de cuándo no venir.")},
+    {"q": L("Change this sentence to the active voice: \"The cake was eaten by the children.\"",
+            "把这个被动句改成主动句：“蛋糕被孩子们吃掉了。”",
+            "이 피동문을 능동문으로 바꿔 주세요: \"케이크가 아이들에 의해 먹혔다.\"",
+            "Volgi questa frase alla forma attiva: \"La torta è stata mangiata dai bambini.\"",
+            "Pasa esta frase a la voz activa: \"La tarta fue comida por los niños.\""),
+     "r": L("In the active voice the sentence is: \"The children ate the cake.\" The children, who do the action, now "
+            "come first.",
+            "改成主动句就是：“孩子们吃掉了蛋糕。”现在，做出动作的孩子们放在了句子开头。",
+            "능동문으로 바꾸면 \"아이들이 케이크를 먹었다.\"가 됩니다. 이제 행동을 하는 아이들이 문장의 주어가 되었습니다.",
+            "Alla forma attiva la frase diventa: \"I bambini hanno mangiato la torta.\" Ora i bambini, che compiono "
+            "l'azione, vengono per primi.",
+            "En voz activa la frase queda así: \"Los niños se comieron la tarta.\" Ahora los niños, que realizan la "
+            "acción, van primero.")},
+    {"q": L("Rewrite this sentence to sound more enthusiastic: \"The new park near my house is okay.\"",
+            "把这句话改写得更热情一些：“我家附近的新公园还行吧。”",
+            "이 문장을 더 신나는 느낌으로 바꿔 써 주세요: \"우리 집 근처에 새로 생긴 공원은 그럭저럭 괜찮아.\"",
+            "Riscrivi questa frase in modo più entusiasta: \"Il nuovo parco vicino a casa mia non è male.\"",
+            "Reescribe esta frase con más entusiasmo: \"El parque nuevo cerca de mi casa no está mal.\""),
+     "r": L("Here is a more enthusiastic version: \"The new park near my house is wonderful, and I can't wait to go "
+            "back this weekend!\"",
+            "更热情的版本是：“我家附近的新公园太棒了，我都等不及这个周末再去一趟了！”",
+            "더 신나는 느낌으로 바꾸면 이렇습니다: \"우리 집 근처에 새로 생긴 공원은 정말 멋져! 이번 주말에 또 가고 "
+            "싶어서 못 기다리겠어!\"",
+            "Ecco una versione più entusiasta: \"Il nuovo parco vicino a casa mia è fantastico e non vedo l'ora di "
+            "tornarci questo fine settimana!\"",
+            "Aquí tienes una versión con más entusiasmo: \"¡El parque nuevo cerca de mi casa es maravilloso y estoy "
+            "deseando volver este fin de semana!\"")},
+    {"q": L("Put this sentence in the past tense: \"She walks to the market and buys fresh bread.\"",
+            "把这句话改成表示过去发生的事：“她走路去市场买新鲜的面包。”",
+            "이 문장을 과거형으로 바꿔 주세요: \"그녀는 시장에 걸어가서 신선한 빵을 산다.\"",
+            "Volgi questa frase al passato: \"Va a piedi al mercato e compra del pane fresco.\"",
+            "Pon esta frase en pasado: \"Va andando al mercado y compra pan recién hecho.\""),
+     "r": L("In the past tense it becomes: \"She walked to the market and bought fresh bread.\" Both verbs change, "
+            "walks to walked and buys to bought.",
+            "表示过去可以说：“她走路去了市场，买了新鲜的面包。”中文没有时态变化，所以要加上“了”来表示动作已经完成。",
+            "과거형으로 바꾸면 \"그녀는 시장에 걸어가서 신선한 빵을 샀다.\"가 됩니다. 마지막 동사 \"산다\"가 \"샀다\"로 "
+            "바뀝니다.",
+            "Al passato diventa: \"È andata a piedi al mercato e ha comprato del pane fresco.\" Entrambi i verbi passano "
+            "al passato prossimo.",
+            "En pasado queda así: \"Fue andando al mercado y compró pan recién hecho.\" Los dos verbos pasan al pretérito "
+            "indefinido.")},
+    {"q": L("Say this more simply: \"We need to utilise our available resources in a more efficient manner.\"",
+            "用更简单的话说这句话：“我们需要以更高效的方式对现有资源加以利用。”",
+            "이 말을 더 쉽게 바꿔 주세요: \"우리는 가용 자원을 보다 효율적인 방식으로 활용할 필요가 있습니다.\"",
+            "Dillo in modo più semplice: \"È necessario utilizzare le risorse disponibili in maniera più efficiente.\"",
+            "Dilo de forma más sencilla: \"Es necesario utilizar los recursos disponibles de una manera más eficiente.\""),
+     "r": L("A simpler way to say it is: \"We need to make better use of what we have.\" Plain words make the same point "
+            "more clearly.",
+            "更简单的说法是：“我们要把手头的东西用得更好。”用朴素的词语，意思反而更清楚。",
+            "더 쉽게 말하면 \"가진 것을 더 잘 써야 합니다.\"입니다. 쉬운 말로 쓰면 같은 뜻이 더 분명하게 전달됩니다.",
+            "Un modo più semplice di dirlo è: \"Dobbiamo usare meglio quello che abbiamo.\" Parole semplici esprimono lo "
+            "stesso concetto in modo più chiaro.",
+            "Una forma más sencilla de decirlo es: \"Tenemos que aprovechar mejor lo que tenemos.\" Con palabras sencillas "
+            "la idea queda más clara.")},
+    {"q": L("Rewrite this text message so it sounds friendlier: \"Where are you? You're late.\"",
+            "把这条短信改得更友好一些：“你在哪儿？你迟到了。”",
+            "이 문자 메시지를 더 다정하게 바꿔 주세요: \"어디야? 늦었잖아.\"",
+            "Riscrivi questo messaggio in modo che suoni più amichevole: \"Dove sei? Sei in ritardo.\"",
+            "Reescribe este mensaje para que suene más amable: \"¿Dónde estás? Llegas tarde.\""),
+     "r": L("A friendlier version could be: \"Hi! Are you on your way? No rush, I just wanted to check that "
+            "everything is okay.\"",
+            "更友好的说法可以是：“嗨！你在路上了吗？不着急，我只是想确认一下你一切都好。”",
+            "더 다정하게는 이렇게 쓸 수 있습니다: \"안녕! 오는 중이야? 서두르지 않아도 돼. 별일 없는지 궁금해서 물어봤어.\"",
+            "Una versione più amichevole potrebbe essere: \"Ciao! Sei per strada? Fai con calma, volevo solo sapere se va "
+            "tutto bene.\"",
+            "Una versión más amable podría ser: \"¡Hola! ¿Ya vienes? Sin prisa, solo quería saber si va todo bien.\"")},
+])
