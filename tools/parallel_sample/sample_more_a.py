@@ -489,3 +489,139 @@ template("rewrite", [OWN], ANSWER, [
             "tutto bene.\"",
             "Una versión más amable podría ser: \"¡Hola! ¿Ya vienes? Sin prisa, solo quería saber si va todo bien.\"")},
 ])
+
+
+# --- summarise: a quoted short text, then its gist -------------------------------------------------
+template("summarise", [OWN], ANSWER, [
+    {"q": L("Summarise this in one sentence: \"From March, the library will open at noon on weekdays but stay open "
+            "until 9 pm, so people who work can visit in the evening.\"",
+            "用一句话概括：“从三月起，图书馆工作日中午才开门，但会一直开到晚上九点，方便上班族晚上来。”",
+            "한 문장으로 요약해 주세요: \"3월부터 도서관은 평일에 정오에 문을 열지만, 직장인들이 저녁에 올 수 있도록 "
+            "밤 9시까지 운영합니다.\"",
+            "Riassumi in una frase: \"Da marzo la biblioteca aprirà a mezzogiorno nei giorni feriali, ma resterà aperta "
+            "fino alle 21, così chi lavora potrà andarci la sera.\"",
+            "Resume esto en una frase: \"A partir de marzo, la biblioteca abrirá a mediodía entre semana, pero cerrará a "
+            "las nueve de la noche para que quien trabaja pueda ir por la tarde.\""),
+     "r": L("From March the library will open and close later on weekdays, so that people with jobs can come in the "
+            "evening.",
+            "从三月起，图书馆工作日会推迟开门和关门时间，让上班的人晚上也能去。",
+            "3월부터 도서관은 직장인들이 저녁에 올 수 있도록 평일에 더 늦게 열고 더 늦게 닫습니다.",
+            "Da marzo la biblioteca aprirà e chiuderà più tardi nei giorni feriali, così chi lavora potrà andarci la sera.",
+            "Desde marzo la biblioteca abrirá y cerrará más tarde entre semana, para que quien trabaja pueda ir por la "
+            "tarde.")},
+    {"q": L("What is the main point of this paragraph? \"Many people think goldfish remember things for only three "
+            "seconds. In fact, experiments show they remember for months and can even be trained.\"",
+            "这段话的要点是什么？“很多人以为金鱼的记忆只有三秒。事实上，实验表明它们能记住几个月，甚至可以被训练。”",
+            "이 단락의 요점은 무엇인가요? \"많은 사람이 금붕어의 기억력이 3초밖에 안 된다고 생각한다. 하지만 실험에 "
+            "따르면 금붕어는 몇 달 동안 기억하고 훈련도 받을 수 있다.\"",
+            "Qual è il punto principale di questo paragrafo? \"Molti pensano che i pesci rossi ricordino le cose solo per "
+            "tre secondi. In realtà gli esperimenti mostrano che ricordano per mesi e si possono persino addestrare.\"",
+            "¿Cuál es la idea principal de este párrafo? \"Mucha gente cree que los peces de colores solo recuerdan las "
+            "cosas tres segundos. En realidad, los experimentos muestran que recuerdan durante meses e incluso se les "
+            "puede entrenar.\""),
+     "r": L("The main point is that goldfish have much better memories than people believe: they can remember things "
+            "for months and can be trained.",
+            "要点是：金鱼的记忆力比人们以为的好得多，它们能记住几个月，还能被训练。",
+            "요점은 금붕어의 기억력이 사람들이 생각하는 것보다 훨씬 좋다는 것입니다. 금붕어는 몇 달 동안 기억할 수 있고 "
+            "훈련도 가능합니다.",
+            "Il punto principale è che i pesci rossi hanno una memoria molto migliore di quanto si creda: ricordano per "
+            "mesi e si possono addestrare.",
+            "La idea principal es que los peces de colores tienen mucha mejor memoria de lo que se cree: recuerdan "
+            "durante meses y se les puede entrenar.")},
+    {"q": L("Summarise this office message for me: \"Hi all, the kitchen will be cleaned on Friday, so please take "
+            "your food out of the fridge by Thursday evening.\"",
+            "帮我概括一下这条办公室通知：“大家好，周五要打扫厨房，请在周四晚上之前把自己的食物从冰箱里拿走。”",
+            "이 사내 메시지를 요약해 주세요: \"여러분, 금요일에 탕비실 청소가 있으니 목요일 저녁까지 냉장고에서 각자 "
+            "음식을 꺼내 주세요.\"",
+            "Riassumimi questo messaggio dell'ufficio: \"Ciao a tutti, venerdì puliranno la cucina, quindi togliete il "
+            "vostro cibo dal frigo entro giovedì sera.\"",
+            "Resúmeme este mensaje de la oficina: \"Hola a todos, el viernes se limpiará la cocina, así que sacad vuestra "
+            "comida de la nevera antes del jueves por la noche.\""),
+     "r": L("Everyone has to take their food out of the office fridge by Thursday evening, because the kitchen is "
+            "being cleaned on Friday.",
+            "因为周五要打扫厨房，大家必须在周四晚上之前把自己的食物从办公室冰箱里拿走。",
+            "금요일에 탕비실을 청소하기 때문에 모두 목요일 저녁까지 사무실 냉장고에서 자기 음식을 꺼내야 합니다.",
+            "Tutti devono togliere il proprio cibo dal frigo dell'ufficio entro giovedì sera, perché venerdì si pulisce "
+            "la cucina.",
+            "Todos tienen que sacar su comida de la nevera de la oficina antes del jueves por la noche, porque el viernes "
+            "se limpia la cocina.")},
+    {"q": L("Briefly summarise this news item: \"Heavy snow closed the city's airport for six hours on Monday. More "
+            "than two hundred flights were cancelled.\"",
+            "简要概括这条新闻：“周一，大雪导致该市机场关闭六个小时，两百多个航班被取消。”",
+            "이 뉴스를 간단히 요약해 주세요: \"월요일에 폭설로 시 공항이 여섯 시간 동안 폐쇄되었다. 200편이 넘는 "
+            "항공편이 취소되었다.\"",
+            "Riassumi brevemente questa notizia: \"Lunedì una forte nevicata ha chiuso l'aeroporto della città per sei "
+            "ore. Sono stati cancellati più di duecento voli.\"",
+            "Resume brevemente esta noticia: \"El lunes una fuerte nevada cerró el aeropuerto de la ciudad durante seis "
+            "horas. Se cancelaron más de doscientos vuelos.\""),
+     "r": L("On Monday heavy snow shut the city's airport for six hours, and over two hundred flights were cancelled "
+            "as a result.",
+            "周一的大雪让该市机场关闭了六个小时，导致两百多个航班取消。",
+            "월요일 폭설로 시 공항이 여섯 시간 동안 문을 닫았고, 그 결과 200편이 넘는 항공편이 취소되었습니다.",
+            "Lunedì la neve ha chiuso per sei ore l'aeroporto della città, e di conseguenza sono stati cancellati oltre "
+            "duecento voli.",
+            "El lunes la nieve cerró durante seis horas el aeropuerto de la ciudad y, como consecuencia, se cancelaron "
+            "más de doscientos vuelos.")},
+    {"q": L("In a few words, what is this film review saying? \"It starts slowly, but the last hour is gripping and "
+            "the acting is excellent throughout.\"",
+            "简单说说这条影评在讲什么：“开头有点慢，但最后一个小时扣人心弦，而且演员的表演自始至终都很出色。”",
+            "이 영화 평은 간단히 말해 무슨 내용인가요? \"초반은 느리지만 마지막 한 시간은 손에 땀을 쥐게 하고, 연기는 "
+            "처음부터 끝까지 훌륭하다.\"",
+            "In poche parole, cosa dice questa recensione del film? \"Parte lentamente, ma l'ultima ora è avvincente e la "
+            "recitazione è ottima dall'inizio alla fine.\"",
+            "En pocas palabras, ¿qué dice esta crítica de la película? \"Empieza despacio, pero la última hora engancha "
+            "y las interpretaciones son excelentes de principio a fin.\""),
+     "r": L("In short, the reviewer liked the film: the beginning is slow, but the ending is exciting and the acting "
+            "is excellent.",
+            "简单来说，评论者喜欢这部电影：开头较慢，但结尾很精彩，演技也非常出色。",
+            "간단히 말해 평론가는 이 영화를 좋게 봤습니다. 초반은 느리지만 결말이 흥미진진하고 연기가 훌륭하다는 것입니다.",
+            "In breve, al recensore il film è piaciuto: l'inizio è lento, ma il finale è emozionante e la recitazione è "
+            "ottima.",
+            "En resumen, al crítico le gustó la película: el principio es lento, pero el final es emocionante y las "
+            "interpretaciones son excelentes.")},
+    {"q": L("Sum up this email in one line: \"Thank you for your application. We were impressed by your experience and "
+            "would like to invite you to an interview next Tuesday at 10 am.\"",
+            "用一句话总结这封邮件：“感谢您的申请。您的经历给我们留下了深刻印象，我们想邀请您下周二上午十点来面试。”",
+            "이 이메일을 한 줄로 요약해 주세요: \"지원해 주셔서 감사합니다. 귀하의 경력이 인상적이어서 다음 주 화요일 "
+            "오전 10시에 면접을 보러 와 주시기를 부탁드립니다.\"",
+            "Riassumi questa e-mail in una riga: \"Grazie per la sua candidatura. Siamo rimasti colpiti dalla sua "
+            "esperienza e vorremmo invitarla a un colloquio martedì prossimo alle 10.\"",
+            "Resume este correo en una línea: \"Gracias por su solicitud. Nos ha impresionado su experiencia y nos "
+            "gustaría invitarle a una entrevista el próximo martes a las 10.\""),
+     "r": L("The company liked the candidate's experience and is inviting them to a job interview next Tuesday at "
+            "10 am.",
+            "公司很欣赏这位求职者的经历，邀请对方下周二上午十点参加面试。",
+            "회사가 지원자의 경력을 좋게 보고 다음 주 화요일 오전 10시 면접에 초대하고 있습니다.",
+            "L'azienda ha apprezzato l'esperienza del candidato e lo invita a un colloquio martedì prossimo alle 10.",
+            "La empresa valora la experiencia del candidato y lo invita a una entrevista de trabajo el próximo martes a "
+            "las 10.")},
+    {"q": L("Summarise the story of Little Red Riding Hood in two sentences.", "用两句话概括《小红帽》的故事。",
+            "빨간 모자 이야기를 두 문장으로 요약해 주세요.",
+            "Riassumi la storia di Cappuccetto Rosso in due frasi.", "Resume el cuento de Caperucita Roja en dos frases."),
+     "r": L("A girl in a red hood walks through the woods to visit her grandmother, but a wolf gets there first and "
+            "pretends to be the old woman. A hunter arrives just in time and saves them both.",
+            "一个戴红帽子的小女孩穿过森林去看望外婆，可是大灰狼抢先一步，假扮成了外婆。一位猎人及时赶到，救出了她们俩。",
+            "빨간 모자를 쓴 소녀가 할머니를 뵈러 숲을 지나가는데, 늑대가 먼저 할머니 집에 가서 할머니인 척합니다. "
+            "마침 사냥꾼이 나타나 두 사람을 구해 줍니다.",
+            "Una bambina con un cappuccio rosso attraversa il bosco per andare dalla nonna, ma il lupo arriva prima e "
+            "si finge la nonna. Un cacciatore arriva appena in tempo e le salva entrambe.",
+            "Una niña con una caperuza roja cruza el bosque para visitar a su abuela, pero el lobo llega antes y se hace "
+            "pasar por ella. Un cazador aparece justo a tiempo y las salva a las dos.")},
+    {"q": L("Boil this down to one sentence: \"Bees carry pollen from flower to flower. Without them, many fruits and "
+            "vegetables we eat every day would be much harder to grow.\"",
+            "把这段话压缩成一句话：“蜜蜂把花粉从一朵花带到另一朵花。没有蜜蜂，我们每天吃的许多水果和蔬菜都会难种得多。”",
+            "이 내용을 한 문장으로 줄여 주세요: \"벌은 꽃에서 꽃으로 꽃가루를 옮긴다. 벌이 없다면 우리가 매일 먹는 많은 "
+            "과일과 채소를 기르기가 훨씬 어려울 것이다.\"",
+            "Riduci questo testo a una frase: \"Le api portano il polline da un fiore all'altro. Senza di loro, molta "
+            "frutta e verdura che mangiamo ogni giorno sarebbe molto più difficile da coltivare.\"",
+            "Reduce esto a una sola frase: \"Las abejas llevan el polen de flor en flor. Sin ellas, muchas frutas y "
+            "verduras que comemos a diario serían mucho más difíciles de cultivar.\""),
+     "r": L("Bees are important because, by carrying pollen between flowers, they help us grow many of the fruits and "
+            "vegetables we eat.",
+            "蜜蜂很重要，因为它们在花朵之间传播花粉，帮助我们种出日常吃的许多水果和蔬菜。",
+            "벌은 꽃과 꽃 사이에 꽃가루를 옮겨 우리가 먹는 많은 과일과 채소가 자라도록 도와주기 때문에 중요합니다.",
+            "Le api sono importanti perché, portando il polline tra i fiori, ci aiutano a coltivare molta della frutta e "
+            "della verdura che mangiamo.",
+            "Las abejas son importantes porque, al llevar el polen entre las flores, nos ayudan a cultivar muchas de las "
+            "frutas y verduras que comemos.")},
+])
