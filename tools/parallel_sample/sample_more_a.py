@@ -625,3 +625,117 @@ template("summarise", [OWN], ANSWER, [
             "Las abejas son importantes porque, al llevar el polen entre las flores, nos ayudan a cultivar muchas de las "
             "frutas y verduras que comemos.")},
 ])
+
+
+# --- compare: two options weighed against each other ------------------------------------------------
+template("compare", [OWN], ANSWER, [
+    {"q": L("Should I read on an e-reader or stick to paper books?", "我应该用电子阅读器看书，还是继续读纸质书？",
+            "전자책 단말기로 읽는 게 좋을까요, 아니면 계속 종이책을 읽는 게 좋을까요?",
+            "Meglio leggere su un e-reader o restare fedele ai libri di carta?",
+            "¿Debería leer en un libro electrónico o seguir con los libros de papel?"),
+     "r": L("An e-reader is light, holds thousands of books and lets you change the text size, which is great for "
+            "travel. Paper books never need charging, are easy to lend, and many people simply enjoy holding them.",
+            "电子阅读器很轻，能装下成千上万本书，还能调整字体大小，特别适合旅行时用。纸质书不用充电，方便借给别人，而且很多人就是喜欢捧着书读的感觉。",
+            "전자책 단말기는 가볍고 수천 권의 책을 담을 수 있으며 글자 크기도 바꿀 수 있어 여행할 때 아주 좋습니다. "
+            "종이책은 충전할 필요가 없고 빌려주기 쉬우며, 손에 들고 읽는 느낌을 좋아하는 사람도 많습니다.",
+            "Un e-reader è leggero, contiene migliaia di libri e permette di cambiare la dimensione del testo, ottimo "
+            "in viaggio. I libri di carta non vanno mai ricaricati, si prestano facilmente e a molti piace tenerli in mano.",
+            "Un libro electrónico es ligero, guarda miles de libros y permite cambiar el tamaño de la letra, algo ideal "
+            "para viajar. Los libros de papel nunca necesitan carga, se prestan fácilmente y a mucha gente le gusta "
+            "tenerlos en las manos.")},
+    {"q": L("Compare tea and coffee as a morning drink.", "比较一下茶和咖啡作为早晨饮品的优缺点。",
+            "아침 음료로서 차와 커피를 비교해 주세요.", "Confronta il tè e il caffè come bevanda del mattino.",
+            "Compara el té y el café como bebida para la mañana."),
+     "r": L("Coffee usually has more caffeine, so it wakes you up faster but can make some people jittery. Tea has "
+            "less caffeine and gives a gentler lift, and many kinds taste good without milk or sugar.",
+            "咖啡的咖啡因通常更多，提神更快，但有些人喝了会心慌。茶的咖啡因较少，提神效果更温和，而且很多茶不加奶不加糖也很好喝。",
+            "커피는 보통 카페인이 더 많아서 잠이 빨리 깨지만, 어떤 사람은 가슴이 두근거릴 수 있습니다. 차는 카페인이 "
+            "적어 더 부드럽게 기운을 북돋아 주고, 우유나 설탕 없이도 맛있는 종류가 많습니다.",
+            "Il caffè di solito ha più caffeina, quindi sveglia più in fretta, ma ad alcuni mette agitazione. Il tè ne "
+            "ha meno e dà una carica più dolce, e molti tipi sono buoni anche senza latte né zucchero.",
+            "El café suele tener más cafeína, así que despierta antes, pero a algunas personas las pone nerviosas. El té "
+            "tiene menos y da un empujón más suave, y muchas variedades están buenas sin leche ni azúcar.")},
+    {"q": L("I'm choosing between a cat and a dog, but I work full time. Which pet needs less of my time?",
+            "我在猫和狗之间犹豫，但我是全职上班的。哪种宠物更省时间？",
+            "고양이와 개 중에서 고민 중인데, 저는 종일 일을 해요. 어느 쪽이 시간이 덜 들까요?",
+            "Sto scegliendo tra un gatto e un cane, ma lavoro a tempo pieno. Quale dei due richiede meno tempo?",
+            "Estoy dudando entre un gato y un perro, pero trabajo a jornada completa. ¿Cuál necesita menos tiempo?"),
+     "r": L("A cat generally needs less of your time, because it uses a litter box and is fine alone during a working "
+            "day. A dog needs several walks a day and much more company.",
+            "一般来说猫更省时间，因为它会用猫砂盆，白天独自在家也没问题。狗每天要遛好几次，也需要更多的陪伴。",
+            "일반적으로 고양이가 시간이 덜 듭니다. 고양이는 화장실 모래를 쓰고 낮 동안 혼자 있어도 괜찮기 때문입니다. "
+            "개는 하루에 여러 번 산책해야 하고 훨씬 더 많은 관심이 필요합니다.",
+            "In genere un gatto richiede meno tempo, perché usa la lettiera e sta bene da solo durante la giornata di "
+            "lavoro. Un cane ha bisogno di varie passeggiate al giorno e di molta più compagnia.",
+            "En general, un gato necesita menos tiempo, porque usa el arenero y está bien solo durante la jornada "
+            "laboral. Un perro necesita varios paseos al día y mucha más compañía.")},
+    {"q": L("For a 500-kilometre trip, how does flying compare with taking the bus?",
+            "五百公里的行程，坐飞机和坐大巴相比怎么样？",
+            "500킬로미터 거리를 갈 때 비행기와 버스를 비교하면 어떤가요?",
+            "Per un viaggio di 500 chilometri, come si confronta l'aereo con l'autobus?",
+            "Para un viaje de 500 kilómetros, ¿cómo se compara ir en avión con ir en autobús?"),
+     "r": L("The flight itself is much faster, but once you add getting to the airport and going through security, it "
+            "often saves only an hour or two. The bus is far cheaper and causes less pollution per passenger.",
+            "飞行本身快得多，但算上去机场和过安检的时间，往往只能省下一两个小时。大巴便宜得多，每位乘客造成的污染也更少。",
+            "비행 시간 자체는 훨씬 짧지만, 공항까지 가는 시간과 보안 검색까지 더하면 한두 시간밖에 아끼지 못하는 경우가 "
+            "많습니다. 버스는 훨씬 저렴하고 승객 한 명당 오염도 적습니다.",
+            "Il volo in sé è molto più veloce, ma se si aggiungono il tragitto fino all'aeroporto e i controlli di "
+            "sicurezza, spesso si risparmiano solo un'ora o due. L'autobus costa molto meno e inquina meno per passeggero.",
+            "El vuelo en sí es mucho más rápido, pero si sumas el trayecto al aeropuerto y los controles de seguridad, "
+            "a menudo solo ahorras una o dos horas. El autobús es mucho más barato y contamina menos por pasajero.")},
+    {"q": L("Is it better to buy fresh or frozen vegetables?", "买新鲜蔬菜好还是买冷冻蔬菜好？",
+            "채소는 신선한 것을 사는 게 좋을까요, 냉동을 사는 게 좋을까요?",
+            "È meglio comprare verdure fresche o surgelate?", "¿Es mejor comprar verduras frescas o congeladas?"),
+     "r": L("Both are healthy. Fresh vegetables taste best in season and eaten soon after buying, while frozen ones "
+            "are picked ripe, keep their vitamins well and last for months, so less goes to waste.",
+            "两者都很健康。新鲜蔬菜在当季、买来后尽快吃最好吃；冷冻蔬菜是在成熟时采摘的，维生素保存得好，还能放好几个月，浪费更少。",
+            "둘 다 건강에 좋습니다. 신선한 채소는 제철에 사서 바로 먹을 때 가장 맛있고, 냉동 채소는 잘 익었을 때 수확해 "
+            "비타민이 잘 보존되며 몇 달씩 보관할 수 있어 버리는 양이 줄어듭니다.",
+            "Sono sane entrambe. Le verdure fresche sono più buone di stagione e consumate subito, mentre quelle "
+            "surgelate vengono raccolte mature, conservano bene le vitamine e durano mesi, quindi se ne spreca meno.",
+            "Las dos son sanas. Las verduras frescas saben mejor en temporada y consumidas enseguida, mientras que las "
+            "congeladas se recogen maduras, conservan bien las vitaminas y duran meses, así que se desperdicia menos.")},
+    {"q": L("For a complete beginner, how does learning the piano compare with learning the guitar?",
+            "对完全零基础的人来说，学钢琴和学吉他相比怎么样？",
+            "완전 초보자에게 피아노 배우기와 기타 배우기는 어떻게 다른가요?",
+            "Per un principiante assoluto, com'è imparare il pianoforte rispetto alla chitarra?",
+            "Para un principiante total, ¿cómo es aprender piano comparado con aprender guitarra?"),
+     "r": L("The piano is easier at the very start, because the notes are laid out clearly and every key makes a clean "
+            "sound. The guitar is cheaper and easy to carry, but pressing the strings hurts your fingers for a few weeks.",
+            "钢琴在刚开始时更容易，因为音符排列一目了然，每个键都能弹出干净的声音。吉他更便宜，也方便携带，但头几个星期按弦会让手指很疼。",
+            "처음에는 피아노가 더 쉽습니다. 음이 한눈에 보이게 배열되어 있고 건반을 누르기만 하면 깨끗한 소리가 나기 "
+            "때문입니다. 기타는 더 저렴하고 들고 다니기 쉽지만, 처음 몇 주 동안은 줄을 누르면 손가락이 아픕니다.",
+            "All'inizio il pianoforte è più facile, perché le note sono disposte in modo chiaro e ogni tasto dà un suono "
+            "pulito. La chitarra costa meno ed è facile da portare, ma per qualche settimana premere le corde fa male alle dita.",
+            "Al principio el piano es más fácil, porque las notas están ordenadas con claridad y cada tecla da un sonido "
+            "limpio. La guitarra es más barata y fácil de llevar, pero las primeras semanas pisar las cuerdas duele.")},
+    {"q": L("Which keeps you warmer in winter, a wool jumper or a fleece?", "冬天穿羊毛衫和抓绒衣，哪个更保暖？",
+            "겨울에는 울 스웨터와 플리스 중 어느 것이 더 따뜻한가요?",
+            "D'inverno scalda di più un maglione di lana o un pile?", "En invierno, ¿abriga más un jersey de lana o un forro polar?"),
+     "r": L("Both are warm, but wool stays warm even when it gets a little damp and does not start to smell quickly. "
+            "Fleece is lighter, dries faster and is usually cheaper, so it suits active days outdoors.",
+            "两者都很保暖，但羊毛即使有点潮湿也依然保暖，而且不容易有异味。抓绒更轻、干得更快，通常也更便宜，适合户外活动时穿。",
+            "둘 다 따뜻하지만, 울은 조금 축축해져도 따뜻함이 유지되고 냄새도 쉽게 나지 않습니다. 플리스는 더 가볍고 "
+            "빨리 마르며 보통 더 저렴해서 야외에서 활동하는 날에 잘 맞습니다.",
+            "Scaldano entrambi, ma la lana tiene caldo anche quando è un po' umida e non prende odore facilmente. Il pile "
+            "è più leggero, si asciuga prima e di solito costa meno, quindi è adatto alle giornate attive all'aperto.",
+            "Los dos abrigan, pero la lana sigue abrigando aunque se humedezca un poco y no coge olor fácilmente. El "
+            "forro polar es más ligero, se seca antes y suele ser más barato, así que va bien para días activos al aire libre.")},
+    {"q": L("I'm starting university in September. Would a tablet or a laptop be more useful?",
+            "我九月就要上大学了。平板电脑和笔记本电脑哪个更实用？",
+            "9월에 대학에 입학해요. 태블릿과 노트북 중 어느 것이 더 유용할까요?",
+            "A settembre comincio l'università. Mi sarebbe più utile un tablet o un portatile?",
+            "Empiezo la universidad en septiembre. ¿Me sería más útil una tableta o un portátil?"),
+     "r": L("A laptop is usually more useful, because its keyboard and power make long essays and specialised "
+            "software easy. A tablet is lighter and great for reading and handwritten notes, but less practical for "
+            "heavy work.",
+            "笔记本电脑通常更实用，因为有键盘、性能也更强，写长论文、用专业软件都很方便。平板电脑更轻，适合阅读和手写笔记，但不太适合繁重的工作。",
+            "보통은 노트북이 더 유용합니다. 키보드가 있고 성능이 좋아 긴 과제를 쓰거나 전문 프로그램을 쓰기 편하기 "
+            "때문입니다. 태블릿은 가볍고 읽기나 손글씨 필기에 좋지만 무거운 작업에는 덜 실용적입니다.",
+            "Di solito è più utile un portatile, perché la tastiera e la potenza rendono facili le tesine lunghe e i "
+            "programmi specifici. Un tablet è più leggero e ottimo per leggere e prendere appunti a mano, ma meno pratico "
+            "per i lavori pesanti.",
+            "Normalmente es más útil un portátil, porque su teclado y su potencia facilitan los trabajos largos y los "
+            "programas especializados. Una tableta es más ligera y va muy bien para leer y tomar apuntes a mano, pero es "
+            "menos práctica para tareas pesadas.")},
+])
