@@ -739,3 +739,121 @@ template("compare", [OWN], ANSWER, [
             "programas especializados. Una tableta es más ligera y va muy bien para leer y tomar apuntes a mano, pero es "
             "menos práctica para tareas pesadas.")},
 ])
+
+
+# --- recommend: one suggestion with a reason -----------------------------------------------------------
+template("recommend", [OWN], ANSWER, [
+    {"q": L("Can you recommend a kind of board game for a family with young children?",
+            "你能给有小孩的家庭推荐一类桌游吗？",
+            "어린아이가 있는 가족에게 어떤 보드게임을 추천하시나요?",
+            "Mi consigli un tipo di gioco da tavolo per una famiglia con bambini piccoli?",
+            "¿Me recomiendas algún tipo de juego de mesa para una familia con niños pequeños?"),
+     "r": L("Try a cooperative game, where everyone plays together against the game instead of against each other. "
+            "Nobody loses alone, so there are fewer tears, and the rules take only a few minutes to learn.",
+            "试试合作类桌游吧，大家一起对抗游戏，而不是互相竞争。没有人会单独输掉，所以哭鼻子的情况会少很多，规则几分钟就能学会。",
+            "협력형 게임을 해 보세요. 서로 겨루는 대신 모두가 한 팀이 되어 게임과 맞서는 방식입니다. 혼자 지는 사람이 "
+            "없어서 우는 일이 줄고, 규칙도 몇 분이면 익힐 수 있습니다.",
+            "Prova un gioco cooperativo, in cui tutti giocano insieme contro il gioco invece che l'uno contro l'altro. "
+            "Nessuno perde da solo, quindi ci sono meno lacrime, e le regole si imparano in pochi minuti.",
+            "Prueba un juego cooperativo, en el que todos juegan juntos contra el juego en lugar de unos contra otros. "
+            "Nadie pierde solo, así que hay menos lágrimas, y las reglas se aprenden en pocos minutos.")},
+    {"q": L("I loved fantasy novels as a teenager and want to get back into them. Which book should I start with?",
+            "我十几岁时很爱看奇幻小说，现在想重新读起来。该从哪本书开始？",
+            "십 대 때 판타지 소설을 정말 좋아했는데 다시 읽어 보고 싶어요. 어떤 책부터 시작하면 좋을까요?",
+            "Da adolescente adoravo i romanzi fantasy e vorrei riprendere a leggerli. Da quale libro dovrei cominciare?",
+            "De adolescente me encantaban las novelas de fantasía y quiero volver a leerlas. ¿Con qué libro empiezo?"),
+     "r": L("The Hobbit by J. R. R. Tolkien is a good place to start again: it is fairly short, warm and full of "
+            "adventure. If you enjoy it, you can move on to longer series afterwards.",
+            "托尔金的《霍比特人》是重新入门的好选择：篇幅不算长，读来温暖，又充满冒险。如果你喜欢，之后可以再读更长的系列。",
+            "톨킨의 『호빗』으로 다시 시작해 보세요. 비교적 짧고 따뜻하며 모험으로 가득한 책입니다. 마음에 든다면 그다음에 "
+            "더 긴 시리즈로 넘어가면 됩니다.",
+            "Lo Hobbit di J. R. R. Tolkien è un buon punto da cui ripartire: è abbastanza breve, caloroso e pieno di "
+            "avventura. Se ti piace, dopo potrai passare a saghe più lunghe.",
+            "El hobbit, de J. R. R. Tolkien, es un buen libro para volver a empezar: es bastante corto, entrañable y "
+            "está lleno de aventuras. Si te gusta, después puedes pasar a sagas más largas.")},
+    {"q": L("Recommend a hobby for someone who sits at a computer all day.", "给整天坐在电脑前的人推荐一个爱好。",
+            "하루 종일 컴퓨터 앞에 앉아 있는 사람에게 취미를 하나 추천해 주세요.",
+            "Consiglia un hobby a chi passa tutto il giorno davanti al computer.",
+            "Recomienda una afición para alguien que pasa todo el día delante del ordenador."),
+     "r": L("Choose something that uses your hands and keeps you away from screens, such as pottery, woodworking or "
+            "gardening. It rests your eyes and gives you the satisfaction of making something real.",
+            "选一个需要动手、又能让你远离屏幕的爱好，比如陶艺、木工或园艺。这样既能让眼睛休息，又能体会亲手做出实物的满足感。",
+            "도예나 목공, 원예처럼 손을 쓰면서 화면에서 멀어질 수 있는 취미를 골라 보세요. 눈도 쉴 수 있고 손으로 직접 "
+            "무언가를 만드는 뿌듯함도 느낄 수 있습니다.",
+            "Scegli qualcosa che impegni le mani e ti tenga lontano dagli schermi, come la ceramica, la lavorazione del "
+            "legno o il giardinaggio. Riposa gli occhi e dà la soddisfazione di creare qualcosa di concreto.",
+            "Elige algo que te haga usar las manos y te aleje de las pantallas, como la cerámica, la carpintería o la "
+            "jardinería. Descansa la vista y da la satisfacción de crear algo real.")},
+    {"q": L("My bathroom has almost no daylight. What plant would you recommend for it?",
+            "我家浴室几乎没有自然光。你推荐放什么植物？",
+            "우리 집 욕실에는 햇빛이 거의 들지 않아요. 어떤 식물을 추천하시나요?",
+            "Il mio bagno non ha quasi luce naturale. Che pianta mi consiglieresti?",
+            "Mi baño casi no tiene luz natural. ¿Qué planta me recomendarías?"),
+     "r": L("A snake plant or a pothos is a good choice, because both cope with low light and enjoy the damp air of a "
+            "bathroom. Water them only when the soil has dried out.",
+            "虎尾兰或绿萝都是不错的选择，它们都耐阴，也喜欢浴室里潮湿的空气。等土干透了再浇水就行。",
+            "산세베리아나 스킨답서스가 좋습니다. 둘 다 빛이 적어도 잘 견디고 욕실의 습한 공기를 좋아합니다. 흙이 말랐을 "
+            "때만 물을 주세요.",
+            "Una sansevieria o un potos sono una buona scelta, perché sopportano la poca luce e amano l'aria umida del "
+            "bagno. Annaffiali solo quando il terriccio è asciutto.",
+            "Una sansevieria o un potus son buenas opciones, porque toleran la poca luz y les gusta el aire húmedo del "
+            "baño. Riégalas solo cuando la tierra se haya secado.")},
+    {"q": L("I have one free evening in a city I've never visited. What would you recommend doing?",
+            "我在一个从没去过的城市里有一个空闲的晚上。你推荐我做些什么？",
+            "처음 가 보는 도시에서 자유로운 저녁이 하루 있어요. 무엇을 하면 좋을까요?",
+            "Ho una serata libera in una città che non ho mai visitato. Cosa mi consiglieresti di fare?",
+            "Tengo una tarde libre en una ciudad que no conozco. ¿Qué me recomiendas hacer?"),
+     "r": L("Walk through the old town as the lights come on, then have dinner at a small place the locals like rather "
+            "than a tourist restaurant. If you still have energy, finish the night at a viewpoint.",
+            "趁华灯初上时去老城区走走，然后找一家当地人喜欢的小馆子吃晚饭，别去游客餐厅。如果还有精力，就去一个观景点结束这个夜晚。",
+            "불빛이 켜질 무렵 구시가지를 걸어 보고, 관광객용 식당 대신 현지인이 즐겨 찾는 작은 식당에서 저녁을 드세요. "
+            "힘이 남아 있다면 전망 좋은 곳에서 밤을 마무리하세요.",
+            "Passeggia per il centro storico mentre si accendono le luci, poi cena in un localino amato dalla gente del "
+            "posto invece che in un ristorante turistico. Se hai ancora energie, chiudi la serata in un belvedere.",
+            "Pasea por el casco antiguo cuando se encienden las luces y luego cena en algún sitio pequeño que guste a la "
+            "gente del lugar, no en un restaurante para turistas. Si aún tienes energía, termina la noche en un mirador.")},
+    {"q": L("What kind of music would you recommend for unwinding after a stressful day?",
+            "忙碌紧张了一天之后，你推荐听什么样的音乐来放松？",
+            "스트레스 많은 하루를 보낸 뒤 긴장을 풀려면 어떤 음악을 추천하시나요?",
+            "Che genere di musica consiglieresti per rilassarsi dopo una giornata stressante?",
+            "¿Qué tipo de música recomiendas para relajarse después de un día estresante?"),
+     "r": L("Slow instrumental music, such as soft piano, classical guitar or gentle ambient sounds, works well for many "
+            "people. Without lyrics, your mind can rest instead of following the words.",
+            "对很多人来说，舒缓的器乐很有效，比如轻柔的钢琴曲、古典吉他或柔和的氛围音乐。没有歌词，大脑就不用跟着词走，可以好好休息。",
+            "잔잔한 피아노나 클래식 기타, 부드러운 앰비언트 음악 같은 느린 연주곡이 많은 사람에게 효과가 있습니다. "
+            "가사가 없으면 머리가 가사를 따라가지 않고 쉴 수 있습니다.",
+            "La musica strumentale lenta, come il pianoforte dolce, la chitarra classica o suoni ambient delicati, "
+            "funziona bene per molte persone. Senza parole, la mente può riposare invece di seguire il testo.",
+            "La música instrumental lenta, como el piano suave, la guitarra clásica o sonidos ambientales tranquilos, "
+            "funciona bien para mucha gente. Sin letra, la mente puede descansar en vez de seguir las palabras.")},
+    {"q": L("Which language would you recommend learning before travelling around South America?",
+            "去南美洲旅行之前，你推荐学哪种语言？",
+            "남아메리카를 여행하기 전에 어떤 언어를 배우는 것이 좋을까요?",
+            "Quale lingua consiglieresti di imparare prima di viaggiare in Sud America?",
+            "¿Qué idioma recomiendas aprender antes de viajar por Sudamérica?"),
+     "r": L("Spanish is the most useful choice, since it is spoken in almost every country there. The big exception is "
+            "Brazil, where people speak Portuguese, which is easier to pick up once you know Spanish.",
+            "西班牙语最实用，因为那里几乎每个国家都说西班牙语。最大的例外是巴西，那里说葡萄牙语；不过学会西班牙语之后，葡萄牙语也更容易上手。",
+            "스페인어가 가장 유용합니다. 그곳 대부분의 나라에서 쓰이기 때문입니다. 가장 큰 예외는 포르투갈어를 쓰는 "
+            "브라질인데, 스페인어를 알면 포르투갈어도 더 쉽게 익힐 수 있습니다.",
+            "Lo spagnolo è la scelta più utile, perché si parla in quasi tutti i paesi della zona. La grande eccezione è "
+            "il Brasile, dove si parla portoghese, che è più facile da imparare se sai già lo spagnolo.",
+            "El español es la opción más útil, porque se habla en casi todos los países de allí. La gran excepción es "
+            "Brasil, donde se habla portugués, que resulta más fácil de aprender si ya sabes español.")},
+    {"q": L("My eight-year-old wants to start a sport. Which one would you recommend?",
+            "我八岁的孩子想开始学一项运动。你推荐哪一项？",
+            "여덟 살 아이가 운동을 시작하고 싶어 해요. 어떤 운동을 추천하시나요?",
+            "Mio figlio di otto anni vuole iniziare uno sport. Quale mi consiglieresti?",
+            "Mi hijo de ocho años quiere empezar un deporte. ¿Cuál me recomiendas?"),
+     "r": L("Football or basketball are great if your child enjoys being with others, as they build fitness and "
+            "friendships. For a quieter child, a martial art like judo teaches balance, discipline and confidence.",
+            "如果孩子喜欢和别人一起玩，足球或篮球都很好，既能锻炼身体又能交朋友。如果孩子比较安静，柔道这样的武术能培养平衡感、纪律性和自信心。",
+            "아이가 다른 아이들과 어울리기를 좋아한다면 축구나 농구가 좋습니다. 체력도 기르고 친구도 사귈 수 있으니까요. "
+            "조용한 아이라면 유도 같은 무술이 균형 감각과 절제력, 자신감을 길러 줍니다.",
+            "Il calcio o la pallacanestro sono ottimi se a tuo figlio piace stare con gli altri, perché sviluppano forma "
+            "fisica e amicizie. Per un bambino più tranquillo, un'arte marziale come il judo insegna equilibrio, "
+            "disciplina e fiducia in sé.",
+            "El fútbol o el baloncesto son geniales si a tu hijo le gusta estar con otros niños, porque mejoran la forma "
+            "física y ayudan a hacer amigos. Para un niño más tranquilo, un arte marcial como el judo enseña equilibrio, "
+            "disciplina y confianza.")},
+])
