@@ -857,3 +857,119 @@ template("recommend", [OWN], ANSWER, [
             "física y ayudan a hacer amigos. Para un niño más tranquilo, un arte marcial como el judo enseña equilibrio, "
             "disciplina y confianza.")},
 ])
+
+
+# --- plan_day: a simple plan for a day, in prose ------------------------------------------------------
+template("plan_day", [OWN], ANSWER, [
+    {"q": L("Plan a relaxing Sunday at home for someone who is tired after a busy week.",
+            "为一个忙碌了一周、感到很累的人安排一个在家放松的星期天。",
+            "바쁜 한 주를 보내고 지친 사람을 위해 집에서 쉬는 일요일 계획을 세워 주세요.",
+            "Organizza una domenica rilassante a casa per chi è stanco dopo una settimana impegnativa.",
+            "Planea un domingo tranquilo en casa para alguien que está cansado después de una semana muy ocupada."),
+     "r": L("Sleep in without an alarm, then enjoy a slow breakfast and a short walk in the fresh air. Spend the "
+            "afternoon with a book or a film, cook something simple for dinner, and go to bed early.",
+            "不定闹钟，睡到自然醒，然后慢慢吃顿早餐，出门呼吸一下新鲜空气，散散步。下午看看书或电影，晚饭做点简单的，然后早点睡觉。",
+            "알람 없이 푹 자고 일어나 여유롭게 아침을 먹은 뒤 바깥 공기를 마시며 잠깐 산책하세요. 오후에는 책이나 영화를 "
+            "보고, 저녁은 간단히 만들어 먹은 다음 일찍 잠자리에 드세요.",
+            "Dormi senza sveglia, poi goditi una colazione con calma e una breve passeggiata all'aria aperta. Passa il "
+            "pomeriggio con un libro o un film, prepara una cena semplice e vai a letto presto.",
+            "Duerme sin despertador, luego disfruta de un desayuno sin prisas y de un paseo corto al aire libre. Pasa la "
+            "tarde con un libro o una película, prepara una cena sencilla y acuéstate temprano.")},
+    {"q": L("My parents are visiting for one day, and they love food and history. How should we spend it?",
+            "我父母要来玩一天，他们喜欢美食和历史。我们该怎么安排？",
+            "부모님이 하루 놀러 오시는데, 맛있는 음식과 역사를 좋아하세요. 하루를 어떻게 보내면 좋을까요?",
+            "I miei genitori vengono a trovarmi per un giorno e amano il buon cibo e la storia. Come potremmo passarlo?",
+            "Mis padres vienen a verme un día y les encantan la comida y la historia. ¿Cómo lo podemos pasar?"),
+     "r": L("Start with a guided walk through the oldest part of town in the morning, then have lunch at a "
+            "traditional restaurant. Visit the local museum in the afternoon and finish with a relaxed dinner at home.",
+            "上午先参加一个导览，逛逛城里最古老的街区，中午去一家传统餐厅吃饭。下午参观当地的博物馆，晚上在家轻松地吃顿晚饭。",
+            "오전에는 가이드와 함께 도시에서 가장 오래된 동네를 걸어 보고, 점심은 전통 음식점에서 드세요. 오후에는 "
+            "지역 박물관을 둘러보고, 저녁은 집에서 편안하게 먹으며 하루를 마무리하세요.",
+            "Al mattino fate una visita guidata nella parte più antica della città, poi pranzate in una trattoria "
+            "tradizionale. Nel pomeriggio visitate il museo locale e concludete con una cena tranquilla a casa.",
+            "Por la mañana haced una visita guiada por la parte más antigua de la ciudad y luego comed en un restaurante "
+            "tradicional. Por la tarde visitad el museo local y terminad con una cena tranquila en casa.")},
+    {"q": L("Plan a fun summer day for two kids aged six and nine.", "为两个分别是六岁和九岁的孩子安排一个有趣的夏日。",
+            "여섯 살, 아홉 살 두 아이를 위한 즐거운 여름날 계획을 세워 주세요.",
+            "Organizza una divertente giornata estiva per due bambini di sei e nove anni.",
+            "Planea un día de verano divertido para dos niños de seis y nueve años."),
+     "r": L("Go to a park or a lake in the morning while it is still cool, and bring lunch with you. In the afternoon "
+            "do something calm indoors, like baking biscuits, and end the day with an ice cream walk.",
+            "趁上午还凉快去公园或湖边玩，带上午饭。下午在家里做些安静的事，比如烤饼干，傍晚出去散散步、吃个冰淇淋，结束这一天。",
+            "아직 선선한 오전에는 도시락을 싸서 공원이나 호숫가에 가세요. 오후에는 쿠키 굽기처럼 실내에서 차분한 "
+            "활동을 하고, 저녁에는 아이스크림을 먹으며 산책하는 것으로 하루를 마무리하세요.",
+            "Al mattino, finché è fresco, andate al parco o al lago portandovi il pranzo. Nel pomeriggio fate qualcosa "
+            "di tranquillo in casa, come preparare dei biscotti, e chiudete la giornata con una passeggiata e un gelato.",
+            "Por la mañana, mientras aún hace fresco, id a un parque o a un lago y llevad la comida. Por la tarde haced "
+            "algo tranquilo en casa, como hornear galletas, y terminad el día con un paseo y un helado.")},
+    {"q": L("I'm moving house on Saturday. Help me plan the day.", "我星期六要搬家。帮我安排一下这一天。",
+            "토요일에 이사를 해요. 하루 계획 세우는 것을 도와주세요.",
+            "Sabato trasloco. Aiutami a organizzare la giornata.", "El sábado me mudo de casa. Ayúdame a planear el día."),
+     "r": L("Start early and load the heaviest furniture first, while everyone still has energy. Keep one box with the "
+            "kettle, snacks, chargers and toilet paper close at hand, and make the beds before you unpack anything else.",
+            "早点开始，趁大家还有力气，先搬最重的家具。准备一个箱子放水壶、零食、充电器和卫生纸，放在手边；在拆其他东西之前先把床铺好。",
+            "모두 기운이 있을 때 일찍 시작해서 가장 무거운 가구부터 실으세요. 전기 주전자, 간식, 충전기, 화장지를 넣은 "
+            "상자 하나는 가까이 두고, 다른 짐을 풀기 전에 침대부터 정리해 두세요.",
+            "Comincia presto e carica per primi i mobili più pesanti, finché tutti hanno ancora energie. Tieni a portata "
+            "di mano una scatola con bollitore, snack, caricabatterie e carta igienica, e prepara i letti prima di "
+            "disfare il resto.",
+            "Empieza temprano y carga primero los muebles más pesados, mientras todos tienen energía. Ten a mano una caja "
+            "con el hervidor, algo de comer, los cargadores y papel higiénico, y haz las camas antes de desempaquetar "
+            "lo demás.")},
+    {"q": L("Suggest a plan for a rainy day in a seaside town.", "为在海边小镇度过的一个雨天推荐一个安排。",
+            "바닷가 마을에서 비 오는 날을 보낼 계획을 추천해 주세요.",
+            "Proponi un programma per una giornata di pioggia in una cittadina di mare.",
+            "Propón un plan para un día de lluvia en un pueblo costero."),
+     "r": L("Spend the morning in the local aquarium or museum, then warm up with fish soup at a harbour café. In the "
+            "afternoon put on a raincoat and walk along the beach, which is wonderfully empty in bad weather.",
+            "上午去当地的水族馆或博物馆，中午在港口的小餐馆喝碗鱼汤暖暖身子。下午穿上雨衣去海滩散步，坏天气里的海滩空荡荡的，别有一番味道。",
+            "오전에는 그 지역 수족관이나 박물관을 구경하고, 항구 앞 식당에서 생선 수프로 몸을 녹이세요. 오후에는 비옷을 "
+            "입고 해변을 걸어 보세요. 궂은 날씨의 해변은 한적해서 정말 좋습니다.",
+            "Passa la mattina all'acquario o al museo del posto, poi scaldati con una zuppa di pesce in un locale sul "
+            "porto. Nel pomeriggio metti l'impermeabile e passeggia sulla spiaggia, che con il brutto tempo è "
+            "meravigliosamente deserta.",
+            "Pasa la mañana en el acuario o el museo del pueblo y luego entra en calor con una sopa de pescado en un bar "
+            "del puerto. Por la tarde ponte el chubasquero y pasea por la playa, que con mal tiempo está "
+            "maravillosamente vacía.")},
+    {"q": L("Plan a one-day bike ride for a beginner.", "为一个骑行新手安排一次一日骑行。",
+            "자전거 초보자를 위한 하루 자전거 여행 계획을 세워 주세요.",
+            "Organizza un giro in bici di un giorno per un principiante.",
+            "Planea una excursión en bici de un día para un principiante."),
+     "r": L("Choose a flat route of about thirty kilometres, ideally along a river or a quiet cycle path. Start in the "
+            "middle of the morning, stop for lunch halfway, and rest for a few minutes every hour.",
+            "选一条三十公里左右的平坦路线，最好沿着河边或安静的自行车道。上午十点左右出发，半路停下来吃午饭，每骑一小时就休息几分钟。",
+            "강변이나 한적한 자전거 도로를 따라가는 30킬로미터 정도의 평탄한 코스를 고르세요. 오전 중간쯤 출발해서 "
+            "중간 지점에서 점심을 먹고, 한 시간마다 몇 분씩 쉬세요.",
+            "Scegli un percorso pianeggiante di circa trenta chilometri, meglio se lungo un fiume o una pista ciclabile "
+            "tranquilla. Parti a metà mattina, fermati a pranzo a metà strada e riposati qualche minuto ogni ora.",
+            "Elige una ruta llana de unos treinta kilómetros, a ser posible junto a un río o por un carril bici "
+            "tranquilo. Sal a media mañana, para a comer a mitad de camino y descansa unos minutos cada hora.")},
+    {"q": L("I have Wednesday off and want to get things done without feeling stressed. How should I plan the day?",
+            "我星期三休息，想把事情办完又不想太累。这一天该怎么安排？",
+            "수요일에 쉬는데, 스트레스 받지 않으면서 할 일을 처리하고 싶어요. 하루를 어떻게 계획하면 좋을까요?",
+            "Mercoledì ho un giorno libero e voglio sbrigare delle cose senza stressarmi. Come organizzo la giornata?",
+            "El miércoles tengo el día libre y quiero hacer cosas sin agobiarme. ¿Cómo organizo el día?"),
+     "r": L("First thing in the morning, do the one task you keep putting off, such as paperwork or a phone call. After "
+            "lunch tidy just one room, then keep the evening free for something you enjoy.",
+            "早上一起来，就先处理那件你一直拖着没做的事，比如填表格或打个电话。午饭后只收拾一个房间，晚上留给自己做喜欢的事。",
+            "아침에 서류 정리나 전화처럼 계속 미뤄 온 일 하나를 가장 먼저 끝내세요. 점심을 먹고 나서는 방 하나만 "
+            "정리하고, 저녁은 좋아하는 일을 하도록 비워 두세요.",
+            "Appena alzato, sbriga la cosa che continui a rimandare, come delle pratiche o una telefonata. Dopo pranzo "
+            "riordina una sola stanza e lascia la sera libera per qualcosa che ti piace.",
+            "Nada más levantarte, haz la tarea que sigues aplazando, como un trámite o una llamada. Después de comer "
+            "ordena solo una habitación y deja la tarde libre para algo que te guste.")},
+    {"q": L("Plan a birthday day out for my best friend, who loves nature and good coffee.",
+            "我最好的朋友喜欢大自然和好咖啡。帮我为她安排一天的生日出游。",
+            "자연과 맛있는 커피를 좋아하는 가장 친한 친구를 위해 생일 나들이 계획을 세워 주세요.",
+            "Organizza una giornata fuori per il compleanno della mia migliore amica, che ama la natura e il buon caffè.",
+            "Planea un día de cumpleaños para mi mejor amiga, a la que le encantan la naturaleza y el buen café."),
+     "r": L("Begin with breakfast at a cosy café, then drive to a nearby forest or lake for a gentle walk. Bring a "
+            "flask of good coffee and some cake, and end the day with dinner somewhere with a view.",
+            "先在一家温馨的咖啡馆吃早餐，然后开车去附近的森林或湖边轻松散步。带上一保温瓶好咖啡和一些蛋糕，最后找一家风景好的餐厅吃晚饭。",
+            "아늑한 카페에서 아침을 먹고 가까운 숲이나 호숫가로 가서 가볍게 산책하세요. 맛있는 커피를 담은 보온병과 "
+            "케이크를 챙기고, 경치 좋은 곳에서 저녁을 먹으며 하루를 마무리하세요.",
+            "Iniziate con la colazione in un bar accogliente, poi andate in macchina in un bosco o su un lago vicino per "
+            "una passeggiata tranquilla. Portate un thermos di buon caffè e una torta, e chiudete con una cena con vista.",
+            "Empezad con un desayuno en una cafetería acogedora y luego id en coche a un bosque o un lago cercano para "
+            "dar un paseo tranquilo. Llevad un termo de buen café y algo de tarta, y terminad con una cena con vistas.")},
+])
