@@ -973,3 +973,116 @@ template("plan_day", [OWN], ANSWER, [
             "Empezad con un desayuno en una cafetería acogedora y luego id en coche a un bosque o un lago cercano para "
             "dar un paseo tranquilo. Llevad un termo de buen café y algo de tarta, y terminad con una cena con vistas.")},
 ])
+
+
+# --- describe_place: a short description of a place or scene -------------------------------------
+template("describe_place", [OWN], ANSWER, [
+    {"q": L("Describe a busy morning market in a few sentences.", "用几句话描写一个热闹的早市。",
+            "북적이는 아침 시장을 몇 문장으로 묘사해 주세요.", "Descrivi in poche frasi un mercato affollato al mattino.",
+            "Describe en unas pocas frases un mercado lleno de gente por la mañana."),
+     "r": L("Stalls are piled high with bright fruit, fresh fish and bunches of herbs, and sellers call out their "
+            "prices. The air smells of bread and coffee, and shoppers squeeze between baskets, chatting as they go.",
+            "摊位上堆满了鲜艳的水果、新鲜的鱼和一捆捆香草，小贩们大声吆喝着价钱。空气里飘着面包和咖啡的香味，买菜的人在篮筐之间挤来挤去，边走边聊。",
+            "좌판마다 알록달록한 과일과 싱싱한 생선, 허브 다발이 수북이 쌓여 있고, 상인들은 큰 소리로 값을 외칩니다. "
+            "공기에는 빵과 커피 냄새가 가득하고, 사람들은 바구니 사이를 비집고 다니며 이야기를 나눕니다.",
+            "Le bancarelle sono piene di frutta colorata, pesce fresco e mazzi di erbe, e i venditori gridano i prezzi. "
+            "L'aria profuma di pane e caffè, e la gente si fa strada tra le ceste chiacchierando.",
+            "Los puestos están repletos de fruta de colores, pescado fresco y manojos de hierbas, y los vendedores "
+            "pregonan sus precios. El aire huele a pan y a café, y la gente se abre paso entre las cestas charlando.")},
+    {"q": L("What is Kyoto like? Describe it briefly.", "京都是个什么样的地方？简单描述一下。",
+            "교토는 어떤 곳인가요? 간단히 묘사해 주세요.", "Com'è Kyoto? Descrivila brevemente.",
+            "¿Cómo es Kioto? Descríbela brevemente."),
+     "r": L("Kyoto is an old Japanese city full of wooden temples, quiet gardens and narrow streets with traditional "
+            "teahouses. In spring and autumn the hills around it turn pink with cherry blossoms or red with maple leaves.",
+            "京都是日本的一座古城，到处是木结构的寺庙、幽静的庭园和开着传统茶屋的小巷。春天和秋天，城市周围的山会被樱花染成粉色，或被枫叶染成红色。",
+            "교토는 목조 사찰과 고요한 정원, 전통 찻집이 늘어선 좁은 골목으로 가득한 일본의 오래된 도시입니다. 봄과 "
+            "가을이면 주변 산들이 벚꽃으로 분홍빛이 되거나 단풍으로 붉게 물듭니다.",
+            "Kyoto è un'antica città giapponese piena di templi di legno, giardini silenziosi e viuzze con case da tè "
+            "tradizionali. In primavera e in autunno le colline intorno si tingono di rosa per i ciliegi in fiore o di "
+            "rosso per gli aceri.",
+            "Kioto es una antigua ciudad japonesa llena de templos de madera, jardines silenciosos y callejuelas con "
+            "casas de té tradicionales. En primavera y en otoño las colinas que la rodean se tiñen de rosa por los "
+            "cerezos en flor o de rojo por los arces.")},
+    {"q": L("Describe the Sahara Desert to someone who has never seen a desert.",
+            "向一个从没见过沙漠的人描述一下撒哈拉沙漠。",
+            "사막을 한 번도 본 적 없는 사람에게 사하라 사막을 설명해 주세요.",
+            "Descrivi il deserto del Sahara a qualcuno che non ha mai visto un deserto.",
+            "Describe el desierto del Sáhara a alguien que nunca ha visto un desierto."),
+     "r": L("Imagine sand dunes as tall as buildings, stretching to the horizon in waves of gold and orange. The days "
+            "are burning hot and silent, while the nights can be cold, with more stars than you have ever seen.",
+            "想象一下，像楼房一样高的沙丘连绵起伏，一直延伸到天边，呈现出金色和橙色的波浪。白天酷热而寂静，夜晚却可能很冷，满天的星星比你见过的任何时候都多。",
+            "건물만큼 높은 모래 언덕이 금빛과 주황빛 물결처럼 지평선까지 이어진다고 상상해 보세요. 낮은 타는 듯이 덥고 "
+            "고요하지만, 밤에는 추울 수도 있고 하늘에는 평생 본 것보다 더 많은 별이 떠 있습니다.",
+            "Immagina dune di sabbia alte come palazzi che si estendono fino all'orizzonte in onde dorate e arancioni. Le "
+            "giornate sono torride e silenziose, mentre le notti possono essere fredde, con più stelle di quante tu ne "
+            "abbia mai viste.",
+            "Imagina dunas de arena tan altas como edificios que se extienden hasta el horizonte en olas doradas y "
+            "naranjas. Los días son abrasadores y silenciosos, y las noches pueden ser frías, con más estrellas de las "
+            "que hayas visto nunca.")},
+    {"q": L("Describe a small mountain village in winter.", "描写一个冬天里的山间小村庄。",
+            "겨울의 작은 산골 마을을 묘사해 주세요.", "Descrivi un piccolo paese di montagna d'inverno.",
+            "Describe un pequeño pueblo de montaña en invierno."),
+     "r": L("Snow covers the roofs of the wooden houses, and smoke rises from every chimney. The narrow streets are "
+            "quiet, apart from children pulling sledges and the crunch of boots on frozen ground.",
+            "白雪覆盖着木屋的屋顶，每根烟囱都冒着炊烟。狭窄的街道很安静，只有拉着雪橇的孩子们和靴子踩在冻土上发出的嘎吱声。",
+            "나무집 지붕마다 눈이 덮여 있고 굴뚝마다 연기가 피어오릅니다. 좁은 골목은 고요하고, 썰매를 끄는 아이들과 "
+            "언 땅을 밟는 장화 소리만 들립니다.",
+            "La neve copre i tetti delle case di legno e da ogni comignolo sale il fumo. Le stradine sono silenziose, a "
+            "parte i bambini che tirano gli slittini e lo scricchiolio degli scarponi sul terreno gelato.",
+            "La nieve cubre los tejados de las casas de madera y de cada chimenea sale humo. Las callejuelas están en "
+            "silencio, salvo por los niños que arrastran trineos y el crujido de las botas sobre el suelo helado.")},
+    {"q": L("What does a big train station look like at rush hour? Describe it.", "大火车站在高峰时段是什么样子？描述一下。",
+            "출퇴근 시간의 큰 기차역은 어떤 모습인가요? 묘사해 주세요.",
+            "Com'è una grande stazione ferroviaria nell'ora di punta? Descrivila.",
+            "¿Cómo es una gran estación de tren en hora punta? Descríbela."),
+     "r": L("Crowds hurry across the hall, glancing at the departure boards and their phones. Announcements echo from "
+            "the speakers, the coffee stand has a long queue, and every few minutes a new wave of people pours off a train.",
+            "人群匆匆穿过大厅，一边看着发车时刻表，一边看手机。广播声在大厅里回荡，咖啡摊前排着长队，每隔几分钟就有一波新的人潮从列车上涌出来。",
+            "사람들이 출발 안내판과 휴대폰을 번갈아 보며 바쁘게 대합실을 가로지릅니다. 스피커에서는 안내 방송이 울리고, "
+            "커피 가판대 앞에는 줄이 길게 늘어서 있으며, 몇 분마다 열차에서 새로운 인파가 쏟아져 나옵니다.",
+            "La folla attraversa di corsa l'atrio, guardando i tabelloni delle partenze e il telefono. Gli annunci "
+            "rimbombano dagli altoparlanti, al bar c'è una lunga fila e ogni pochi minuti un treno riversa una nuova "
+            "ondata di persone.",
+            "La multitud cruza el vestíbulo a toda prisa, mirando los paneles de salidas y el móvil. Los avisos "
+            "resuenan por los altavoces, en el puesto de café hay una larga cola y cada pocos minutos un tren deja "
+            "salir una nueva oleada de gente.")},
+    {"q": L("Imagine you are standing on a tropical beach at sunset. Describe the scene.",
+            "想象你正站在日落时分的热带海滩上。描写一下眼前的景色。",
+            "해 질 녘 열대의 해변에 서 있다고 상상하고, 그 풍경을 묘사해 주세요.",
+            "Immagina di essere su una spiaggia tropicale al tramonto. Descrivi la scena.",
+            "Imagina que estás en una playa tropical al atardecer. Describe la escena."),
+     "r": L("The sky turns orange and pink as the sun sinks slowly into a calm sea. Palm trees sway in a warm breeze, "
+            "small waves wash over the sand, and the first stars appear above the water.",
+            "太阳慢慢沉入平静的海面，天空变成了橙色和粉色。棕榈树在温暖的微风中摇曳，细小的浪花拍打着沙滩，第一批星星出现在海面上空。",
+            "해가 잔잔한 바다로 천천히 가라앉으면서 하늘이 주황빛과 분홍빛으로 물듭니다. 야자나무가 따뜻한 바람에 "
+            "흔들리고, 작은 파도가 모래사장을 적시며, 바다 위로 첫 별들이 떠오릅니다.",
+            "Il cielo si tinge di arancione e di rosa mentre il sole scende lentamente in un mare calmo. Le palme "
+            "ondeggiano nella brezza tiepida, piccole onde lambiscono la sabbia e sull'acqua compaiono le prime stelle.",
+            "El cielo se vuelve naranja y rosa mientras el sol se hunde despacio en un mar en calma. Las palmeras se "
+            "mecen con la brisa cálida, pequeñas olas bañan la arena y sobre el agua aparecen las primeras estrellas.")},
+    {"q": L("Describe Iceland in two or three sentences.", "用两三句话描述一下冰岛。", "아이슬란드를 두세 문장으로 묘사해 주세요.",
+            "Descrivi l'Islanda in due o tre frasi.", "Describe Islandia en dos o tres frases."),
+     "r": L("Iceland is a wild island of volcanoes, glaciers, black sand beaches and hot springs. In summer the sun "
+            "barely sets, while in winter the long dark nights are sometimes lit up by the northern lights.",
+            "冰岛是一座荒野般的岛屿，有火山、冰川、黑沙滩和温泉。夏天太阳几乎不落，冬天漫长的黑夜里有时会被北极光照亮。",
+            "아이슬란드는 화산과 빙하, 검은 모래 해변, 온천이 있는 야생의 섬입니다. 여름에는 해가 거의 지지 않고, "
+            "겨울의 길고 어두운 밤에는 가끔 오로라가 하늘을 밝힙니다.",
+            "L'Islanda è un'isola selvaggia di vulcani, ghiacciai, spiagge di sabbia nera e sorgenti calde. D'estate il "
+            "sole quasi non tramonta, mentre d'inverno le lunghe notti buie sono a volte illuminate dall'aurora boreale.",
+            "Islandia es una isla salvaje de volcanes, glaciares, playas de arena negra y aguas termales. En verano el "
+            "sol apenas se pone, y en invierno las largas noches oscuras a veces se iluminan con la aurora boreal.")},
+    {"q": L("Describe what it feels like to sit in a quiet library on a winter afternoon.",
+            "描写一下冬日午后坐在安静的图书馆里是什么感觉。",
+            "겨울 오후에 조용한 도서관에 앉아 있는 느낌을 묘사해 주세요.",
+            "Descrivi cosa si prova a stare seduti in una biblioteca silenziosa in un pomeriggio d'inverno.",
+            "Describe qué se siente al estar sentado en una biblioteca silenciosa una tarde de invierno."),
+     "r": L("The room is warm and still, and the only sounds are pages turning and the soft tap of a keyboard. Grey "
+            "light comes through the tall windows, and time seems to move more slowly than outside.",
+            "屋里温暖而安静，只听得见翻书声和轻轻的键盘敲击声。灰白的光线从高高的窗户透进来，时间仿佛比外面过得慢。",
+            "실내는 따뜻하고 고요해서 책장 넘기는 소리와 조용히 키보드를 두드리는 소리만 들립니다. 높은 창으로 잿빛 "
+            "햇살이 들어오고, 시간이 바깥보다 천천히 흐르는 것 같습니다.",
+            "La sala è calda e immobile, e gli unici suoni sono le pagine che si girano e il leggero ticchettio di una "
+            "tastiera. Dalle finestre alte entra una luce grigia e il tempo sembra scorrere più lentamente che fuori.",
+            "La sala está cálida y en calma, y solo se oyen las páginas al pasar y el suave tecleo de un ordenador. Por "
+            "los ventanales entra una luz gris y el tiempo parece pasar más despacio que fuera.")},
+])
