@@ -1086,3 +1086,216 @@ template("describe_place", [OWN], ANSWER, [
             "La sala está cálida y en calma, y solo se oyen las páginas al pasar y el suave tecleo de un ordenador. Por "
             "los ventanales entra una luz gris y el tiempo parece pasar más despacio que fuera.")},
 ])
+
+
+# --- example_of: one example, and why it fits ------------------------------------------------------
+template("example_of", [OWN], ANSWER, [
+    {"q": L("Give me an example of a metaphor.", "给我举一个隐喻的例子。", "은유의 예를 하나 들어 주세요.",
+            "Fammi un esempio di metafora.", "Dame un ejemplo de metáfora."),
+     "r": L("\"Time is a thief\" is a metaphor. It does not say that time is like a thief, it says time is one, "
+            "suggesting that time quietly takes things away from us.",
+            "“时间是小偷”就是一个隐喻。它没有说时间像小偷，而是直接说时间就是小偷，暗示时间会悄悄地从我们身边带走东西。",
+            "\"시간은 도둑이다\"가 은유의 예입니다. 시간이 도둑 같다고 하지 않고 시간이 곧 도둑이라고 말함으로써, 시간이 "
+            "우리에게서 무언가를 조용히 빼앗아 간다는 뜻을 전합니다.",
+            "\"Il tempo è un ladro\" è una metafora. Non dice che il tempo è come un ladro, dice che lo è, per suggerire "
+            "che il tempo ci porta via le cose in silenzio.",
+            "\"El tiempo es un ladrón\" es una metáfora. No dice que el tiempo sea como un ladrón, sino que lo es, para "
+            "sugerir que el tiempo nos quita cosas sin que nos demos cuenta.")},
+    {"q": L("What is an example of a renewable source of energy?", "可再生能源有哪些例子？举一个就好。",
+            "재생 에너지원의 예를 하나 들어 줄 수 있나요?", "Qual è un esempio di fonte di energia rinnovabile?",
+            "¿Cuál es un ejemplo de fuente de energía renovable?"),
+     "r": L("Wind power is a good example. Wind turbines turn moving air into electricity, and the wind keeps blowing "
+            "no matter how much of it we use.",
+            "风能就是一个很好的例子。风力发电机把流动的空气转化为电能，而且不管我们用了多少，风还是会一直吹。",
+            "풍력이 좋은 예입니다. 풍력 발전기는 움직이는 공기를 전기로 바꾸며, 우리가 아무리 많이 써도 바람은 계속 "
+            "붑니다.",
+            "L'energia eolica è un buon esempio. Le turbine trasformano l'aria in movimento in elettricità, e il vento "
+            "continua a soffiare per quanto ne usiamo.",
+            "La energía eólica es un buen ejemplo. Los aerogeneradores convierten el aire en movimiento en electricidad, "
+            "y el viento sigue soplando por mucho que lo usemos.")},
+    {"q": L("At a party I never know what to say to strangers. Give me an example of a good opening question.",
+            "在聚会上我总不知道该和陌生人说什么。给我举一个好的开场问题。",
+            "파티에서 처음 보는 사람에게 무슨 말을 해야 할지 모르겠어요. 대화를 시작하기 좋은 질문의 예를 들어 주세요.",
+            "Alle feste non so mai cosa dire agli sconosciuti. Fammi un esempio di una buona domanda per iniziare.",
+            "En las fiestas nunca sé qué decir a los desconocidos. Dame un ejemplo de una buena pregunta para empezar."),
+     "r": L("You could ask, \"How do you know the host?\" It is easy to answer, shows interest in the other person, and "
+            "often leads to stories that keep the conversation going.",
+            "你可以问：“你和主人是怎么认识的？”这个问题容易回答，能表现出你对对方的兴趣，还常常会引出一些故事，让谈话继续下去。",
+            "\"주인과는 어떻게 아는 사이세요?\"라고 물어보세요. 대답하기 쉽고 상대에게 관심을 보여 주며, 대화를 이어 "
+            "갈 이야깃거리로 이어지는 경우가 많습니다.",
+            "Potresti chiedere: \"Come conosci il padrone di casa?\" È facile rispondere, mostra interesse per l'altra "
+            "persona e spesso porta a racconti che tengono viva la conversazione.",
+            "Podrías preguntar: \"¿De qué conoces al anfitrión?\" Es fácil de responder, muestra interés por la otra "
+            "persona y a menudo lleva a anécdotas que mantienen viva la conversación.")},
+    {"q": L("What's an example of a simple way to use less electricity at home?", "举一个在家里省电的简单方法。",
+            "집에서 전기를 덜 쓰는 간단한 방법의 예를 들어 주세요.",
+            "Fammi un esempio di un modo semplice per consumare meno elettricità in casa.",
+            "Dame un ejemplo de una forma sencilla de gastar menos electricidad en casa."),
+     "r": L("Switching devices off at the plug instead of leaving them on standby is a simple example. Televisions, "
+            "chargers and game consoles keep using power even when they are not in use.",
+            "一个简单的例子是：把电器的插头拔掉，而不是让它们处于待机状态。电视、充电器和游戏机即使不用也会一直耗电。",
+            "기기를 대기 상태로 두지 말고 플러그를 뽑아 두는 것이 간단한 예입니다. 텔레비전, 충전기, 게임기는 쓰지 "
+            "않을 때도 계속 전기를 씁니다.",
+            "Un esempio semplice è spegnere gli apparecchi dalla presa invece di lasciarli in standby. Televisori, "
+            "caricabatterie e console continuano a consumare anche quando non si usano.",
+            "Un ejemplo sencillo es desenchufar los aparatos en lugar de dejarlos en espera. Los televisores, los "
+            "cargadores y las videoconsolas siguen gastando electricidad aunque no se usen.")},
+    {"q": L("Give me an example of onomatopoeia.", "给我举一个拟声词的例子。", "의성어의 예를 하나 들어 주세요.",
+            "Fammi un esempio di onomatopea.", "Dame un ejemplo de onomatopeya."),
+     "r": L("\"Buzz\" is an example of onomatopoeia, because the word sounds like the noise a bee makes. Other "
+            "examples are \"splash\", \"bang\" and \"meow\".",
+            "“嗡嗡”就是一个拟声词，因为它听起来就像蜜蜂发出的声音。其他例子还有“扑通”、“砰”和“喵”。",
+            "\"윙윙\"은 의성어의 예입니다. 벌이 내는 소리를 흉내 낸 말이기 때문입니다. 그 밖에 \"첨벙\", \"쾅\", \"야옹\" "
+            "같은 말도 있습니다.",
+            "\"Bzz\" è un esempio di onomatopea, perché la parola imita il rumore di un'ape. Altri esempi sono "
+            "\"splash\", \"bum\" e \"miao\".",
+            "\"Bzzz\" es un ejemplo de onomatopeya, porque la palabra imita el ruido que hace una abeja. Otros ejemplos "
+            "son \"plaf\", \"pum\" y \"miau\".")},
+    {"q": L("What is an example of a food that is high in protein but cheap?", "举一个蛋白质含量高又便宜的食物。",
+            "단백질이 많으면서도 값이 싼 음식의 예를 들어 주세요.",
+            "Qual è un esempio di cibo ricco di proteine ma economico?",
+            "¿Qué alimento rico en proteínas y barato me puedes poner como ejemplo?"),
+     "r": L("Lentils are a good example. A cup of cooked lentils has about eighteen grams of protein, and they are also "
+            "rich in fibre and cost very little.",
+            "小扁豆就是个好例子。一杯煮熟的小扁豆约含十八克蛋白质，还富含膳食纤维，而且价格很便宜。",
+            "렌틸콩이 좋은 예입니다. 익힌 렌틸콩 한 컵에는 단백질이 약 18그램 들어 있고, 식이 섬유도 풍부하며 값도 "
+            "아주 쌉니다.",
+            "Le lenticchie sono un buon esempio. Una tazza di lenticchie cotte contiene circa diciotto grammi di "
+            "proteine, sono ricche di fibre e costano pochissimo.",
+            "Las lentejas son un buen ejemplo. Una taza de lentejas cocidas tiene unos dieciocho gramos de proteína, "
+            "además son ricas en fibra y cuestan muy poco.")},
+    {"q": L("Give me an example of a sentence that uses \"although\".", "用“虽然”造一个句子作为例子。",
+            "\"비록\"을 넣은 문장의 예를 하나 들어 주세요.", "Fammi un esempio di frase con \"sebbene\".",
+            "Dame un ejemplo de frase con \"aunque\"."),
+     "r": L("\"Although it was raining, we went for a walk by the river.\" The word introduces a fact that makes the "
+            "rest of the sentence a little surprising.",
+            "“虽然下着雨，我们还是去河边散了步。”“虽然”引出一个事实，让句子后半部分显得有些出人意料。",
+            "\"비록 비가 오고 있었지만 우리는 강가로 산책을 나갔다.\" \"비록\"은 뒤에 이어지는 내용이 조금 뜻밖이라는 "
+            "느낌을 줍니다.",
+            "\"Sebbene piovesse, siamo andati a fare una passeggiata lungo il fiume.\" La parola introduce un fatto che "
+            "rende un po' sorprendente il resto della frase.",
+            "\"Aunque llovía, fuimos a dar un paseo junto al río.\" La palabra introduce un hecho que hace que el resto "
+            "de la frase resulte un poco sorprendente.")},
+    {"q": L("Give me an example of a polite way to turn down an invitation.", "举一个礼貌地谢绝邀请的例子。",
+            "초대를 정중하게 거절하는 말의 예를 들어 주세요.", "Fammi un esempio di un modo gentile per rifiutare un invito.",
+            "Dame un ejemplo de una forma educada de rechazar una invitación."),
+     "r": L("You could say: \"Thank you so much for inviting me, but I already have plans that evening. I hope you "
+            "have a wonderful time!\"",
+            "你可以这样说：“非常感谢你的邀请，不过那天晚上我已经有安排了。祝你们玩得开心！”",
+            "이렇게 말할 수 있습니다: \"초대해 주셔서 정말 고마워요. 그런데 그날 저녁에는 이미 약속이 있어요. 즐거운 "
+            "시간 보내세요!\"",
+            "Potresti dire: \"Grazie mille per l'invito, ma quella sera ho già un impegno. Spero che vi divertiate "
+            "tantissimo!\"",
+            "Podrías decir: \"Muchísimas gracias por invitarme, pero esa noche ya tengo planes. ¡Espero que lo paséis "
+            "genial!\"")},
+])
+
+
+# --- explain_how: the steps of a task, told in prose --------------------------------------------------
+template("explain_how", [OWN], ANSWER, [
+    {"q": L("Explain to a child how to tie a shoelace.", "给小孩子讲讲怎么系鞋带。", "아이에게 신발 끈 묶는 법을 설명해 주세요.",
+            "Spiega a un bambino come allacciarsi le scarpe.", "Explícale a un niño cómo atarse los cordones."),
+     "r": L("First cross the two laces and tuck one under the other to make a small knot. Then make a loop with one "
+            "lace, wrap the other lace around it, push it through the hole and pull both loops tight.",
+            "先把两根鞋带交叉，把一根从另一根下面穿过去，打一个小结。然后用一根鞋带绕一个圈，把另一根绕着这个圈缠一圈，从中间的洞里塞过去，再把两个圈拉紧。",
+            "먼저 두 끈을 엇갈리게 놓고 한 끈을 다른 끈 밑으로 넣어 작은 매듭을 만들어요. 그다음 한 끈으로 고리를 "
+            "만들고, 다른 끈을 그 둘레에 감아 구멍으로 밀어 넣은 뒤 두 고리를 꽉 당기면 돼요.",
+            "Prima incrocia i due lacci e passa uno sotto l'altro per fare un piccolo nodo. Poi fai un'asola con un "
+            "laccio, avvolgi l'altro laccio intorno, infilalo nel buco e tira bene tutte e due le asole.",
+            "Primero cruza los dos cordones y pasa uno por debajo del otro para hacer un nudo pequeño. Luego haz un "
+            "lazo con un cordón, rodéalo con el otro, mételo por el agujero y tira fuerte de los dos lazos.")},
+    {"q": L("How do you fix a flat tyre on a bicycle?", "自行车爆胎了怎么修？", "자전거 펑크는 어떻게 수리하나요?",
+            "Come si ripara una gomma bucata della bicicletta?", "¿Cómo se arregla una rueda pinchada de bicicleta?"),
+     "r": L("Take the wheel off, use tyre levers to lift one side of the tyre off the rim, and pull out the inner tube. "
+            "Put in a new or patched tube, push the tyre back on and pump it up.",
+            "先把车轮卸下来，用撬胎棒把外胎的一边从轮圈上撬开，取出内胎。换上新的或补好的内胎，把外胎装回去，再打足气。",
+            "바퀴를 빼낸 다음 타이어 레버로 타이어 한쪽을 림에서 들어 올리고 튜브를 꺼내세요. 새 튜브나 때운 튜브를 "
+            "넣고 타이어를 다시 끼운 뒤 바람을 넣으면 됩니다.",
+            "Smonta la ruota, usa le leve per staccare un lato del copertone dal cerchio ed estrai la camera d'aria. "
+            "Inserisci una camera nuova o riparata, rimetti il copertone e gonfialo.",
+            "Quita la rueda, usa los desmontables para sacar un lado de la cubierta de la llanta y extrae la cámara. "
+            "Pon una cámara nueva o parcheada, vuelve a colocar la cubierta e ínflala.")},
+    {"q": L("We want to plant an apple tree in our garden. Explain how to do it.",
+            "我们想在院子里种一棵苹果树。说说该怎么种。",
+            "마당에 사과나무를 심고 싶어요. 심는 방법을 설명해 주세요.",
+            "Vogliamo piantare un melo in giardino. Spiegaci come fare.",
+            "Queremos plantar un manzano en el jardín. Explícanos cómo hacerlo."),
+     "r": L("Dig a hole twice as wide as the roots but no deeper, and loosen the soil at the bottom. Set the tree in, "
+            "fill the hole with soil, press it down gently and water it well.",
+            "挖一个宽度是根部两倍、但深度不超过根部的坑，把坑底的土松一松。把树放进去，填土，轻轻压实，然后浇透水。",
+            "뿌리보다 두 배 넓되 더 깊지는 않게 구덩이를 파고, 바닥의 흙을 부드럽게 풀어 주세요. 나무를 세워 넣고 "
+            "흙을 채운 다음 살살 눌러 주고 물을 흠뻑 주세요.",
+            "Scava una buca larga il doppio delle radici ma non più profonda, e smuovi la terra sul fondo. Metti dentro "
+            "l'albero, riempi la buca di terra, premila con delicatezza e annaffia abbondantemente.",
+            "Cava un hoyo el doble de ancho que las raíces pero no más profundo, y afloja la tierra del fondo. Coloca el "
+            "árbol, rellena el hoyo con tierra, apriétala con suavidad y riega bien.")},
+    {"q": L("Walk me through creating a new email account.", "一步步教我注册一个新的电子邮箱账号。",
+            "새 이메일 계정을 만드는 과정을 차근차근 알려 주세요.",
+            "Guidami nella creazione di un nuovo account di posta elettronica.",
+            "Explícame paso a paso cómo crear una cuenta de correo nueva."),
+     "r": L("Choose an email provider, open its website or app and select the option to create an account. Pick an "
+            "address and a strong password, add a phone number for recovery, and send yourself a test message.",
+            "选一家邮箱服务商，打开它的网站或应用，选择注册新账号。设置一个邮箱地址和一个安全的密码，添加一个用于找回账号的手机号码，然后给自己发一封测试邮件。",
+            "이메일 서비스를 하나 골라 웹사이트나 앱을 열고 계정 만들기를 선택하세요. 주소와 안전한 비밀번호를 정하고 "
+            "계정 복구용 전화번호를 등록한 다음, 자신에게 시험 메일을 보내 보세요.",
+            "Scegli un servizio di posta, apri il suo sito o la sua app e seleziona l'opzione per creare un account. "
+            "Scegli un indirizzo e una password sicura, aggiungi un numero di telefono per il recupero e mandati un "
+            "messaggio di prova.",
+            "Elige un proveedor de correo, abre su web o su aplicación y selecciona la opción de crear una cuenta. Escoge "
+            "una dirección y una contraseña segura, añade un número de teléfono para recuperarla y envíate un mensaje "
+            "de prueba.")},
+    {"q": L("How do I write a good cover letter for a job application?", "求职信怎么写才好？",
+            "입사 지원용 자기소개서는 어떻게 써야 좋을까요?",
+            "Come si scrive una buona lettera di presentazione per una candidatura?",
+            "¿Cómo escribo una buena carta de presentación para un trabajo?"),
+     "r": L("Open by naming the job and saying why it interests you. Then give one or two concrete examples of things "
+            "you have done that match what they need, and close by thanking them and asking for an interview.",
+            "开头写明你申请的职位，并说明它为什么吸引你。接着举一两个你做过的、符合对方需求的具体例子，最后表示感谢，并希望能获得面试机会。",
+            "먼저 지원하는 직무를 밝히고 왜 관심이 있는지 적으세요. 그다음 회사가 원하는 바와 맞는 자신의 경험을 한두 "
+            "가지 구체적으로 보여 주고, 감사 인사와 함께 면접 기회를 부탁하며 마무리하세요.",
+            "Apri indicando il posto e spiegando perché ti interessa. Poi porta uno o due esempi concreti di cose che hai "
+            "fatto e che corrispondono a ciò che cercano, e chiudi ringraziando e chiedendo un colloquio.",
+            "Empieza nombrando el puesto y explicando por qué te interesa. Después da uno o dos ejemplos concretos de "
+            "cosas que has hecho y que encajan con lo que buscan, y termina dando las gracias y pidiendo una entrevista.")},
+    {"q": L("Explain how to fold a simple paper aeroplane.", "讲一讲怎么折一个简单的纸飞机。",
+            "간단한 종이비행기 접는 법을 설명해 주세요.", "Spiega come si piega un semplice aeroplanino di carta.",
+            "Explica cómo se dobla un avión de papel sencillo."),
+     "r": L("Fold a sheet of paper in half lengthwise and open it again. Fold the two top corners to the centre line, "
+            "fold the new edges to the centre once more, then fold it in half and bend down each side to make wings.",
+            "把一张纸沿长边对折再打开。把上面两个角折到中线，再把新的两条边往中线折一次，然后沿中线对折，把两边各往下折出机翼。",
+            "종이를 세로로 반 접었다가 다시 펴세요. 위쪽 두 모서리를 가운데 선에 맞춰 접고, 새로 생긴 가장자리를 한 번 "
+            "더 가운데로 접은 뒤, 반으로 접고 양쪽을 아래로 꺾어 날개를 만드세요.",
+            "Piega un foglio a metà nel senso della lunghezza e riaprilo. Porta i due angoli in alto sulla linea centrale, "
+            "piega di nuovo i nuovi bordi verso il centro, poi piega il foglio a metà e abbassa i due lati per fare le ali.",
+            "Dobla una hoja por la mitad a lo largo y ábrela otra vez. Lleva las dos esquinas de arriba a la línea "
+            "central, dobla otra vez los nuevos bordes hacia el centro, luego dobla la hoja por la mitad y baja cada "
+            "lado para formar las alas.")},
+    {"q": L("How do you wash a wool jumper without ruining it?", "羊毛衫怎么洗才不会洗坏？",
+            "울 스웨터는 망가지지 않게 어떻게 빨아야 하나요?", "Come si lava un maglione di lana senza rovinarlo?",
+            "¿Cómo se lava un jersey de lana sin estropearlo?"),
+     "r": L("Wash it by hand in cool water with a little wool detergent, squeezing gently instead of rubbing. Roll it "
+            "in a towel to press out the water, then dry it flat, away from the heater, so it keeps its shape.",
+            "用凉水加少量羊毛专用洗涤剂手洗，轻轻挤压，不要搓。用毛巾卷起来把水压出来，然后平铺晾干，远离暖气，这样才不会变形。",
+            "울 전용 세제를 조금 푼 찬물에 손으로 빨되, 비비지 말고 살살 눌러 주세요. 수건으로 돌돌 말아 물기를 뺀 뒤, "
+            "모양이 변하지 않도록 난방기에서 떨어진 곳에 평평하게 펴서 말리세요.",
+            "Lavalo a mano in acqua fresca con un po' di detersivo per lana, strizzandolo piano invece di strofinarlo. "
+            "Arrotolalo in un asciugamano per togliere l'acqua, poi fallo asciugare in piano, lontano dal termosifone, "
+            "così mantiene la forma.",
+            "Lávalo a mano en agua fría con un poco de detergente para lana, apretándolo con suavidad en vez de frotarlo. "
+            "Enróllalo en una toalla para sacar el agua y sécalo en horizontal, lejos del radiador, para que no pierda "
+            "la forma.")},
+    {"q": L("I said something hurtful to a friend. Explain how to apologise properly.",
+            "我对朋友说了伤人的话。告诉我怎样好好道歉。",
+            "친구에게 상처 주는 말을 했어요. 제대로 사과하는 방법을 알려 주세요.",
+            "Ho detto una cosa offensiva a un amico. Spiegami come scusarmi nel modo giusto.",
+            "Le dije algo hiriente a un amigo. Explícame cómo pedirle perdón como es debido."),
+     "r": L("Say clearly what you did wrong and that you are sorry, without adding excuses. Show that you understand "
+            "how it made your friend feel, and tell them what you will do differently in future.",
+            "清楚地说出自己哪里做错了，并表示歉意，不要找借口。让朋友知道你理解这件事给他带来的感受，并告诉他以后你会怎样改。",
+            "변명을 덧붙이지 말고 무엇을 잘못했는지, 그리고 미안하다는 마음을 분명히 말하세요. 그 말이 친구에게 어떤 "
+            "상처가 되었는지 이해한다는 것을 보여 주고, 앞으로 어떻게 달라질지도 이야기하세요.",
+            "Di' chiaramente cosa hai sbagliato e che ti dispiace, senza aggiungere scuse. Mostra di capire come si è "
+            "sentito il tuo amico e digli cosa farai di diverso in futuro.",
+            "Di claramente qué hiciste mal y que lo sientes, sin añadir excusas. Demuestra que entiendes cómo se sintió "
+            "tu amigo y dile qué harás de otra manera en el futuro.")},
+])
