@@ -1299,3 +1299,118 @@ template("explain_how", [OWN], ANSWER, [
             "Di claramente qué hiciste mal y que lo sientes, sin añadir excusas. Demuestra que entiendes cómo se sintió "
             "tu amigo y dile qué harás de otra manera en el futuro.")},
 ])
+
+
+# --- write_note: a short note, card, sign or caption ---------------------------------------------------
+template("write_note", [OWN], ANSWER, [
+    {"q": L("Write a short note to leave on my neighbour's door asking them to take in a parcel for me tomorrow.",
+            "写一张留在邻居门上的小纸条，请他们明天帮我代收一个包裹。",
+            "내일 택배를 대신 받아 달라고 이웃집 문에 붙여 둘 짧은 쪽지를 써 주세요.",
+            "Scrivi un biglietto da lasciare sulla porta del mio vicino per chiedergli di ritirare un pacco per me domani.",
+            "Escribe una nota para dejar en la puerta de mi vecino pidiéndole que mañana me recoja un paquete."),
+     "r": L("Hello! I'm expecting a parcel tomorrow, but I'll be at work all day. Would you mind taking it in for me if "
+            "the courier knocks? Thank you so much, Maria from flat 4.",
+            "您好！我明天有一个包裹要到，但我一整天都在上班。如果快递员来敲门，能麻烦您帮我代收一下吗？非常感谢！4号的玛丽亚",
+            "안녕하세요! 내일 택배가 올 예정인데 제가 하루 종일 회사에 있어요. 택배 기사님이 오시면 대신 받아 주실 수 "
+            "있을까요? 정말 감사합니다. 4호 마리아 드림",
+            "Buongiorno! Domani mi arriva un pacco, ma starò al lavoro tutto il giorno. Le dispiacerebbe ritirarlo per me "
+            "se passa il corriere? Grazie mille, Maria dell'interno 4.",
+            "¡Hola! Mañana me llega un paquete, pero estaré todo el día en el trabajo. ¿Le importaría recogerlo si llama "
+            "el repartidor? Muchísimas gracias, Maria, del 4.º")},
+    {"q": L("Write a birthday card message for my grandfather, who is turning eighty.",
+            "我爷爷要过八十岁生日了，帮我写一段生日贺卡上的话。",
+            "여든 번째 생신을 맞으시는 할아버지께 드릴 생신 카드 문구를 써 주세요.",
+            "Scrivi un messaggio per il biglietto di compleanno di mio nonno, che compie ottant'anni.",
+            "Escribe un mensaje para la tarjeta de cumpleaños de mi abuelo, que cumple ochenta años."),
+     "r": L("Happy eightieth birthday, Grandpa! Thank you for all the stories, the patience and the love you have "
+            "given us over the years. We hope today is as wonderful as you are.",
+            "爷爷，祝您八十岁生日快乐！谢谢您这么多年来给我们讲的故事，谢谢您的耐心和爱。愿今天和您一样美好。",
+            "할아버지, 여든 번째 생신 축하드려요! 오랜 세월 들려주신 이야기와 보여 주신 인내, 그리고 사랑에 감사드려요. "
+            "오늘 하루가 할아버지처럼 멋진 날이 되길 바랍니다.",
+            "Buon ottantesimo compleanno, nonno! Grazie per tutte le storie, la pazienza e l'affetto che ci hai dato in "
+            "questi anni. Speriamo che oggi sia una giornata meravigliosa come te.",
+            "¡Feliz ochenta cumpleaños, abuelo! Gracias por todas las historias, la paciencia y el cariño que nos has "
+            "dado durante tantos años. Esperamos que hoy sea un día tan maravilloso como tú.")},
+    {"q": L("A coworker broke her leg skiing. Write a short get-well note from the team.",
+            "一位同事滑雪时摔断了腿。以团队的名义写一张简短的慰问卡。",
+            "동료가 스키를 타다가 다리가 부러졌어요. 팀 이름으로 짧은 쾌유 카드를 써 주세요.",
+            "Una collega si è rotta una gamba sciando. Scrivi un breve biglietto di pronta guarigione da parte della squadra.",
+            "Una compañera se rompió una pierna esquiando. Escribe una nota breve de parte del equipo deseándole que se "
+            "mejore."),
+     "r": L("We were so sorry to hear about your leg! The office is much too quiet without you. Rest, take it easy, "
+            "and let us know if you need anything. We can't wait to have you back.",
+            "听说你腿受伤了，我们都很难过！没有你，办公室安静得过分了。好好休息，别着急，需要什么就告诉我们。大家都盼着你早日回来。",
+            "다리를 다쳤다는 소식을 듣고 정말 마음이 아팠어요! 당신이 없으니 사무실이 너무 조용하네요. 푹 쉬고, 필요한 "
+            "게 있으면 언제든 말해 주세요. 다시 돌아올 날을 손꼽아 기다릴게요.",
+            "Ci è dispiaciuto tantissimo per la tua gamba! Senza di te l'ufficio è fin troppo silenzioso. Riposati, "
+            "prenditela con calma e facci sapere se ti serve qualcosa. Non vediamo l'ora di riaverti con noi.",
+            "¡Sentimos muchísimo lo de tu pierna! La oficina está demasiado tranquila sin ti. Descansa, tómatelo con "
+            "calma y dinos si necesitas algo. Estamos deseando que vuelvas.")},
+    {"q": L("Write a short sign for a shared office kitchen asking people to clean up after themselves.",
+            "为公用的办公室厨房写一个简短的告示，请大家用完后自己收拾干净。",
+            "공용 사무실 주방에 붙일, 사용 후 각자 뒷정리를 부탁하는 짧은 안내문을 써 주세요.",
+            "Scrivi un breve cartello per la cucina comune dell'ufficio che chieda a tutti di pulire dopo l'uso.",
+            "Escribe un cartel breve para la cocina compartida de la oficina pidiendo que cada uno recoja lo que usa."),
+     "r": L("Please wash, dry and put away your dishes after use, and wipe the counter when you are done. A clean "
+            "kitchen is a kitchen everyone can enjoy. Thank you!",
+            "用完后请把餐具洗净、擦干、放回原处，并把台面擦干净。干净的厨房，大家用着都舒心。谢谢合作！",
+            "사용한 그릇은 씻어서 물기를 닦고 제자리에 넣어 주시고, 다 쓰신 후에는 조리대도 닦아 주세요. 깨끗한 주방은 "
+            "모두가 기분 좋게 쓸 수 있습니다. 감사합니다!",
+            "Per favore, lavate, asciugate e rimettete a posto le stoviglie dopo l'uso, e pulite il piano di lavoro "
+            "quando avete finito. Una cucina pulita è una cucina che tutti possono godersi. Grazie!",
+            "Por favor, lava, seca y guarda tus platos después de usarlos, y limpia la encimera al terminar. Una cocina "
+            "limpia es una cocina que todos pueden disfrutar. ¡Gracias!")},
+    {"q": L("My cat has gone missing. Write a short notice I can put up in my street.",
+            "我的猫走丢了。帮我写一张可以贴在街上的寻猫启事。",
+            "고양이를 잃어버렸어요. 동네에 붙일 짧은 전단 문구를 써 주세요.",
+            "Il mio gatto è scomparso. Scrivi un breve avviso da appendere nella mia via.",
+            "Mi gato ha desaparecido. Escribe un aviso corto para colgar en mi calle."),
+     "r": L("Lost cat! Milo is a small grey cat with white paws and a blue collar. He went missing on Tuesday near the "
+            "park. If you see him, please call 555 0192. Thank you!",
+            "寻猫启事！米洛是一只灰色的小猫，四只爪子是白色的，戴着蓝色项圈。它星期二在公园附近走失。如果您看到它，请拨打555 0192。谢谢！",
+            "고양이를 찾습니다! 밀로는 하얀 발에 파란 목걸이를 한 작은 회색 고양이입니다. 화요일에 공원 근처에서 "
+            "사라졌어요. 보시면 555 0192로 연락 주세요. 감사합니다!",
+            "Cercasi gatto! Milo è un gattino grigio con le zampe bianche e un collare blu. È scomparso martedì vicino al "
+            "parco. Se lo vedete, chiamate il 555 0192. Grazie!",
+            "¡Se busca gato! Milo es un gato pequeño y gris, con las patas blancas y un collar azul. Desapareció el "
+            "martes cerca del parque. Si lo ves, llama al 555 0192. ¡Gracias!")},
+    {"q": L("Write a short welcome note for guests staying in my holiday flat.", "为住在我度假公寓的客人写一张简短的欢迎卡。",
+            "우리 휴가용 숙소에 묵는 손님들을 위한 짧은 환영 메모를 써 주세요.",
+            "Scrivi un breve biglietto di benvenuto per gli ospiti del mio appartamento per le vacanze.",
+            "Escribe una nota breve de bienvenida para los huéspedes de mi apartamento vacacional."),
+     "r": L("Welcome, and we hope you enjoy your stay! The wifi password is on the fridge, fresh towels are in the "
+            "bathroom cupboard, and the bakery on the corner opens at seven. Call us if you need anything.",
+            "欢迎入住，祝您住得愉快！无线网络密码贴在冰箱上，干净的毛巾在浴室的柜子里，街角的面包店早上七点开门。如有任何需要，请给我们打电话。",
+            "환영합니다. 즐거운 시간 보내세요! 와이파이 비밀번호는 냉장고에 붙어 있고, 새 수건은 욕실 수납장에 있으며, "
+            "모퉁이 빵집은 아침 7시에 문을 엽니다. 필요한 것이 있으면 언제든 전화 주세요.",
+            "Benvenuti, vi auguriamo un piacevole soggiorno! La password del wifi è sul frigorifero, gli asciugamani "
+            "puliti sono nell'armadietto del bagno e il forno all'angolo apre alle sette. Chiamateci per qualsiasi cosa.",
+            "¡Bienvenidos y que disfrutéis de la estancia! La contraseña del wifi está en la nevera, las toallas limpias "
+            "están en el armario del baño y la panadería de la esquina abre a las siete. Llamadnos si necesitáis algo.")},
+    {"q": L("Write a fun caption for a photo of my dog playing in the snow.", "给我家狗狗在雪地里玩耍的照片配一句有趣的文字。",
+            "눈밭에서 노는 우리 강아지 사진에 어울리는 재미있는 설명 문구를 써 주세요.",
+            "Scrivi una didascalia divertente per una foto del mio cane che gioca sulla neve.",
+            "Escribe un pie de foto divertido para una foto de mi perro jugando en la nieve."),
+     "r": L("First snow of the year, and somebody could not be happier! Ten minutes of running in circles, one very "
+            "wet dog, and absolutely no regrets.",
+            "今年的第一场雪，有只狗狗简直乐疯了！转着圈跑了十分钟，浑身湿透，但一点也不后悔。",
+            "올해 첫눈에 누군가는 세상에서 제일 신났어요! 빙글빙글 10분 달리기, 흠뻑 젖은 강아지 한 마리, 그리고 후회는 "
+            "전혀 없음.",
+            "Prima neve dell'anno, e qualcuno non potrebbe essere più felice! Dieci minuti di corse in tondo, un cane "
+            "fradicio e zero rimpianti.",
+            "¡Primera nevada del año y alguien no podría estar más feliz! Diez minutos corriendo en círculos, un perro "
+            "empapado y ningún arrepentimiento.")},
+    {"q": L("Write a short farewell message for a colleague who is moving abroad.", "给一位要出国定居的同事写一段简短的告别留言。",
+            "해외로 떠나는 동료에게 짧은 작별 인사를 써 주세요.",
+            "Scrivi un breve messaggio di saluto per un collega che si trasferisce all'estero.",
+            "Escribe un breve mensaje de despedida para un compañero que se va a vivir al extranjero."),
+     "r": L("It has been a real pleasure working with you, and we will miss your ideas and your laugh. Good luck with "
+            "this exciting new adventure, and please stay in touch!",
+            "和你共事真的很愉快，我们会想念你的好点子和你的笑声。祝你在这段精彩的新旅程中一切顺利，一定要保持联系！",
+            "함께 일해서 정말 즐거웠어요. 당신의 아이디어와 웃음소리가 많이 그리울 거예요. 설레는 새 출발을 응원하니 "
+            "꼭 연락하고 지내요!",
+            "È stato davvero un piacere lavorare con te, e ci mancheranno le tue idee e la tua risata. In bocca al lupo "
+            "per questa nuova avventura e resta in contatto!",
+            "Ha sido un verdadero placer trabajar contigo, y echaremos de menos tus ideas y tu risa. ¡Mucha suerte en "
+            "esta nueva aventura y no pierdas el contacto!")},
+])
