@@ -1316,7 +1316,7 @@ template("write_note", [OWN], ANSWER, [
             "Buongiorno! Domani mi arriva un pacco, ma starò al lavoro tutto il giorno. Le dispiacerebbe ritirarlo per me "
             "se passa il corriere? Grazie mille, Maria dell'interno 4.",
             "¡Hola! Mañana me llega un paquete, pero estaré todo el día en el trabajo. ¿Le importaría recogerlo si llama "
-            "el repartidor? Muchísimas gracias, Maria, del 4.º")},
+            "el repartidor? Muchísimas gracias, María, del 4.º")},
     {"q": L("Write a birthday card message for my grandfather, who is turning eighty.",
             "我爷爷要过八十岁生日了，帮我写一段生日贺卡上的话。",
             "여든 번째 생신을 맞으시는 할아버지께 드릴 생신 카드 문구를 써 주세요.",
