@@ -14,3 +14,322 @@ ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
 
 def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
     TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+
+
+OWN = L("{q}", "{q}", "{q}", "{q}", "{q}")  # each entity writes its own instruction ("q") and answer ("r")
+
+
+# --- define: what a word or idea means ---------------------------------------------------------------
+template("define", [OWN], ANSWER, [
+    {"q": L("What does the word \"nostalgia\" mean?", "“怀旧”这个词是什么意思？", "'향수'라는 말은 무슨 뜻인가요?",
+            "Che cosa significa la parola \"nostalgia\"?", "¿Qué significa la palabra \"nostalgia\"?"),
+     "r": L("Nostalgia is a warm but slightly sad feeling you get when you think about happy times in the past, such "
+            "as your childhood or an old home.",
+            "怀旧是一种温暖又带点伤感的情绪，当你想起过去的快乐时光，比如童年或者以前住过的家时，就会有这种感觉。",
+            "향수는 어린 시절이나 예전에 살던 집처럼 지나간 행복한 시절을 떠올릴 때 느끼는, 따뜻하면서도 조금 슬픈 감정입니다.",
+            "La nostalgia è una sensazione dolce ma un po' triste che si prova pensando ai momenti felici del passato, "
+            "come l'infanzia o una vecchia casa.",
+            "La nostalgia es un sentimiento cálido pero algo triste que aparece cuando piensas en momentos felices del "
+            "pasado, como la infancia o una antigua casa.")},
+    {"q": L("Define \"procrastination\" in one or two sentences.", "用一两句话解释“拖延”是什么。",
+            "'미루기'가 무엇인지 한두 문장으로 정의해 주세요.", "Definisci la \"procrastinazione\" in una o due frasi.",
+            "Define la \"procrastinación\" en una o dos frases."),
+     "r": L("Procrastination means putting off a task you know you should do, often by doing something easier or "
+            "more pleasant instead, even though the delay causes stress later.",
+            "拖延是指把明知应该做的事一推再推，常常转而去做更轻松或更愉快的事情，尽管这样拖下去以后会带来压力。",
+            "미루기란 해야 한다는 것을 알면서도 일을 뒤로 미루고, 대신 더 쉽거나 즐거운 일을 하는 것을 말합니다. 그렇게 미루면 "
+            "나중에 스트레스를 받게 되지요.",
+            "Procrastinare significa rimandare un compito che sai di dover fare, spesso dedicandoti a qualcosa di più "
+            "facile o piacevole, anche se il ritardo poi ti crea stress.",
+            "Procrastinar es dejar para más tarde una tarea que sabes que debes hacer, a menudo haciendo algo más fácil "
+            "o agradable, aunque el retraso te cause estrés después.")},
+    {"q": L("My daughter asked me what a haiku is and I did not know. Can you tell me?",
+            "我女儿问我什么是俳句，我答不上来。你能告诉我吗？", "딸아이가 하이쿠가 뭐냐고 물었는데 대답을 못 했어요. 알려 줄 수 있나요?",
+            "Mia figlia mi ha chiesto che cos'è un haiku e non lo sapevo. Me lo spieghi?",
+            "Mi hija me preguntó qué es un haiku y no lo sabía. ¿Me lo explicas?"),
+     "r": L("A haiku is a very short poem from Japan. It has three lines of five, seven and five syllables, and it "
+            "usually describes a simple moment in nature, such as falling snow.",
+            "俳句是一种源自日本的短诗。它分三行，音节数分别是五、七、五，通常描写大自然中一个简单的瞬间，比如飘落的雪。",
+            "하이쿠는 일본에서 온 아주 짧은 시입니다. 5음절, 7음절, 5음절로 된 세 줄로 이루어져 있고, 보통 눈이 내리는 모습처럼 "
+            "자연 속의 소박한 순간을 그립니다.",
+            "L'haiku è una poesia giapponese molto breve. Ha tre versi di cinque, sette e cinque sillabe e di solito "
+            "descrive un semplice momento della natura, come la neve che cade.",
+            "El haiku es un poema japonés muy breve. Tiene tres versos de cinco, siete y cinco sílabas y suele "
+            "describir un momento sencillo de la naturaleza, como la nieve que cae.")},
+    {"q": L("What is meant by biodiversity?", "“生物多样性”指的是什么？", "생물 다양성이란 무엇을 뜻하나요?",
+            "Che cosa si intende per biodiversità?", "¿Qué se entiende por biodiversidad?"),
+     "r": L("Biodiversity is the variety of living things in a place, from plants and insects to birds and mammals. "
+            "High biodiversity keeps nature healthy, because each species plays a part.",
+            "生物多样性是指一个地方生物的丰富程度，从植物、昆虫到鸟类和哺乳动物都包括在内。生物多样性高，自然才健康，因为每个物种都发挥着作用。",
+            "생물 다양성은 식물과 곤충부터 새와 포유류까지, 한 지역에 사는 생물이 얼마나 다양한지를 말합니다. 종마다 맡은 "
+            "역할이 있어서 생물 다양성이 높을수록 자연이 건강하게 유지됩니다.",
+            "La biodiversità è la varietà di esseri viventi in un luogo, dalle piante agli insetti, dagli uccelli ai "
+            "mammiferi. Una biodiversità alta mantiene sana la natura, perché ogni specie ha il suo ruolo.",
+            "La biodiversidad es la variedad de seres vivos de un lugar, desde plantas e insectos hasta aves y "
+            "mamíferos. Una biodiversidad alta mantiene sana la naturaleza, porque cada especie cumple una función.")},
+    {"q": L("Give me a simple definition of a metaphor, with an example.", "给我一个简单的“比喻”定义，再举个例子。",
+            "은유가 무엇인지 예를 들어 간단히 정의해 주세요.", "Dammi una definizione semplice di metafora, con un esempio.",
+            "Dame una definición sencilla de metáfora, con un ejemplo."),
+     "r": L("A metaphor describes one thing by calling it something else, without using \"like\" or \"as\". For "
+            "example, \"Time is a thief\" suggests that time quietly takes things away from us.",
+            "隐喻是不用“像”“好比”这类词，直接把一种事物说成另一种事物。例如“时间是小偷”，意思是时间会悄悄地从我们身边拿走东西。",
+            "은유는 '~처럼', '~같이'라는 말을 쓰지 않고 어떤 것을 다른 것이라고 직접 부르는 표현입니다. 예를 들어 '시간은 "
+            "도둑이다'라고 하면 시간이 우리에게서 무언가를 조용히 빼앗아 간다는 뜻이 됩니다.",
+            "La metafora descrive una cosa chiamandola con il nome di un'altra, senza usare \"come\". Per esempio, "
+            "\"Il tempo è un ladro\" suggerisce che il tempo ci porta via le cose in silenzio.",
+            "La metáfora describe una cosa llamándola con el nombre de otra, sin usar \"como\". Por ejemplo, \"El "
+            "tiempo es un ladrón\" sugiere que el tiempo nos quita cosas en silencio.")},
+    {"q": L("Explain the term \"compound interest\" to someone who has never saved money.",
+            "向一个从来没有存过钱的人解释“复利”这个词。", "저축을 해 본 적 없는 사람에게 '복리'라는 말을 설명해 주세요.",
+            "Spiega il termine \"interesse composto\" a chi non ha mai risparmiato.",
+            "Explica el término \"interés compuesto\" a alguien que nunca ha ahorrado."),
+     "r": L("Compound interest means you earn interest not only on the money you put in, but also on the interest "
+            "you have already earned, so your savings grow faster the longer you leave them.",
+            "复利是指你不仅能从存入的本金上拿到利息，之前得到的利息也会继续产生利息，所以钱存得越久，增长得越快。",
+            "복리란 처음 넣은 돈뿐 아니라 이미 받은 이자에도 다시 이자가 붙는 방식입니다. 그래서 오래 맡겨 둘수록 돈이 더 빨리 "
+            "불어납니다.",
+            "L'interesse composto significa che guadagni interessi non solo sui soldi che hai versato, ma anche sugli "
+            "interessi già maturati, quindi più a lungo li lasci, più i risparmi crescono in fretta.",
+            "El interés compuesto significa que ganas intereses no solo por el dinero que ingresas, sino también por "
+            "los intereses que ya has ganado, así que cuanto más tiempo lo dejas, más rápido crecen tus ahorros.")},
+    {"q": L("In plain words, what is an allergy?", "用通俗的话说，什么是过敏？", "쉬운 말로 알레르기가 뭔가요?",
+            "In parole semplici, che cos'è un'allergia?", "En palabras sencillas, ¿qué es una alergia?"),
+     "r": L("An allergy happens when your body's defence system treats something harmless, like pollen or peanuts, "
+            "as a danger. It then overreacts, causing sneezing, itching or swelling.",
+            "过敏是指身体的免疫系统把花粉、花生这类本来无害的东西当成了危险，于是反应过度，引起打喷嚏、发痒或肿胀。",
+            "알레르기는 몸의 방어 체계가 꽃가루나 땅콩처럼 해롭지 않은 것을 위험한 것으로 잘못 알고 지나치게 반응하는 것입니다. "
+            "그 결과 재채기나 가려움, 붓기가 생깁니다.",
+            "Un'allergia si ha quando le difese del corpo scambiano per un pericolo qualcosa di innocuo, come il "
+            "polline o le arachidi, e reagiscono in modo eccessivo, causando starnuti, prurito o gonfiore.",
+            "Una alergia ocurre cuando las defensas del cuerpo toman por peligrosa una cosa inofensiva, como el polen o "
+            "los cacahuetes, y reaccionan de más, provocando estornudos, picor o hinchazón.")},
+    {"q": L("What's the meaning of the phrase \"break the ice\"?", "英语短语“break the ice”（打破僵局）是什么意思？",
+            "'어색한 분위기를 깨다'라는 표현은 무슨 뜻인가요?", "Che cosa vuol dire l'espressione \"rompere il ghiaccio\"?",
+            "¿Qué significa la expresión \"romper el hielo\"?"),
+     "r": L("To break the ice means to say or do something that helps people who have just met feel more relaxed, "
+            "such as telling a light joke or asking a friendly question.",
+            "打破僵局的意思是说些话或做些事，让刚认识的人放松下来，比如讲个轻松的笑话或者问一个友好的问题。",
+            "어색한 분위기를 깨다는 말은 처음 만난 사람들이 편안해지도록 가벼운 농담을 하거나 친근한 질문을 던지는 것처럼 "
+            "무언가를 말하거나 하는 것을 뜻합니다.",
+            "Rompere il ghiaccio significa dire o fare qualcosa che aiuti chi si è appena conosciuto a sentirsi più a "
+            "suo agio, come fare una battuta leggera o una domanda cordiale.",
+            "Romper el hielo significa decir o hacer algo que ayude a que las personas que acaban de conocerse se "
+            "sientan más relajadas, como contar un chiste ligero o hacer una pregunta amable.")},
+])
+
+
+# --- how_works: how an everyday thing works --------------------------------------------------------
+template("how_works", [OWN], ANSWER, [
+    {"q": L("How does a fridge keep food cold?", "冰箱是怎么让食物保持低温的？", "냉장고는 어떻게 음식을 차갑게 유지하나요?",
+            "Come fa il frigorifero a tenere freddo il cibo?", "¿Cómo mantiene la nevera fría la comida?"),
+     "r": L("A fridge pumps a special liquid through pipes. Inside, the liquid turns into gas and absorbs heat from "
+            "the food; at the back, it is squeezed back into a liquid and releases that heat into the room.",
+            "冰箱用泵让一种特殊的液体在管道里循环。在冰箱内部，这种液体变成气体，吸走食物的热量；到了冰箱背面，它又被压缩成液体，把热量散到房间里。",
+            "냉장고는 특수한 액체를 관 속으로 순환시킵니다. 안쪽에서는 이 액체가 기체로 바뀌면서 음식의 열을 빼앗고, 뒤쪽에서는 "
+            "다시 압축되어 액체가 되면서 그 열을 방 안으로 내보냅니다.",
+            "Il frigorifero fa circolare un liquido speciale in una serie di tubi. All'interno il liquido diventa gas e "
+            "assorbe il calore del cibo; sul retro viene compresso, torna liquido e rilascia quel calore nella stanza.",
+            "La nevera hace circular un líquido especial por unos tubos. Dentro, el líquido se convierte en gas y "
+            "absorbe el calor de la comida; en la parte de atrás se comprime, vuelve a ser líquido y suelta ese calor "
+            "en la habitación.")},
+    {"q": L("Explain how a compass always points north.", "解释一下指南针为什么总是指向北方。",
+            "나침반이 어떻게 항상 북쪽을 가리키는지 설명해 주세요.", "Spiega come fa una bussola a indicare sempre il nord.",
+            "Explica cómo hace una brújula para señalar siempre el norte."),
+     "r": L("The Earth behaves like a giant magnet. The needle of a compass is a small magnet that can turn freely, "
+            "so it lines up with the Earth's magnetic field and points towards the magnetic north.",
+            "地球就像一块巨大的磁铁。指南针的指针是一根可以自由转动的小磁铁，所以它会顺着地球的磁场排列，指向磁北极。",
+            "지구는 거대한 자석처럼 작용합니다. 나침반 바늘은 자유롭게 돌 수 있는 작은 자석이라서 지구 자기장의 방향에 맞춰 "
+            "정렬되고, 자북을 가리키게 됩니다.",
+            "La Terra si comporta come un'enorme calamita. L'ago della bussola è una piccola calamita libera di ruotare, "
+            "quindi si allinea con il campo magnetico terrestre e punta verso il nord magnetico.",
+            "La Tierra se comporta como un imán gigante. La aguja de la brújula es un pequeño imán que gira libremente, "
+            "así que se alinea con el campo magnético terrestre y apunta hacia el norte magnético.")},
+    {"q": L("I just bought noise-cancelling headphones. How do they actually block the noise?",
+            "我刚买了一副降噪耳机。它们到底是怎么挡住噪音的？", "노이즈 캔슬링 헤드폰을 새로 샀어요. 실제로 소음을 어떻게 막는 건가요?",
+            "Ho appena comprato delle cuffie con cancellazione del rumore. Come fanno davvero a bloccarlo?",
+            "Acabo de comprarme unos auriculares con cancelación de ruido. ¿Cómo bloquean el ruido en realidad?"),
+     "r": L("Tiny microphones on the headphones listen to the sound around you. The headphones then play an opposite "
+            "sound wave, and when the two waves meet they cancel each other out, so you hear much less noise.",
+            "耳机上的小麦克风会收集你周围的声音，然后耳机播放一段与之相反的声波。两种声波相遇时会互相抵消，所以你听到的噪音就少多了。",
+            "헤드폰에 달린 작은 마이크가 주변 소리를 듣고, 헤드폰은 그와 정반대인 음파를 내보냅니다. 두 음파가 만나면 서로 "
+            "상쇄되기 때문에 소음이 훨씬 적게 들립니다.",
+            "Dei piccoli microfoni sulle cuffie captano i suoni intorno a te. Le cuffie riproducono poi un'onda sonora "
+            "opposta e, quando le due onde si incontrano, si annullano a vicenda, così senti molto meno rumore.",
+            "Unos micrófonos diminutos en los auriculares captan el sonido que te rodea. Después, los auriculares "
+            "emiten una onda sonora opuesta y, cuando las dos ondas se encuentran, se anulan entre sí, así que oyes "
+            "mucho menos ruido.")},
+    {"q": L("How does a microwave oven heat food so quickly?", "微波炉为什么能这么快把食物加热？",
+            "전자레인지는 어떻게 음식을 그렇게 빨리 데우나요?", "Come fa il forno a microonde a scaldare il cibo così in fretta?",
+            "¿Cómo calienta el microondas la comida tan deprisa?"),
+     "r": L("A microwave oven sends out invisible waves that make the water molecules in food spin back and forth "
+            "very fast. This movement creates heat inside the food itself, instead of warming it slowly from outside.",
+            "微波炉会发出看不见的电磁波，让食物里的水分子飞快地来回转动。这种运动直接在食物内部产生热量，而不是从外面慢慢加热。",
+            "전자레인지는 눈에 보이지 않는 파동을 내보내 음식 속 물 분자를 매우 빠르게 흔듭니다. 이 움직임이 바깥에서 천천히 "
+            "데우는 대신 음식 내부에서 바로 열을 만들어 냅니다.",
+            "Il forno a microonde emette onde invisibili che fanno oscillare velocissime le molecole d'acqua del cibo. "
+            "Questo movimento produce calore direttamente dentro il cibo, invece di scaldarlo piano dall'esterno.",
+            "El microondas emite unas ondas invisibles que hacen girar muy deprisa las moléculas de agua de la comida. "
+            "Ese movimiento genera calor dentro del propio alimento, en lugar de calentarlo poco a poco desde fuera.")},
+    {"q": L("Describe how bees turn flower nectar into honey.", "描述一下蜜蜂是怎样把花蜜变成蜂蜜的。",
+            "꿀벌이 꽃꿀을 어떻게 벌꿀로 만드는지 설명해 주세요.", "Descrivi come le api trasformano il nettare dei fiori in miele.",
+            "Describe cómo las abejas convierten el néctar de las flores en miel."),
+     "r": L("Bees suck nectar from flowers and carry it back to the hive, where they pass it from bee to bee and add "
+            "enzymes. They then fan it with their wings until most of the water evaporates and it becomes thick honey.",
+            "蜜蜂从花里吸取花蜜，带回蜂巢，在蜜蜂之间一只只传递，并加入酶。然后它们扇动翅膀，让大部分水分蒸发，花蜜就变成了浓稠的蜂蜜。",
+            "꿀벌은 꽃에서 꿀을 빨아 벌집으로 가져온 뒤, 여러 벌이 서로 주고받으며 효소를 섞습니다. 그런 다음 날갯짓으로 바람을 "
+            "일으켜 수분을 대부분 날려 보내면 걸쭉한 벌꿀이 됩니다.",
+            "Le api succhiano il nettare dai fiori e lo portano all'alveare, dove se lo passano l'una con l'altra "
+            "aggiungendo enzimi. Poi lo ventilano con le ali finché gran parte dell'acqua evapora e diventa miele denso.",
+            "Las abejas chupan el néctar de las flores y lo llevan a la colmena, donde se lo pasan de una a otra y le "
+            "añaden enzimas. Después lo abanican con las alas hasta que se evapora casi toda el agua y se convierte en "
+            "miel espesa.")},
+    {"q": L("How does my phone's GPS know where I am?", "手机上的GPS是怎么知道我在哪儿的？", "휴대폰 GPS는 내가 어디 있는지 어떻게 아나요?",
+            "Come fa il GPS del telefono a sapere dove mi trovo?", "¿Cómo sabe el GPS de mi móvil dónde estoy?"),
+     "r": L("Satellites high above the Earth constantly send out signals with the exact time. Your phone receives "
+            "signals from at least four of them and, from how long each one took to arrive, works out your position.",
+            "地球上空的卫星不断发出带有精确时间的信号。你的手机至少接收其中四颗卫星的信号，再根据每个信号传过来用了多长时间，算出你的位置。",
+            "지구 상공의 위성들이 정확한 시각이 담긴 신호를 계속 보냅니다. 휴대폰은 적어도 네 개의 위성에서 신호를 받아, 각 "
+            "신호가 도착하는 데 걸린 시간으로 내 위치를 계산합니다.",
+            "Dei satelliti in orbita intorno alla Terra inviano di continuo segnali con l'ora esatta. Il telefono riceve "
+            "i segnali di almeno quattro satelliti e, dal tempo che ciascuno impiega ad arrivare, calcola la tua posizione.",
+            "Unos satélites que orbitan la Tierra envían sin parar señales con la hora exacta. Tu móvil recibe las "
+            "señales de al menos cuatro de ellos y, según lo que tarda cada una en llegar, calcula tu posición.")},
+    {"q": L("Why does a thermos keep coffee hot for hours? Explain how it works.",
+            "保温瓶为什么能让咖啡热好几个小时？请解释一下它的原理。", "보온병은 어떻게 커피를 몇 시간이나 뜨겁게 유지하나요? 원리를 설명해 주세요.",
+            "Perché un thermos tiene il caffè caldo per ore? Spiega come funziona.",
+            "¿Por qué un termo mantiene el café caliente durante horas? Explica cómo funciona."),
+     "r": L("A thermos has two walls with almost no air between them. Without air, heat cannot easily pass through, "
+            "and the shiny inner surface reflects heat back, so the drink cools down very slowly.",
+            "保温瓶有两层瓶壁，中间几乎被抽成了真空。没有空气，热量就很难传出去，而发亮的内壁又会把热量反射回来，所以饮料凉得非常慢。",
+            "보온병은 벽이 두 겹이고 그 사이에 공기가 거의 없습니다. 공기가 없으면 열이 쉽게 빠져나가지 못하고, 반짝이는 안쪽 "
+            "면이 열을 다시 반사하기 때문에 음료가 아주 천천히 식습니다.",
+            "Il thermos ha due pareti con quasi niente aria in mezzo. Senza aria il calore passa a fatica, e la "
+            "superficie interna lucida lo riflette indietro, quindi la bevanda si raffredda molto lentamente.",
+            "El termo tiene dos paredes con casi nada de aire entre ellas. Sin aire, el calor apenas puede escapar, y "
+            "la superficie interior brillante lo refleja hacia dentro, así que la bebida se enfría muy despacio.")},
+    {"q": L("My son wants to know how a plane stays up in the air. Give me a simple answer I can tell him.",
+            "我儿子想知道飞机为什么能停留在空中。给我一个能讲给他听的简单答案。",
+            "아들이 비행기가 어떻게 하늘에 떠 있는지 궁금해해요. 아이에게 들려줄 수 있게 쉽게 설명해 주세요.",
+            "Mio figlio vuole sapere come fa un aereo a restare in aria. Dammi una risposta semplice da dirgli.",
+            "Mi hijo quiere saber cómo se mantiene un avión en el aire. Dame una respuesta sencilla para contársela."),
+     "r": L("The engines push the plane forward very fast. Its wings are shaped and tilted so that the air flowing "
+            "around them pushes them upwards, and that upward push is strong enough to hold the whole plane up.",
+            "发动机推着飞机飞快地向前冲。机翼的形状和角度设计得很特别，流过机翼的空气会把它往上托，这股向上的力大到足以托起整架飞机。",
+            "엔진이 비행기를 아주 빠르게 앞으로 밀어 줍니다. 날개는 주위를 흐르는 공기가 날개를 위로 밀어 올리도록 생기고 "
+            "기울어져 있어서, 그 힘이 비행기 전체를 떠받칠 만큼 강해집니다.",
+            "I motori spingono l'aereo in avanti molto velocemente. Le ali hanno una forma e un'inclinazione tali che "
+            "l'aria che scorre intorno le spinge verso l'alto, e questa spinta basta a sostenere tutto l'aereo.",
+            "Los motores empujan el avión hacia delante muy rápido. Las alas tienen una forma e inclinación que hacen "
+            "que el aire que pasa a su alrededor las empuje hacia arriba, y ese empuje basta para sostener todo el avión.")},
+])
+
+
+# --- history_fact: short history questions ---------------------------------------------------------
+template("history_fact", [OWN], ANSWER, [
+    {"q": L("Who invented the printing press, and why did it matter?", "印刷机是谁发明的？它为什么重要？",
+            "인쇄기는 누가 발명했고, 왜 중요했나요?", "Chi ha inventato la stampa a caratteri mobili e perché è stata importante?",
+            "¿Quién inventó la imprenta y por qué fue importante?"),
+     "r": L("Johannes Gutenberg built his printing press in Germany around 1440. It made books much cheaper and "
+            "faster to produce, so knowledge and new ideas spread across Europe as never before.",
+            "约翰内斯·古腾堡大约在1440年于德国制造了他的印刷机。它让书籍的制作变得更便宜、更快，知识和新思想因此以前所未有的速度传遍欧洲。",
+            "요하네스 구텐베르크가 1440년 무렵 독일에서 인쇄기를 만들었습니다. 덕분에 책을 훨씬 싸고 빠르게 찍어 낼 수 있게 "
+            "되었고, 지식과 새로운 사상이 전에 없이 유럽 곳곳으로 퍼졌습니다.",
+            "Johannes Gutenberg costruì la sua macchina da stampa in Germania intorno al 1440. Rese i libri molto più "
+            "economici e rapidi da produrre, così il sapere e le nuove idee si diffusero in Europa come mai prima.",
+            "Johannes Gutenberg construyó su imprenta en Alemania hacia 1440. Hizo que los libros fueran mucho más "
+            "baratos y rápidos de producir, de modo que el saber y las nuevas ideas se extendieron por Europa como "
+            "nunca antes.")},
+    {"q": L("Tell me briefly about the first Moon landing.", "简单给我讲讲人类第一次登月。", "인류의 첫 달 착륙에 대해 간단히 알려 주세요.",
+            "Raccontami in breve il primo sbarco sulla Luna.", "Cuéntame brevemente cómo fue la primera llegada a la Luna."),
+     "r": L("On 20 July 1969, the American mission Apollo 11 landed on the Moon. Neil Armstrong was the first person "
+            "to step onto its surface, followed by Buzz Aldrin, while millions watched on television.",
+            "1969年7月20日，美国的阿波罗11号登上了月球。尼尔·阿姆斯特朗是第一个踏上月面的人，巴兹·奥尔德林紧随其后，数百万人通过电视观看了这一刻。",
+            "1969년 7월 20일, 미국의 아폴로 11호가 달에 착륙했습니다. 닐 암스트롱이 처음으로 달 표면을 밟았고 버즈 올드린이 "
+            "뒤를 이었으며, 수백만 명이 텔레비전으로 그 장면을 지켜보았습니다.",
+            "Il 20 luglio 1969 la missione americana Apollo 11 atterrò sulla Luna. Neil Armstrong fu il primo a "
+            "camminare sulla sua superficie, seguito da Buzz Aldrin, mentre milioni di persone guardavano in televisione.",
+            "El 20 de julio de 1969, la misión estadounidense Apolo 11 se posó en la Luna. Neil Armstrong fue el primero "
+            "en pisar su superficie, seguido de Buzz Aldrin, mientras millones de personas lo veían por televisión.")},
+    {"q": L("Why was the Great Wall of China built?", "为什么要修建长城？", "만리장성은 왜 지어졌나요?",
+            "Perché fu costruita la Grande Muraglia cinese?", "¿Por qué se construyó la Gran Muralla china?"),
+     "r": L("The Great Wall was built over many centuries to protect Chinese states from raids by nomadic peoples "
+            "from the north. It also let soldiers send signals quickly and control trade along the border.",
+            "长城是在许多个世纪里陆续修建的，目的是保护中原地区不受北方游牧民族的侵袭。它也便于士兵快速传递信号，并管理边境上的贸易。",
+            "만리장성은 북쪽 유목 민족의 침입으로부터 중국의 나라들을 지키기 위해 여러 세기에 걸쳐 지어졌습니다. 병사들이 "
+            "신호를 빠르게 전하고 국경의 교역을 관리하는 데에도 쓰였습니다.",
+            "La Grande Muraglia fu costruita nel corso di molti secoli per proteggere gli stati cinesi dalle incursioni "
+            "dei popoli nomadi del nord. Serviva anche a trasmettere segnali in fretta e a controllare i commerci lungo "
+            "il confine.",
+            "La Gran Muralla se construyó a lo largo de muchos siglos para proteger los estados chinos de los ataques "
+            "de los pueblos nómadas del norte. También servía para enviar señales con rapidez y controlar el comercio "
+            "en la frontera.")},
+    {"q": L("What was the Silk Road?", "丝绸之路是什么？", "실크로드는 무엇이었나요?", "Che cos'era la Via della Seta?",
+            "¿Qué era la Ruta de la Seda?"),
+     "r": L("The Silk Road was a network of trade routes linking China with the Middle East and Europe for more than "
+            "a thousand years. Merchants carried silk, spices and paper, and ideas and religions travelled with them.",
+            "丝绸之路是一千多年来连接中国与中东和欧洲的商路网络。商人们运送丝绸、香料和纸张，各种思想和宗教也随之传播。",
+            "실크로드는 천 년이 넘는 세월 동안 중국과 중동, 유럽을 이어 준 교역로들의 연결망이었습니다. 상인들은 비단과 향신료, "
+            "종이를 실어 날랐고, 사상과 종교도 그들과 함께 전해졌습니다.",
+            "La Via della Seta era una rete di rotte commerciali che per oltre mille anni collegò la Cina al Medio "
+            "Oriente e all'Europa. I mercanti trasportavano seta, spezie e carta, e con loro viaggiavano idee e religioni.",
+            "La Ruta de la Seda era una red de rutas comerciales que durante más de mil años unió China con Oriente "
+            "Medio y Europa. Los mercaderes transportaban seda, especias y papel, y con ellos viajaban ideas y religiones.")},
+    {"q": L("I'm visiting Berlin next month. What happened to the Berlin Wall?",
+            "我下个月要去柏林。柏林墙后来怎么样了？", "다음 달에 베를린에 가요. 베를린 장벽은 어떻게 되었나요?",
+            "Il mese prossimo vado a Berlino. Che fine ha fatto il Muro di Berlino?",
+            "El mes que viene voy a Berlín. ¿Qué pasó con el Muro de Berlín?"),
+     "r": L("The Berlin Wall divided the city from 1961 until 9 November 1989, when the border suddenly opened and "
+            "crowds began to tear it down. Germany was reunited the following year, and a few pieces still stand as "
+            "memorials.",
+            "柏林墙从1961年起把这座城市一分为二，直到1989年11月9日边境突然开放，人群开始拆墙。第二年德国重新统一，如今还保留着几段墙作为纪念。",
+            "베를린 장벽은 1961년부터 도시를 둘로 나누었다가, 1989년 11월 9일 국경이 갑자기 열리면서 사람들이 허물기 "
+            "시작했습니다. 이듬해 독일은 통일되었고, 지금도 일부 구간이 기념물로 남아 있습니다.",
+            "Il Muro di Berlino divise la città dal 1961 fino al 9 novembre 1989, quando il confine fu aperto "
+            "all'improvviso e la folla iniziò ad abbatterlo. L'anno dopo la Germania si riunificò, e alcuni tratti "
+            "restano ancora come memoriale.",
+            "El Muro de Berlín dividió la ciudad desde 1961 hasta el 9 de noviembre de 1989, cuando la frontera se "
+            "abrió de repente y la gente empezó a derribarlo. Al año siguiente Alemania se reunificó, y algunos tramos "
+            "siguen en pie como memorial.")},
+    {"q": L("Who painted the Mona Lisa, and where can I see it today?", "《蒙娜丽莎》是谁画的？现在在哪里能看到？",
+            "모나리자는 누가 그렸고, 지금은 어디에서 볼 수 있나요?", "Chi ha dipinto la Gioconda e dove posso vederla oggi?",
+            "¿Quién pintó la Mona Lisa y dónde puedo verla hoy?"),
+     "r": L("The Mona Lisa was painted by Leonardo da Vinci in the early sixteenth century. Today it hangs in the "
+            "Louvre Museum in Paris, behind protective glass, and it is one of the most visited paintings in the world.",
+            "《蒙娜丽莎》是列奥纳多·达·芬奇在十六世纪初画的。如今它挂在巴黎的卢浮宫里，外面罩着防护玻璃，是世界上参观人数最多的画作之一。",
+            "모나리자는 16세기 초에 레오나르도 다빈치가 그렸습니다. 지금은 파리 루브르 박물관의 보호 유리 뒤에 걸려 있으며, "
+            "세계에서 가장 많은 사람이 보러 오는 그림 가운데 하나입니다.",
+            "La Gioconda fu dipinta da Leonardo da Vinci all'inizio del Cinquecento. Oggi è esposta al Museo del Louvre "
+            "di Parigi, dietro un vetro protettivo, ed è uno dei quadri più visitati al mondo.",
+            "La Mona Lisa la pintó Leonardo da Vinci a principios del siglo XVI. Hoy cuelga en el Museo del Louvre de "
+            "París, tras un cristal protector, y es uno de los cuadros más visitados del mundo.")},
+    {"q": L("How did the ancient Olympic Games begin?", "古代奥运会是怎么开始的？", "고대 올림픽은 어떻게 시작되었나요?",
+            "Come nacquero gli antichi Giochi olimpici?", "¿Cómo empezaron los antiguos Juegos Olímpicos?"),
+     "r": L("The ancient Olympic Games began in Olympia, Greece, traditionally in 776 BC, as a festival to honour the "
+            "god Zeus. They were held every four years, and wars were paused so athletes could travel safely.",
+            "古代奥运会起源于希腊的奥林匹亚，传统上认为始于公元前776年，是祭祀宙斯的节日。比赛每四年举行一次，期间战争暂停，好让运动员安全前往。",
+            "고대 올림픽은 전통적으로 기원전 776년, 그리스 올림피아에서 제우스 신을 기리는 축제로 시작되었다고 합니다. 4년마다 "
+            "열렸고, 선수들이 안전하게 오갈 수 있도록 그동안에는 전쟁을 멈추었습니다.",
+            "Gli antichi Giochi olimpici nacquero a Olimpia, in Grecia, secondo la tradizione nel 776 a.C., come festa "
+            "in onore di Zeus. Si tenevano ogni quattro anni e le guerre si fermavano perché gli atleti potessero "
+            "viaggiare sicuri.",
+            "Los antiguos Juegos Olímpicos empezaron en Olimpia, Grecia, según la tradición en el 776 a. C., como una "
+            "fiesta en honor de Zeus. Se celebraban cada cuatro años y las guerras se detenían para que los atletas "
+            "pudieran viajar seguros.")},
+    {"q": L("You are a history teacher. In two sentences, tell your class why the ancient Egyptians built the "
+            "pyramids.", "你是一名历史老师。用两句话告诉学生古埃及人为什么要建金字塔。",
+            "당신은 역사 선생님입니다. 고대 이집트인들이 왜 피라미드를 지었는지 학생들에게 두 문장으로 설명해 주세요.",
+            "Sei un insegnante di storia. In due frasi, spiega alla classe perché gli antichi egizi costruirono le piramidi.",
+            "Eres profesor de historia. En dos frases, explica a la clase por qué los antiguos egipcios construyeron las "
+            "pirámides."),
+     "r": L("The pyramids were built as huge tombs for the pharaohs, who the Egyptians believed would live on after "
+            "death. Their shape and size showed the king's power and were meant to help his spirit rise to the sky.",
+            "金字塔是为法老修建的巨大陵墓，古埃及人相信法老死后会继续活着。它们的形状和规模显示了国王的权力，也被认为能帮助他的灵魂升上天空。",
+            "피라미드는 파라오의 거대한 무덤으로 지어졌는데, 이집트인들은 파라오가 죽은 뒤에도 계속 산다고 믿었습니다. 그 "
+            "모양과 크기는 왕의 권력을 보여 주었고, 왕의 영혼이 하늘로 올라가도록 돕는다고 여겨졌습니다.",
+            "Le piramidi furono costruite come enormi tombe per i faraoni, che secondo gli egizi continuavano a vivere "
+            "dopo la morte. La loro forma e grandezza mostravano il potere del re e dovevano aiutare il suo spirito a "
+            "salire in cielo.",
+            "Las pirámides se construyeron como enormes tumbas para los faraones, que según los egipcios seguían "
+            "viviendo después de la muerte. Su forma y tamaño mostraban el poder del rey y debían ayudar a su espíritu "
+            "a subir al cielo.")},
+])
