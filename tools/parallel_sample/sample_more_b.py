@@ -333,3 +333,105 @@ template("history_fact", [OWN], ANSWER, [
             "viviendo después de la muerte. Su forma y tamaño mostraban el poder del rey y debían ayudar a su espíritu "
             "a subir al cielo.")},
 ])
+
+
+# --- fix_sentence: a mistake natural for each language, quoted in the instruction ---------------------
+template("fix_sentence", [OWN], ANSWER, [
+    {"q": L("Correct the grammar in this sentence: \"She don't like getting up early.\"",
+            "改正这句话中的错误：“他跑的很快。”", "다음 문장의 맞춤법을 고쳐 주세요: \"내일 늦으면 안되요.\"",
+            "Correggi l'errore in questa frase: \"Qual'è il tuo colore preferito?\"",
+            "Corrige el error de esta frase: \"Haber si nos vemos mañana.\""),
+     "r": L("The correct sentence is \"She doesn't like getting up early.\" With he, she or it, the verb needs "
+            "\"doesn't\" instead of \"don't\".",
+            "正确的写法是“他跑得很快。”动词后面接表示程度或结果的补语时，要用“得”，而不是“的”。",
+            "바른 문장은 \"내일 늦으면 안 돼요.\"입니다. '되어요'가 줄어든 말이므로 '돼요'라고 써야 하고, '안'은 띄어 씁니다.",
+            "La forma corretta è \"Qual è il tuo colore preferito?\". \"Qual\" è un troncamento, non un'elisione, "
+            "quindi non vuole l'apostrofo.",
+            "La forma correcta es \"A ver si nos vemos mañana.\" Aquí se usa la preposición \"a\" con el verbo \"ver\", "
+            "no el verbo \"haber\".")},
+    {"q": L("Is this sentence correct? \"Me and him went to the cinema.\"", "这句话有没有毛病？“通过这次活动，使我明白了很多道理。”",
+            "이 문장이 맞나요? \"그 말을 듣고 너무 어의없었어.\"", "Questa frase è corretta? \"Se avrei più tempo, leggerei di più.\"",
+            "¿Es correcta esta frase? \"Si tendría más tiempo, leería más.\""),
+     "r": L("Not quite. As the subject of the sentence you should say \"He and I went to the cinema\", because "
+            "\"me\" and \"him\" are object forms.",
+            "这句话缺少主语。“通过……使……”连用后，句子就没有主语了，应改为“这次活动使我明白了很多道理。”",
+            "틀린 문장입니다. '어의'는 임금의 병을 고치던 의사를 뜻하므로, \"그 말을 듣고 너무 어이없었어.\"라고 써야 합니다.",
+            "No. Dopo \"se\" ipotetico si usa il congiuntivo, non il condizionale: la frase corretta è \"Se avessi più "
+            "tempo, leggerei di più.\"",
+            "No. Después de \"si\" condicional se usa el imperfecto de subjuntivo, no el condicional: lo correcto es "
+            "\"Si tuviera más tiempo, leería más.\"")},
+    {"q": L("Find and fix the mistake: \"Their going to the park later.\"", "找出并改正错误：“大约有五十人左右参加了会议。”",
+            "틀린 곳을 찾아 고쳐 주세요: \"몇일 동안 여행을 다녀왔어요.\"", "Trova e correggi l'errore: \"Un'amico mi ha chiamato ieri.\"",
+            "Encuentra y corrige el error: \"Hubieron muchos problemas en la reunión.\""),
+     "r": L("It should be \"They're going to the park later.\" \"They're\" is short for \"they are\", while "
+            "\"their\" shows that something belongs to them.",
+            "“大约”和“左右”意思重复，只能保留一个。可以改为“大约有五十人参加了会议”或“有五十人左右参加了会议”。",
+            "'몇일'이 아니라 '며칠'이 맞는 표기입니다. 따라서 \"며칠 동안 여행을 다녀왔어요.\"라고 써야 합니다.",
+            "Si scrive \"Un amico mi ha chiamato ieri.\" Davanti a un nome maschile \"un\" non prende l'apostrofo, che "
+            "serve solo al femminile, come in \"un'amica\".",
+            "Debe decirse \"Hubo muchos problemas en la reunión.\" El verbo \"haber\" con este sentido es impersonal y "
+            "va siempre en singular.")},
+    {"q": L("Please fix my sentence before I send it to my teacher: \"I have went to Spain twice.\"",
+            "我要把这句话发给老师，请先帮我改一下：“他高兴的跳了起来。”",
+            "선생님께 보내기 전에 이 문장 좀 고쳐 주세요: \"문을 꼭 잠궈 주세요.\"",
+            "Correggi la mia frase prima che la mandi all'insegnante: \"C'è ne sono tre.\"",
+            "Corrige mi frase antes de que se la mande a mi profesora: \"Me se olvidó la llave.\""),
+     "r": L("Write \"I have been to Spain twice.\" After \"have\" you need the past participle, and \"been\" is the "
+            "usual choice when talking about visiting a place.",
+            "应该写成“他高兴地跳了起来。”修饰动词的词语后面要用“地”，不能用“的”。",
+            "\"문을 꼭 잠가 주세요.\"라고 써야 합니다. 기본형이 '잠그다'이므로 '잠궈'가 아니라 '잠가'가 맞습니다.",
+            "La forma giusta è \"Ce ne sono tre.\" Quando \"ci\" si trova davanti a \"ne\" diventa \"ce\", e non ci "
+            "vuole l'apostrofo.",
+            "Lo correcto es \"Se me olvidó la llave.\" Cuando van juntos, el pronombre \"se\" siempre se coloca antes "
+            "que \"me\".")},
+    {"q": L("What's wrong with \"Less people came than we expected\"?", "“这本书的内容和价格都很便宜。”这句话哪里不对？",
+            "\"오랫만에 친구를 만났어요.\"에서 틀린 부분이 뭔가요?",
+            "Che cosa c'è di sbagliato in \"Ho visto Maria e gli ho detto di chiamarmi\"?",
+            "¿Qué falla en \"Pienso de que es una buena idea\"?"),
+     "r": L("With things you can count, such as people, standard English uses \"fewer\", so it should be \"Fewer "
+            "people came than we expected.\"",
+            "“内容”不能说“便宜”，搭配不当。可以改为“这本书内容丰富，价格也很便宜。”",
+            "'오랫만에'가 아니라 '오랜만에'가 맞습니다. '오래간만에'가 줄어든 말이기 때문에 \"오랜만에 친구를 만났어요.\"라고 씁니다.",
+            "Maria è una donna, quindi il pronome giusto è \"le\", non \"gli\": \"Ho visto Maria e le ho detto di "
+            "chiamarmi.\"",
+            "Sobra el \"de\". El verbo \"pensar\" lleva directamente \"que\", así que lo correcto es \"Pienso que es "
+            "una buena idea.\"")},
+    {"q": L("Proofread this line from my report: \"The informations you gave me were very useful.\"",
+            "帮我检查一下报告里的这句话：“我们应该避免不再犯同样的错误。”",
+            "보고서에 쓴 이 문장을 검토해 주세요: \"설겆이는 내가 할게.\"",
+            "Rileggi questa frase del mio rapporto: \"Domani vado dal dottore perchè sto male.\"",
+            "Revisa esta frase de mi informe: \"Ayer vinistes muy tarde a clase.\""),
+     "r": L("\"Information\" is uncountable in English, so it has no plural. Write \"The information you gave me was "
+            "very useful.\"",
+            "“避免”和“不再”连用，意思就反了。应改为“我们应该避免再犯同样的错误。”",
+            "'설겆이'는 예전 표기이고, 지금의 표준어는 '설거지'입니다. \"설거지는 내가 할게.\"라고 고쳐 쓰세요.",
+            "\"Perché\" si scrive con l'accento acuto, non grave. La frase corretta è \"Domani vado dal dottore perché "
+            "sto male.\"",
+            "La forma correcta es \"viniste\", sin la \"s\" final, porque la segunda persona del pretérito no la lleva: "
+            "\"Ayer viniste muy tarde a clase.\"")},
+    {"q": L("My friend wrote \"If I would have known, I would have come.\" Is that right?",
+            "朋友写了这样一句话：“我们再也不能浪费时间了，在这样下去就来不及了。”这样写对吗？",
+            "친구가 \"내 꺼야, 건드리지 마.\"라고 썼어요. 맞는 표현인가요?",
+            "Un amico ha scritto \"A me mi piace la pizza.\" È corretto?",
+            "Mi amigo escribió \"¿Donde esta mi movil?\" ¿Está bien escrito?"),
+     "r": L("In careful English the \"if\" part uses the past perfect, so the correct version is \"If I had known, I "
+            "would have come.\"",
+            "不对。“在”应该改为“再”，表示继续、重复的意思：“再这样下去就来不及了。”",
+            "소리는 [꺼]로 나도 표준어는 '거'입니다. 따라서 \"내 거야, 건드리지 마.\"라고 써야 맞습니다.",
+            "È una ripetizione: \"a me\" e \"mi\" dicono la stessa cosa. Nello scritto è meglio \"A me piace la pizza\" "
+            "oppure \"Mi piace la pizza\".",
+            "Le faltan las tildes: \"dónde\" es interrogativo, \"está\" es aguda acabada en vocal y \"móvil\" es llana "
+            "acabada en \"l\". Lo correcto es \"¿Dónde está mi móvil?\"")},
+    {"q": L("Edit this sentence so it is correct: \"Between you and I, the plan will not work.\"",
+            "修改这句话，让它正确：“截止到目前为止，已有三百人报名。”",
+            "이 문장을 바르게 고쳐 주세요: \"제가 내일 다시 연락할께요.\"",
+            "Modifica questa frase in modo che sia corretta: \"Vorrei un pò di zucchero.\"",
+            "Edita esta frase para que sea correcta: \"Hecho de menos a mi familia.\""),
+     "r": L("After a preposition such as \"between\" you need the object form, so it should be \"Between you and me, "
+            "the plan will not work.\"",
+            "“截止到”和“为止”意思重复，而且这里应该用“截至”。可以改为“截至目前，已有三百人报名。”",
+            "'-ㄹ께요'가 아니라 '-ㄹ게요'로 적는 것이 맞습니다. \"제가 내일 다시 연락할게요.\"라고 고쳐 주세요.",
+            "\"Po'\" è un troncamento di \"poco\", quindi si scrive con l'apostrofo e non con l'accento: \"Vorrei un po' "
+            "di zucchero.\"",
+            "Debe escribirse \"Echo de menos a mi familia.\" Es del verbo \"echar\", así que no lleva \"h\".")},
+])
