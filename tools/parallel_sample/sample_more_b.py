@@ -435,3 +435,211 @@ template("fix_sentence", [OWN], ANSWER, [
             "di zucchero.\"",
             "Debe escribirse \"Echo de menos a mi familia.\" Es del verbo \"echar\", así que no lleva \"h\".")},
 ])
+
+
+# --- true_or_false: a quoted claim, judged and explained ------------------------------------------
+template("true_or_false", [OWN], ANSWER, [
+    {"q": L("True or false: \"The Great Wall of China can be seen from the Moon with the naked eye.\"",
+            "判断对错：“用肉眼可以从月球上看到中国的长城。”", "참일까요, 거짓일까요? \"맨눈으로 달에서 중국의 만리장성을 볼 수 있다.\"",
+            "Vero o falso: \"La Grande Muraglia cinese si vede dalla Luna a occhio nudo.\"",
+            "Verdadero o falso: \"La Gran Muralla china se ve desde la Luna a simple vista.\""),
+     "r": L("False. The wall is very long but only a few metres wide, so from the Moon it is far too thin to see. "
+            "Even from low orbit, astronauts find it very hard to spot.",
+            "错。长城虽然很长，但只有几米宽，从月球上看实在太细了，根本看不见。就连在近地轨道上，宇航员也很难认出它。",
+            "거짓입니다. 성벽은 매우 길지만 폭이 몇 미터밖에 되지 않아서 달에서는 너무 가늘어 보이지 않습니다. 낮은 궤도에서도 "
+            "우주 비행사들이 알아보기 매우 어렵다고 합니다.",
+            "Falso. La muraglia è lunghissima ma larga solo pochi metri, quindi dalla Luna è troppo sottile per vederla. "
+            "Anche dall'orbita bassa gli astronauti faticano molto a individuarla.",
+            "Falso. La muralla es larguísima, pero solo mide unos metros de ancho, así que desde la Luna es demasiado "
+            "estrecha para verla. Incluso desde una órbita baja a los astronautas les cuesta mucho distinguirla.")},
+    {"q": L("Is it true that goldfish only have a three-second memory?", "金鱼的记忆真的只有三秒吗？",
+            "금붕어의 기억력이 3초밖에 안 된다는 게 사실인가요?", "È vero che i pesci rossi hanno una memoria di tre secondi?",
+            "¿Es verdad que los peces de colores solo tienen tres segundos de memoria?"),
+     "r": L("No, that is a myth. Experiments show that goldfish can remember things for months, and they can even be "
+            "trained to respond to sounds or colours at feeding time.",
+            "不是，这只是个误传。实验表明，金鱼能把事情记住好几个月，甚至可以训练它们在喂食时对声音或颜色作出反应。",
+            "아니요, 그건 잘못 알려진 이야기입니다. 실험에 따르면 금붕어는 몇 달 동안 기억할 수 있고, 먹이를 줄 때 소리나 색에 "
+            "반응하도록 훈련할 수도 있습니다.",
+            "No, è un mito. Gli esperimenti dimostrano che i pesci rossi ricordano le cose per mesi e possono persino "
+            "essere addestrati a reagire a suoni o colori all'ora del pasto.",
+            "No, es un mito. Los experimentos demuestran que los peces de colores recuerdan cosas durante meses e "
+            "incluso se les puede enseñar a reaccionar a sonidos o colores a la hora de comer.")},
+    {"q": L("\"Lightning never strikes the same place twice.\" True or false?", "“闪电从来不会两次击中同一个地方。”这句话对吗？",
+            "\"번개는 같은 곳에 두 번 떨어지지 않는다.\" 참인가요, 거짓인가요?",
+            "\"Un fulmine non colpisce mai due volte lo stesso punto.\" Vero o falso?",
+            "\"Un rayo nunca cae dos veces en el mismo sitio.\" ¿Verdadero o falso?"),
+     "r": L("False. Lightning often hits the same spot again, especially tall, pointed objects. Some skyscrapers are "
+            "struck dozens of times every year.",
+            "错。闪电经常会再次击中同一个地方，尤其是又高又尖的物体。有些摩天大楼每年要被闪电击中几十次。",
+            "거짓입니다. 번개는 같은 곳, 특히 높고 뾰족한 물체에 자주 다시 떨어집니다. 어떤 고층 빌딩은 해마다 수십 번씩 번개를 "
+            "맞습니다.",
+            "Falso. I fulmini colpiscono spesso lo stesso punto, soprattutto gli oggetti alti e appuntiti. Alcuni "
+            "grattacieli vengono colpiti decine di volte ogni anno.",
+            "Falso. Los rayos caen a menudo en el mismo sitio, sobre todo en objetos altos y puntiagudos. Algunos "
+            "rascacielos reciben decenas de rayos cada año.")},
+    {"q": L("My friend says a tomato is a fruit, not a vegetable. Is she right?", "我朋友说番茄是水果，不是蔬菜。她说得对吗？",
+            "친구가 토마토는 채소가 아니라 과일이래요. 친구 말이 맞나요?",
+            "Una mia amica dice che il pomodoro è un frutto e non una verdura. Ha ragione?",
+            "Una amiga dice que el tomate es una fruta y no una verdura. ¿Tiene razón?"),
+     "r": L("In botany she is right: a tomato grows from a flower and holds seeds, so it is a fruit. In the kitchen, "
+            "though, it is usually treated as a vegetable because it is not sweet.",
+            "从植物学上讲她说得对：番茄由花发育而来，里面有种子，所以是果实。不过在厨房里，因为它不甜，人们通常把它当作蔬菜。",
+            "식물학적으로는 친구 말이 맞습니다. 토마토는 꽃에서 자라고 씨를 품고 있어서 열매에 해당합니다. 하지만 달지 않아서 "
+            "요리할 때는 보통 채소로 취급합니다.",
+            "Dal punto di vista botanico ha ragione: il pomodoro nasce da un fiore e contiene i semi, quindi è un "
+            "frutto. In cucina, però, lo si tratta di solito come una verdura, perché non è dolce.",
+            "Desde el punto de vista botánico tiene razón: el tomate nace de una flor y contiene semillas, así que es "
+            "un fruto. En la cocina, sin embargo, se suele tratar como verdura porque no es dulce.")},
+    {"q": L("Decide whether this is true: \"We only use ten per cent of our brain.\"", "判断这句话是否正确：“我们只用了大脑的百分之十。”",
+            "이 말이 사실인지 판단해 주세요: \"우리는 뇌의 10퍼센트만 사용한다.\"",
+            "Stabilisci se è vero: \"Usiamo solo il dieci per cento del cervello.\"",
+            "Decide si esto es cierto: \"Solo usamos el diez por ciento del cerebro.\""),
+     "r": L("It is not true. Brain scans show that we use nearly every part of the brain, and even during sleep "
+            "many areas stay active. Each region has its own job.",
+            "这不是真的。脑部扫描显示，我们几乎会用到大脑的每一个部分，即使在睡觉时，许多区域也仍然很活跃。每个区域都有自己的功能。",
+            "사실이 아닙니다. 뇌 영상을 보면 우리는 뇌의 거의 모든 부분을 사용하며, 잠을 자는 동안에도 많은 영역이 활동합니다. "
+            "영역마다 맡은 일이 따로 있습니다.",
+            "Non è vero. Le immagini del cervello mostrano che ne usiamo quasi ogni parte e che, anche durante il sonno, "
+            "molte aree restano attive. Ogni zona ha il suo compito.",
+            "No es cierto. Los escáneres cerebrales muestran que usamos casi todas las partes del cerebro y que, incluso "
+            "mientras dormimos, muchas zonas siguen activas. Cada región tiene su función.")},
+    {"q": L("True or false: water boils at a lower temperature on top of a high mountain.",
+            "判断对错：在高山顶上，水的沸点更低。", "참 또는 거짓: 높은 산꼭대기에서는 물이 더 낮은 온도에서 끓는다.",
+            "Vero o falso: in cima a un'alta montagna l'acqua bolle a una temperatura più bassa.",
+            "Verdadero o falso: en la cima de una montaña alta el agua hierve a menor temperatura."),
+     "r": L("True. Higher up, the air pressure is lower, so water boils more easily. On a very high mountain it may "
+            "boil at around 70 °C, which is why pasta and eggs take longer to cook there.",
+            "对。海拔越高，气压越低，水就越容易沸腾。在很高的山上，水大约70°C就开了，所以在那里煮面条和鸡蛋要花更长时间。",
+            "참입니다. 높은 곳일수록 기압이 낮아서 물이 더 쉽게 끓습니다. 아주 높은 산에서는 70°C 정도에서 끓기 때문에 "
+            "파스타나 달걀을 익히는 데 시간이 더 걸립니다.",
+            "Vero. In alto la pressione dell'aria è più bassa, quindi l'acqua bolle più facilmente. Su una montagna "
+            "molto alta può bollire a circa 70 °C, per questo la pasta e le uova richiedono più tempo.",
+            "Verdadero. Cuanto más alto, menor es la presión del aire y antes hierve el agua. En una montaña muy alta "
+            "puede hervir a unos 70 °C, por eso allí la pasta y los huevos tardan más en cocerse.")},
+    {"q": L("Someone told me octopuses have three hearts. Is that a fact or a joke?",
+            "有人告诉我章鱼有三颗心脏。这是真的还是开玩笑？", "누가 문어는 심장이 세 개라고 하던데, 사실인가요, 농담인가요?",
+            "Qualcuno mi ha detto che i polpi hanno tre cuori. È vero o è uno scherzo?",
+            "Alguien me dijo que los pulpos tienen tres corazones. ¿Es verdad o es broma?"),
+     "r": L("It is a fact. An octopus has two small hearts that pump blood through the gills and one main heart "
+            "that sends it around the rest of the body. Its blood is even blue.",
+            "这是真的。章鱼有两颗小心脏负责把血液泵到鳃里，还有一颗主心脏把血液输送到全身其他部位。它的血甚至是蓝色的。",
+            "사실입니다. 문어에게는 아가미로 피를 보내는 작은 심장 두 개와 몸의 나머지 부분으로 피를 보내는 주 심장 하나가 "
+            "있습니다. 게다가 피 색깔도 파랗습니다.",
+            "È vero. Il polpo ha due piccoli cuori che pompano il sangue nelle branchie e un cuore principale che lo "
+            "manda nel resto del corpo. Il suo sangue, poi, è blu.",
+            "Es verdad. El pulpo tiene dos corazones pequeños que bombean la sangre a las branquias y uno principal "
+            "que la envía al resto del cuerpo. Además, su sangre es azul.")},
+    {"q": L("Check this claim for me: \"Bulls get angry when they see the colour red.\"",
+            "帮我核实一下这个说法：“公牛看到红色就会发怒。”", "이 주장이 맞는지 확인해 주세요: \"황소는 빨간색을 보면 화를 낸다.\"",
+            "Verifica questa affermazione: \"I tori si arrabbiano quando vedono il rosso.\"",
+            "Comprueba esta afirmación: \"Los toros se enfurecen al ver el color rojo.\""),
+     "r": L("That claim is false. Bulls cannot really tell red from green; what makes them charge is the movement of "
+            "the cape, not its colour.",
+            "这个说法是错的。公牛其实分辨不出红色和绿色，让它们冲过去的是斗篷的晃动，而不是它的颜色。",
+            "그 주장은 틀렸습니다. 황소는 빨간색과 초록색을 제대로 구별하지 못하며, 황소를 달려들게 하는 것은 천의 색깔이 "
+            "아니라 움직임입니다.",
+            "L'affermazione è falsa. I tori non distinguono bene il rosso dal verde: a farli caricare è il movimento "
+            "della cappa, non il suo colore.",
+            "La afirmación es falsa. Los toros apenas distinguen el rojo del verde: lo que les hace embestir es el "
+            "movimiento del capote, no su color.")},
+])
+
+
+# --- fun_fact: a surprising fact, told briefly ---------------------------------------------------------
+template("fun_fact", [OWN], ANSWER, [
+    {"q": L("Tell me a fun fact about honey.", "给我讲一个关于蜂蜜的有趣知识。", "꿀에 관한 재미있는 사실 하나 알려 주세요.",
+            "Dimmi una curiosità sul miele.", "Cuéntame un dato curioso sobre la miel."),
+     "r": L("Honey almost never goes off. Archaeologists have found pots of honey in ancient Egyptian tombs that were "
+            "thousands of years old and still safe to eat.",
+            "蜂蜜几乎永远不会变质。考古学家曾在古埃及的墓穴里发现好几千年前的蜂蜜罐，里面的蜂蜜居然还能安全食用。",
+            "꿀은 거의 상하지 않습니다. 고고학자들이 고대 이집트 무덤에서 수천 년 된 꿀 단지를 발견했는데, 그 꿀은 여전히 먹어도 "
+            "괜찮은 상태였습니다.",
+            "Il miele non va quasi mai a male. Gli archeologi hanno trovato nelle tombe egizie vasi di miele vecchi di "
+            "migliaia di anni e ancora commestibili.",
+            "La miel casi nunca se estropea. Los arqueólogos han encontrado en tumbas egipcias tarros de miel de miles "
+            "de años que todavía se podían comer.")},
+    {"q": L("Why are flamingos pink? I'd love a fun fact for my kids.", "火烈鸟为什么是粉红色的？想给孩子们讲个有趣的知识。",
+            "플라밍고는 왜 분홍색일까요? 아이들에게 들려줄 재미있는 이야기가 있으면 좋겠어요.",
+            "Perché i fenicotteri sono rosa? Mi piacerebbe una curiosità da raccontare ai miei figli.",
+            "¿Por qué los flamencos son rosas? Me encantaría un dato curioso para mis hijos."),
+     "r": L("Flamingos are born grey. They turn pink because the tiny shrimp and algae they eat contain a natural "
+            "colouring, so a flamingo that stopped eating them would slowly fade.",
+            "火烈鸟刚出生时是灰色的。它们变成粉红色，是因为吃的小虾和藻类里含有天然色素；如果不再吃这些东西，它们的颜色就会慢慢变淡。",
+            "플라밍고는 태어날 때 회색입니다. 먹이로 먹는 작은 새우와 조류에 천연 색소가 들어 있어서 분홍색이 되는 것이라, "
+            "그 먹이를 먹지 않으면 색이 점점 옅어집니다.",
+            "I fenicotteri nascono grigi. Diventano rosa perché i piccoli gamberetti e le alghe che mangiano contengono "
+            "un colorante naturale, quindi se smettessero di mangiarli sbiadirebbero piano piano.",
+            "Los flamencos nacen grises. Se vuelven rosas porque las gambitas y las algas que comen contienen un "
+            "colorante natural, así que si dejaran de comerlas irían perdiendo el color poco a poco.")},
+    {"q": L("Share a surprising fact about the Eiffel Tower.", "分享一个关于埃菲尔铁塔的惊人事实。",
+            "에펠탑에 관한 놀라운 사실을 하나 알려 주세요.", "Raccontami un fatto sorprendente sulla Torre Eiffel.",
+            "Cuéntame un dato sorprendente sobre la Torre Eiffel."),
+     "r": L("The Eiffel Tower grows in summer. Heat makes its iron expand, so on a hot day the top can be up to about "
+            "fifteen centimetres higher than in winter.",
+            "埃菲尔铁塔夏天会“长高”。高温使钢铁膨胀，所以在炎热的日子里，塔顶可能比冬天高出大约十五厘米。",
+            "에펠탑은 여름이면 키가 자랍니다. 열 때문에 철이 늘어나서, 더운 날에는 꼭대기가 겨울보다 15센티미터 정도 더 높아질 "
+            "수 있습니다.",
+            "La Torre Eiffel d'estate si allunga. Il caldo fa dilatare il ferro, così nelle giornate afose la cima può "
+            "trovarsi fino a circa quindici centimetri più in alto che in inverno.",
+            "La Torre Eiffel crece en verano. El calor dilata el hierro, de modo que en un día caluroso la cima puede "
+            "estar hasta unos quince centímetros más alta que en invierno.")},
+    {"q": L("I need a cute animal fact to start my presentation. Any ideas?", "我想用一个可爱的动物小知识开始我的演讲，有什么推荐吗？",
+            "발표를 시작할 때 쓸 귀여운 동물 상식이 필요해요. 뭐가 좋을까요?",
+            "Mi serve una curiosità tenera sugli animali per iniziare la mia presentazione. Idee?",
+            "Necesito un dato tierno sobre animales para empezar mi presentación. ¿Alguna idea?"),
+     "r": L("You could mention that sea otters often hold hands while they sleep, so they do not drift apart on the "
+            "water. It is charming and easy for everyone to picture.",
+            "你可以讲海獭睡觉时经常手拉着手，这样就不会在水上漂散。这个小知识既可爱，又很容易让大家想象出画面。",
+            "해달은 잠을 잘 때 물에 떠내려가 흩어지지 않도록 서로 손을 잡는 경우가 많다는 이야기를 해 보세요. 귀엽고 누구나 "
+            "쉽게 떠올릴 수 있는 장면입니다.",
+            "Potresti raccontare che le lontre marine spesso si tengono per mano mentre dormono, per non allontanarsi "
+            "sull'acqua. È un'immagine tenera che tutti riescono a figurarsi.",
+            "Podrías contar que las nutrias marinas a menudo se dan la mano mientras duermen para no separarse en el "
+            "agua. Es una imagen tierna que todo el mundo puede imaginar.")},
+    {"q": L("Give me one fact about bananas that most people don't know.", "告诉我一个大多数人不知道的关于香蕉的事实。",
+            "사람들이 잘 모르는 바나나에 관한 사실을 하나 알려 주세요.",
+            "Dimmi una cosa sulle banane che la maggior parte delle persone non sa.",
+            "Dime algo sobre los plátanos que la mayoría de la gente no sabe."),
+     "r": L("Botanically, bananas are berries, while strawberries are not. A true berry grows from a single flower "
+            "with one ovary, and bananas fit that description.",
+            "从植物学上讲，香蕉属于浆果，草莓反而不是。真正的浆果由一朵花的单个子房发育而成，香蕉正好符合这个条件。",
+            "식물학적으로 바나나는 장과에 속하지만, 딸기는 그렇지 않습니다. 진짜 장과는 씨방이 하나인 꽃 한 송이에서 자라는데, "
+            "바나나가 바로 여기에 해당합니다.",
+            "Dal punto di vista botanico le banane sono bacche, mentre le fragole no. Una vera bacca nasce da un solo "
+            "fiore con un solo ovario, e la banana corrisponde a questa definizione.",
+            "Desde el punto de vista botánico, los plátanos son bayas y las fresas no. Una baya verdadera nace de una "
+            "sola flor con un solo ovario, y el plátano cumple esa condición.")},
+    {"q": L("What is something odd about wombats?", "袋熊有什么奇怪的地方？", "웜뱃에게는 어떤 특이한 점이 있나요?",
+            "Che cosa c'è di strano nei vombati?", "¿Qué tienen de raro los wombats?"),
+     "r": L("Wombats are the only animals known to produce cube-shaped droppings. They leave them on rocks and logs "
+            "to mark their territory, and the flat sides stop them from rolling away.",
+            "袋熊是已知唯一会拉出立方体形状粪便的动物。它们把粪便留在石头和树干上标记领地，平平的侧面让粪便不会滚走。",
+            "웜뱃은 정육면체 모양의 똥을 누는 것으로 알려진 유일한 동물입니다. 바위나 통나무 위에 똥을 남겨 영역을 표시하는데, "
+            "면이 평평해서 굴러떨어지지 않습니다.",
+            "I vombati sono gli unici animali noti a produrre escrementi a forma di cubo. Li lasciano su rocce e tronchi "
+            "per segnare il territorio, e i lati piatti impediscono che rotolino via.",
+            "Los wombats son los únicos animales conocidos que hacen excrementos en forma de cubo. Los dejan sobre "
+            "rocas y troncos para marcar su territorio, y sus caras planas evitan que rueden.")},
+    {"q": L("Surprise me with a fact about Scotland.", "给我讲一个关于苏格兰的惊人事实吧。", "스코틀랜드에 관한 놀라운 사실 하나 들려주세요.",
+            "Sorprendimi con una curiosità sulla Scozia.", "Sorpréndeme con un dato curioso sobre Escocia."),
+     "r": L("The national animal of Scotland is the unicorn. It has been a symbol of purity and strength in Scottish "
+            "heraldry for centuries and still appears on the royal coat of arms.",
+            "苏格兰的国家象征动物是独角兽。几百年来，它一直是苏格兰纹章中纯洁与力量的象征，如今仍出现在王室徽章上。",
+            "스코틀랜드를 상징하는 동물은 유니콘입니다. 유니콘은 수백 년 동안 스코틀랜드 문장에서 순수함과 힘을 상징해 왔고, "
+            "지금도 왕실 문장에 등장합니다.",
+            "L'animale nazionale della Scozia è l'unicorno. Da secoli è un simbolo di purezza e forza nell'araldica "
+            "scozzese e compare ancora nello stemma reale.",
+            "El animal nacional de Escocia es el unicornio. Desde hace siglos es un símbolo de pureza y fuerza en la "
+            "heráldica escocesa y todavía aparece en el escudo real.")},
+    {"q": L("Do you know any interesting facts about koalas?", "你知道关于考拉的有趣知识吗？", "코알라에 관한 재미있는 사실을 알고 있나요?",
+            "Conosci qualche curiosità sui koala?", "¿Sabes algún dato interesante sobre los koalas?"),
+     "r": L("Koalas have fingerprints that look remarkably like human ones, even under a microscope. They also sleep "
+            "up to twenty hours a day, because their diet of eucalyptus leaves gives them very little energy.",
+            "考拉的指纹和人类的非常像，即使在显微镜下也很难区分。它们每天还要睡将近二十个小时，因为它们吃的桉树叶提供的能量很少。",
+            "코알라의 지문은 현미경으로 봐도 사람의 지문과 놀랄 만큼 비슷합니다. 또 먹이인 유칼립투스 잎에서 얻는 에너지가 "
+            "아주 적어서 하루에 스무 시간 가까이 잠을 잡니다.",
+            "I koala hanno impronte digitali incredibilmente simili alle nostre, anche al microscopio. Inoltre dormono "
+            "fino a venti ore al giorno, perché le foglie di eucalipto di cui si nutrono danno pochissima energia.",
+            "Los koalas tienen huellas dactilares asombrosamente parecidas a las humanas, incluso al microscopio. "
+            "Además, duermen hasta veinte horas al día, porque las hojas de eucalipto que comen les dan muy poca energía.")},
+])
