@@ -643,3 +643,106 @@ template("fun_fact", [OWN], ANSWER, [
             "Los koalas tienen huellas dactilares asombrosamente parecidas a las humanas, incluso al microscopio. "
             "Además, duermen hasta veinte horas al día, porque las hojas de eucalipto que comen les dan muy poca energía.")},
 ])
+
+
+# --- cooking_tip: one kitchen problem, one fix ------------------------------------------------------
+template("cooking_tip", [OWN], ANSWER, [
+    {"q": L("How do I stop pasta from sticking together?", "怎样防止意大利面粘在一起？", "파스타 면이 서로 달라붙지 않게 하려면 어떻게 해야 하나요?",
+            "Come faccio a non far attaccare la pasta?", "¿Cómo evito que la pasta se pegue?"),
+     "r": L("Use a big pot with plenty of boiling water, and stir the pasta during the first two minutes, when it "
+            "is most likely to stick. There is no need to add oil to the water.",
+            "用大锅烧足量的开水，下锅后的头两分钟要不停搅拌，因为这时面最容易粘在一起。水里不需要加油。",
+            "큰 냄비에 물을 넉넉히 끓이고, 면이 가장 잘 달라붙는 처음 2분 동안 잘 저어 주세요. 물에 기름을 넣을 필요는 없습니다.",
+            "Usa una pentola grande con tanta acqua bollente e mescola la pasta nei primi due minuti, quando è più "
+            "facile che si attacchi. Non serve aggiungere olio all'acqua.",
+            "Usa una olla grande con mucha agua hirviendo y remueve la pasta durante los dos primeros minutos, que es "
+            "cuando más se pega. No hace falta echar aceite al agua.")},
+    {"q": L("Oh no, I put too much salt in my soup. Can I save it?", "糟糕，我汤里盐放多了。还有救吗？",
+            "큰일 났어요, 국에 소금을 너무 많이 넣었어요. 살릴 방법이 있을까요?",
+            "Oh no, ho messo troppo sale nella zuppa. Posso rimediare?", "Vaya, me he pasado de sal con la sopa. ¿Tiene arreglo?"),
+     "r": L("Yes. The easiest fix is to add more water or unsalted stock and some extra vegetables. A squeeze of "
+            "lemon juice can also make the saltiness less noticeable.",
+            "有救。最简单的办法是多加些水或不加盐的高汤，再放一些蔬菜。挤一点柠檬汁也能让咸味没那么明显。",
+            "네, 살릴 수 있어요. 가장 쉬운 방법은 물이나 소금을 넣지 않은 육수를 더 붓고 채소를 조금 더 넣는 것입니다. 레몬즙을 "
+            "약간 짜 넣어도 짠맛이 덜 느껴집니다.",
+            "Sì. La soluzione più semplice è aggiungere acqua o brodo non salato e un po' di verdura in più. Anche una "
+            "spruzzata di succo di limone rende il sale meno evidente.",
+            "Sí. Lo más sencillo es añadir más agua o caldo sin sal y algo más de verdura. Un chorrito de zumo de limón "
+            "también hace que se note menos la sal.")},
+    {"q": L("What's a quick way to tell if an egg is still fresh?", "有什么快速判断鸡蛋是否新鲜的方法？",
+            "달걀이 아직 신선한지 빨리 알아보는 방법이 있나요?", "Come si capisce in fretta se un uovo è ancora fresco?",
+            "¿Cómo sé rápidamente si un huevo sigue fresco?"),
+     "r": L("Put the egg in a glass of cold water. A fresh egg sinks and lies flat, an older one stands on its end, "
+            "and an egg that floats is best thrown away.",
+            "把鸡蛋放进一杯冷水里。新鲜的鸡蛋会沉到底并平躺着，放久了的鸡蛋会竖起来，浮在水面上的鸡蛋最好扔掉。",
+            "찬물이 담긴 컵에 달걀을 넣어 보세요. 신선한 달걀은 가라앉아 옆으로 눕고, 오래된 달걀은 끝이 위로 서며, 물에 뜨는 "
+            "달걀은 버리는 것이 좋습니다.",
+            "Metti l'uovo in un bicchiere d'acqua fredda. Un uovo fresco va a fondo e resta disteso, uno più vecchio si "
+            "mette in piedi, e quello che galleggia è meglio buttarlo.",
+            "Mete el huevo en un vaso de agua fría. Un huevo fresco se hunde y se queda tumbado, uno más viejo se pone "
+            "de pie, y el que flota es mejor tirarlo.")},
+    {"q": L("I only used half an avocado. How do I keep the other half from going brown?",
+            "我只用了半个牛油果。怎样才能让另一半不变黑？", "아보카도를 반만 썼어요. 나머지 반이 갈색으로 변하지 않게 하려면 어떻게 하나요?",
+            "Ho usato solo mezzo avocado. Come evito che l'altra metà diventi scura?",
+            "Solo he usado medio aguacate. ¿Cómo evito que la otra mitad se ponga marrón?"),
+     "r": L("Leave the stone in, brush the cut side with a little lemon or lime juice, and wrap it tightly in "
+            "cling film before putting it in the fridge. It should stay green for a day or two.",
+            "保留果核，在切面上抹一点柠檬汁或青柠汁，用保鲜膜包紧后放进冰箱。这样一两天内都能保持绿色。",
+            "씨를 빼지 말고 자른 면에 레몬즙이나 라임즙을 조금 바른 뒤, 랩으로 꼭 싸서 냉장고에 넣으세요. 그러면 하루이틀은 초록색이 "
+            "유지됩니다.",
+            "Lascia il nocciolo, spennella la parte tagliata con un po' di succo di limone o lime e avvolgila bene nella "
+            "pellicola prima di metterla in frigo. Dovrebbe restare verde per un paio di giorni.",
+            "Deja el hueso, unta la parte cortada con un poco de zumo de limón o lima y envuélvela bien en film "
+            "transparente antes de meterla en la nevera. Debería seguir verde uno o dos días.")},
+    {"q": L("Chopping onions always makes me cry. Any tricks?", "切洋葱总是让我流眼泪。有什么窍门吗？",
+            "양파를 썰 때마다 눈물이 나요. 좋은 요령이 있을까요?", "Tagliare le cipolle mi fa sempre piangere. Qualche trucco?",
+            "Cortar cebolla siempre me hace llorar. ¿Algún truco?"),
+     "r": L("Chill the onion in the fridge for half an hour first and use a very sharp knife, which crushes fewer "
+            "cells and releases less of the gas that stings your eyes.",
+            "先把洋葱放进冰箱冷藏半小时，再用一把非常锋利的刀切。刀快压碎的细胞少，释放出来刺激眼睛的气体也就少。",
+            "먼저 양파를 냉장고에 30분쯤 넣어 두었다가 아주 잘 드는 칼로 써세요. 칼이 잘 들면 세포가 덜 뭉개져서 눈을 따갑게 "
+            "하는 가스도 덜 나옵니다.",
+            "Metti prima la cipolla in frigo per mezz'ora e usa un coltello molto affilato: schiaccia meno cellule e "
+            "libera meno del gas che irrita gli occhi.",
+            "Mete antes la cebolla en la nevera media hora y usa un cuchillo muy afilado: aplasta menos células y "
+            "suelta menos del gas que irrita los ojos.")},
+    {"q": L("Give me your best tip for really crispy roast potatoes.", "告诉我烤出特别酥脆的土豆的最好窍门。",
+            "정말 바삭한 오븐 구이 감자를 만드는 최고의 요령을 알려 주세요.",
+            "Dammi il tuo miglior consiglio per patate al forno davvero croccanti.",
+            "Dame tu mejor truco para unas patatas asadas bien crujientes."),
+     "r": L("Boil the potato chunks for about eight minutes, drain them and shake them in the pan to rough up the "
+            "edges. Then roast them in oil that is already very hot.",
+            "先把土豆块煮八分钟左右，沥干后在锅里晃一晃，让边缘变得毛糙。然后放进已经烧得很热的油里烤。",
+            "감자 조각을 8분쯤 삶아 물기를 빼고, 냄비째 흔들어 겉면을 거칠게 만드세요. 그런 다음 미리 아주 뜨겁게 달군 기름에 "
+            "넣어 구우면 됩니다.",
+            "Lessa i pezzi di patata per circa otto minuti, scolali e scuotili nella pentola per rendere ruvidi i bordi. "
+            "Poi cuocili in forno nell'olio già molto caldo.",
+            "Cuece los trozos de patata unos ocho minutos, escúrrelos y agítalos en la olla para que se rompan un poco "
+            "los bordes. Después ásalos en aceite que ya esté muy caliente.")},
+    {"q": L("My fresh herbs wilt after two days in the fridge. How can I make them last longer?",
+            "新鲜香草在冰箱里放两天就蔫了。怎样才能放得久一点？", "생허브를 냉장고에 넣어 두면 이틀 만에 시들어요. 더 오래 두려면 어떻게 하나요?",
+            "Le erbe fresche in frigo appassiscono dopo due giorni. Come le faccio durare di più?",
+            "Las hierbas frescas se me mustian a los dos días en la nevera. ¿Cómo hago que duren más?"),
+     "r": L("Treat soft herbs like parsley and coriander like flowers: trim the stems and stand them in a glass of "
+            "water. Wrap harder herbs such as rosemary in a damp paper towel instead.",
+            "像欧芹、香菜这类软茎香草，可以像插花一样处理：剪掉一点茎，插在一杯水里。迷迭香这类硬茎香草则用湿厨房纸包起来。",
+            "파슬리나 고수처럼 부드러운 허브는 꽃처럼 다루세요. 줄기 끝을 잘라 물컵에 꽂아 두면 됩니다. 로즈메리처럼 단단한 허브는 "
+            "젖은 키친타월로 싸 두세요.",
+            "Tratta le erbe morbide come prezzemolo e coriandolo come fiori: taglia i gambi e mettile in un bicchiere "
+            "d'acqua. Le erbe più dure, come il rosmarino, avvolgile invece in carta da cucina umida.",
+            "Trata las hierbas tiernas, como el perejil y el cilantro, como si fueran flores: corta los tallos y ponlas "
+            "en un vaso de agua. Las más duras, como el romero, envuélvelas en papel de cocina húmedo.")},
+    {"q": L("Why did my cake sink in the middle, and how do I avoid it next time?", "我的蛋糕为什么中间塌了？下次怎么避免？",
+            "케이크 가운데가 왜 꺼졌을까요? 다음에는 어떻게 하면 안 꺼질까요?",
+            "Perché la mia torta si è abbassata al centro e come posso evitarlo la prossima volta?",
+            "¿Por qué se me hundió el bizcocho por el centro y cómo lo evito la próxima vez?"),
+     "r": L("Usually the oven door was opened too early or the cake came out before it was fully baked. Wait until "
+            "a skewer in the centre comes out clean, and do not open the oven during the first twenty minutes.",
+            "通常是太早打开了烤箱门，或者蛋糕还没完全烤熟就拿出来了。等插进中间的竹签拔出来是干净的再出炉，而且前二十分钟不要打开烤箱。",
+            "대개 오븐 문을 너무 일찍 열었거나 다 익기 전에 꺼냈기 때문입니다. 가운데를 꼬치로 찔러 봐서 아무것도 묻어 나오지 "
+            "않을 때까지 기다리고, 처음 20분 동안은 오븐 문을 열지 마세요.",
+            "Di solito lo sportello del forno è stato aperto troppo presto o la torta è stata sfornata prima di essere "
+            "cotta. Aspetta che uno stecchino infilato al centro esca pulito e non aprire il forno nei primi venti minuti.",
+            "Normalmente es porque se abrió el horno demasiado pronto o el bizcocho se sacó antes de estar hecho. Espera "
+            "a que un palillo clavado en el centro salga limpio y no abras el horno durante los primeros veinte minutos.")},
+])
