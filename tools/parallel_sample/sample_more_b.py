@@ -746,3 +746,110 @@ template("cooking_tip", [OWN], ANSWER, [
             "Normalmente es porque se abrió el horno demasiado pronto o el bizcocho se sacó antes de estar hecho. Espera "
             "a que un palillo clavado en el centro salga limpio y no abras el horno durante los primeros veinte minutos.")},
 ])
+
+
+# --- packing: what to pack for a trip (no hiking: that one is in the benchmark) ----------------------
+template("packing", [OWN], ANSWER, [
+    {"q": L("I have a two-day business trip next week. What should I pack?", "我下周要出差两天。应该带些什么？",
+            "다음 주에 이틀 동안 출장을 가요. 무엇을 챙겨야 할까요?",
+            "La settimana prossima ho un viaggio di lavoro di due giorni. Cosa dovrei mettere in valigia?",
+            "La semana que viene tengo un viaje de trabajo de dos días. ¿Qué debería llevar?"),
+     "r": L("Pack one smart outfit for meetings and one casual one, comfortable shoes, your laptop with its charger, "
+            "and printed or saved copies of your travel and meeting documents.",
+            "带一套开会穿的正装和一套便装、一双舒服的鞋、笔记本电脑和充电器，再把行程和会议资料打印出来或存在手机里。",
+            "회의용 정장 한 벌과 편한 옷 한 벌, 편한 신발, 노트북과 충전기를 챙기고, 출장 일정과 회의 자료는 출력하거나 "
+            "저장해 두세요.",
+            "Porta un completo elegante per le riunioni e uno più comodo, scarpe comode, il portatile con il "
+            "caricabatterie e una copia, stampata o salvata, dei documenti di viaggio e delle riunioni.",
+            "Lleva un conjunto formal para las reuniones y otro informal, zapatos cómodos, el portátil con su cargador "
+            "y una copia, impresa o guardada, de los documentos del viaje y de las reuniones.")},
+    {"q": L("We are going skiing for the first time. What do we need to take with us?", "我们第一次去滑雪，需要带些什么？",
+            "처음으로 스키를 타러 가요. 무엇을 가져가야 하나요?", "Andiamo a sciare per la prima volta. Che cosa dobbiamo portare?",
+            "Vamos a esquiar por primera vez. ¿Qué tenemos que llevar?"),
+     "r": L("Bring warm layers, waterproof trousers and jacket, gloves, a hat, ski socks, sunglasses or goggles and "
+            "strong sun cream. Skis, boots and helmets can usually be rented at the resort.",
+            "带上保暖的多层衣物、防水裤和防水外套、手套、帽子、滑雪袜、墨镜或护目镜，以及高倍防晒霜。雪板、雪鞋和头盔一般可以在雪场租。",
+            "따뜻하게 겹쳐 입을 옷, 방수 바지와 재킷, 장갑, 모자, 스키 양말, 선글라스나 고글, 자외선 차단 지수가 높은 선크림을 "
+            "챙기세요. 스키와 부츠, 헬멧은 보통 스키장에서 빌릴 수 있습니다.",
+            "Portate vestiti caldi a strati, pantaloni e giacca impermeabili, guanti, berretto, calze da sci, occhiali "
+            "da sole o maschera e una crema solare ad alta protezione. Sci, scarponi e casco si noleggiano di solito "
+            "sul posto.",
+            "Llevad ropa de abrigo por capas, pantalón y chaqueta impermeables, guantes, gorro, calcetines de esquí, "
+            "gafas de sol o de ventisca y protector solar alto. Los esquís, las botas y el casco suelen alquilarse en "
+            "la estación.")},
+    {"q": L("My ten-year-old is going to school camp for four days. Help me make a packing list, written as a short "
+            "paragraph.", "我十岁的孩子要参加四天的学校夏令营。帮我列个行李清单，写成一小段话就行。",
+            "열 살 아이가 나흘 동안 학교 캠프에 가요. 챙길 짐을 짧은 글로 정리해 주세요.",
+            "Mio figlio di dieci anni va al campo scuola per quattro giorni. Aiutami con la lista delle cose da portare, "
+            "scritta come un breve paragrafo.",
+            "Mi hijo de diez años se va de campamento escolar cuatro días. Ayúdame con la lista de equipaje, en forma "
+            "de un párrafo breve."),
+     "r": L("Pack clothes for each day plus a spare set, a warm jumper, a raincoat, trainers, pyjamas, a towel, a "
+            "wash bag and a water bottle. Label everything with your child's name.",
+            "每天的换洗衣服再加一套备用的，一件保暖毛衣、雨衣、运动鞋、睡衣、毛巾、洗漱包和水壶。所有东西都写上孩子的名字。",
+            "날마다 갈아입을 옷과 여벌 한 벌, 따뜻한 스웨터, 비옷, 운동화, 잠옷, 수건, 세면도구, 물병을 챙기세요. 모든 "
+            "물건에 아이 이름을 적어 두면 좋습니다.",
+            "Metti vestiti per ogni giorno più un cambio in più, un maglione caldo, un impermeabile, le scarpe da "
+            "ginnastica, il pigiama, un asciugamano, il beauty case e una borraccia. Scrivi il nome di tuo figlio su tutto.",
+            "Mete ropa para cada día y una muda de más, un jersey de abrigo, un chubasquero, zapatillas, pijama, una "
+            "toalla, el neceser y una botella de agua. Marca todo con el nombre de tu hijo.")},
+    {"q": L("What are the essentials to bring to a three-day music festival?", "去参加为期三天的音乐节，必须带哪些东西？",
+            "사흘짜리 음악 축제에 꼭 가져가야 할 것은 무엇인가요?",
+            "Quali sono le cose indispensabili per un festival musicale di tre giorni?",
+            "¿Qué es imprescindible llevar a un festival de música de tres días?"),
+     "r": L("Take a small tent or your ticket for accommodation, earplugs, a power bank, a refillable water bottle, "
+            "sun cream, a rain poncho and shoes you do not mind getting muddy.",
+            "带上小帐篷或者住宿凭证、耳塞、充电宝、可以续水的水瓶、防晒霜、雨披，还有一双弄脏了也不心疼的鞋。",
+            "작은 텐트나 숙소 예약 확인서, 귀마개, 보조 배터리, 물을 다시 채울 수 있는 물병, 선크림, 우비, 그리고 진흙이 "
+            "묻어도 괜찮은 신발을 챙기세요.",
+            "Porta una piccola tenda o la prenotazione dell'alloggio, i tappi per le orecchie, un power bank, una "
+            "borraccia, la crema solare, un poncho antipioggia e scarpe che possono sporcarsi di fango.",
+            "Lleva una tienda pequeña o la reserva del alojamiento, tapones para los oídos, una batería externa, una "
+            "botella rellenable, protector solar, un poncho para la lluvia y unos zapatos que no te importe embarrar.")},
+    {"q": L("I'm flying to a friend's wedding abroad and staying three nights. What should go in my suitcase?",
+            "我要坐飞机去国外参加朋友的婚礼，住三晚。行李箱里该放些什么？",
+            "해외에서 열리는 친구 결혼식에 비행기를 타고 가서 사흘 밤을 묵어요. 여행 가방에 무엇을 넣어야 할까요?",
+            "Vado in aereo al matrimonio di un'amica all'estero e resto tre notti. Cosa metto in valigia?",
+            "Voy en avión a la boda de una amiga en el extranjero y me quedo tres noches. ¿Qué meto en la maleta?"),
+     "r": L("Pack the wedding outfit in your hand luggage so it cannot get lost, along with the shoes and a small "
+            "gift. Add a plug adapter, a light jacket for the evening and clothes for sightseeing.",
+            "把婚礼要穿的衣服、鞋子和一份小礼物放进随身行李，以免丢失。再带上转换插头、一件晚上穿的薄外套和观光时穿的衣服。",
+            "결혼식 때 입을 옷은 잃어버리지 않도록 신발, 작은 선물과 함께 기내용 가방에 넣으세요. 여기에 멀티 어댑터, 저녁에 "
+            "걸칠 얇은 재킷, 관광할 때 입을 옷을 더하면 됩니다.",
+            "Metti l'abito per il matrimonio nel bagaglio a mano, così non può perdersi, insieme alle scarpe e a un "
+            "piccolo regalo. Aggiungi un adattatore per le prese, una giacca leggera per la sera e vestiti per girare la città.",
+            "Mete la ropa de la boda en el equipaje de mano para que no se pierda, junto con los zapatos y un pequeño "
+            "regalo. Añade un adaptador de enchufe, una chaqueta ligera para la noche y ropa para hacer turismo.")},
+    {"q": L("You are an experienced parent. What should I pack for a week at my parents' house with my "
+            "six-month-old baby?", "你是一位有经验的家长。我要带六个月大的宝宝去父母家住一周，该带些什么？",
+            "당신은 육아 경험이 많은 부모입니다. 6개월 된 아기를 데리고 부모님 댁에서 일주일 지내려면 무엇을 챙겨야 할까요?",
+            "Sei un genitore esperto. Cosa devo portare per una settimana dai miei genitori con il mio bambino di sei mesi?",
+            "Eres una madre con experiencia. ¿Qué llevo para pasar una semana en casa de mis padres con mi bebé de seis meses?"),
+     "r": L("Bring enough nappies and wipes for the first few days, two outfits per day, sleeping bags, a few "
+            "favourite toys, bottles or feeding things and any medicine. A travel cot helps if your parents do not "
+            "have one.",
+            "带够头几天用的尿布和湿巾，每天两套衣服、睡袋、几件宝宝最喜欢的玩具、奶瓶或喂养用品，以及需要的药品。如果父母家没有婴儿床，带一张旅行床会很方便。",
+            "처음 며칠 동안 쓸 기저귀와 물티슈, 하루에 두 벌씩 입힐 옷, 수면 조끼, 아기가 좋아하는 장난감 몇 개, 젖병이나 "
+            "이유식 도구, 필요한 약을 챙기세요. 부모님 댁에 아기 침대가 없다면 여행용 침대가 있으면 편합니다.",
+            "Porta pannolini e salviette per i primi giorni, due cambi al giorno, i sacchi nanna, qualche gioco "
+            "preferito, biberon o l'occorrente per la pappa ed eventuali medicine. Un lettino da viaggio è utile se i "
+            "tuoi non ne hanno uno.",
+            "Lleva pañales y toallitas para los primeros días, dos mudas al día, sacos de dormir, algunos juguetes "
+            "favoritos, biberones o lo necesario para las comidas y las medicinas que haga falta. Una cuna de viaje "
+            "viene bien si tus padres no tienen.")},
+    {"q": L("Packing tips for a weekend city break in winter, please: I only have a small backpack.",
+            "冬天去城市玩一个周末，我只有一个小背包，请给我一些打包建议。",
+            "겨울에 주말 동안 도시 여행을 가는데 작은 배낭 하나뿐이에요. 짐 싸는 요령을 알려 주세요.",
+            "Consigli per preparare lo zaino per un weekend in città d'inverno, per favore: ne ho solo uno piccolo.",
+            "Consejos para hacer la mochila para una escapada urbana de fin de semana en invierno, por favor: solo "
+            "tengo una pequeña."),
+     "r": L("Wear your heaviest coat and boots while travelling, and pack thin layers that you can combine, such as "
+            "thermal tops and a light jumper. Roll your clothes and add a hat, gloves and a scarf.",
+            "路上就穿最厚的外套和靴子，包里装可以互相搭配的薄衣服，比如保暖内衣和一件薄毛衣。衣服卷起来放，再带上帽子、手套和围巾。",
+            "가장 두꺼운 외투와 부츠는 이동할 때 입고, 배낭에는 발열 내의나 얇은 스웨터처럼 겹쳐 입을 수 있는 얇은 옷을 넣으세요. "
+            "옷은 돌돌 말아 넣고 모자, 장갑, 목도리도 챙기세요.",
+            "Indossa in viaggio il cappotto e gli stivali più pesanti e metti nello zaino strati sottili da combinare, "
+            "come maglie termiche e un maglioncino leggero. Arrotola i vestiti e aggiungi berretto, guanti e sciarpa.",
+            "Lleva puestos en el viaje el abrigo y las botas más pesados y mete en la mochila capas finas que puedas "
+            "combinar, como camisetas térmicas y un jersey ligero. Enrolla la ropa y añade gorro, guantes y bufanda.")},
+])
