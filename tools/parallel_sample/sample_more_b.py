@@ -853,3 +853,208 @@ template("packing", [OWN], ANSWER, [
             "Lleva puestos en el viaje el abrigo y las botas más pesados y mete en la mochila capas finas que puedas "
             "combinar, como camisetas térmicas y un jersey ligero. Enrolla la ropa y añade gorro, guantes y bufanda.")},
 ])
+
+
+# --- habit: building or breaking a habit ------------------------------------------------------------
+template("habit", [OWN], ANSWER, [
+    {"q": L("How can I stop checking my phone as soon as I wake up?", "怎样才能改掉一醒来就看手机的习惯？",
+            "아침에 눈뜨자마자 휴대폰을 보는 습관을 어떻게 고칠 수 있을까요?",
+            "Come posso smettere di guardare il telefono appena sveglio?", "¿Cómo puedo dejar de mirar el móvil nada más despertarme?"),
+     "r": L("Charge your phone outside the bedroom and use a cheap alarm clock instead. Decide on a small first "
+            "task, such as opening the curtains or drinking a glass of water, to do before you pick it up.",
+            "把手机放在卧室外面充电，改用一个便宜的闹钟。再给自己定一件起床后先做的小事，比如拉开窗帘或喝一杯水，做完再拿手机。",
+            "휴대폰은 침실 밖에서 충전하고 대신 저렴한 알람시계를 쓰세요. 그리고 커튼을 걷거나 물 한 잔을 마시는 것처럼 휴대폰을 "
+            "집기 전에 할 작은 일을 하나 정해 두세요.",
+            "Metti il telefono in carica fuori dalla camera e usa una sveglia economica. Scegli un piccolo gesto da "
+            "fare prima di prenderlo in mano, come aprire le tende o bere un bicchiere d'acqua.",
+            "Carga el móvil fuera del dormitorio y usa un despertador barato. Elige una pequeña tarea que hacer antes "
+            "de cogerlo, como abrir las cortinas o beber un vaso de agua.")},
+    {"q": L("I always bite my nails when I'm stressed. What can I do?", "我一紧张就咬指甲。我该怎么办？",
+            "스트레스를 받으면 늘 손톱을 물어뜯어요. 어떻게 하면 좋을까요?",
+            "Quando sono stressato mi mangio sempre le unghie. Cosa posso fare?",
+            "Siempre me muerdo las uñas cuando estoy estresado. ¿Qué puedo hacer?"),
+     "r": L("Keep your nails short so there is less to bite, and give your hands something else to do, like "
+            "squeezing a stress ball. Noticing when and why it happens also helps you catch yourself earlier.",
+            "把指甲剪短，能咬的就少了；再给双手找点别的事做，比如捏一个解压球。留意自己在什么时候、为什么咬指甲，也能帮你更早察觉并停下来。",
+            "손톱을 짧게 깎아 물어뜯을 거리를 줄이고, 스트레스 볼을 쥐는 것처럼 손이 할 다른 일을 만들어 주세요. 언제, 왜 그러는지 "
+            "알아차리면 더 일찍 멈출 수 있습니다.",
+            "Tieni le unghie corte, così c'è meno da mordere, e dai alle mani qualcos'altro da fare, come stringere "
+            "una pallina antistress. Capire quando e perché succede ti aiuta anche ad accorgertene prima.",
+            "Llévate las uñas cortas para que haya menos que morder y dale a las manos otra cosa que hacer, como apretar "
+            "una pelota antiestrés. Fijarte en cuándo y por qué lo haces también te ayuda a pararlo antes.")},
+    {"q": L("I bought a guitar in January but I keep skipping practice. How do I make it a daily habit?",
+            "我一月份买了把吉他，可总是不练。怎样才能养成每天练习的习惯？",
+            "1월에 기타를 샀는데 자꾸 연습을 빼먹어요. 어떻게 하면 매일 하는 습관으로 만들 수 있을까요?",
+            "A gennaio ho comprato una chitarra, ma salto sempre l'esercizio. Come la trasformo in un'abitudine quotidiana?",
+            "En enero me compré una guitarra, pero siempre me salto la práctica. ¿Cómo lo convierto en un hábito diario?"),
+     "r": L("Start with just ten minutes a day at a fixed time, for example right after dinner. Leave the guitar "
+            "out on a stand instead of in its case, so picking it up takes no effort.",
+            "先每天只练十分钟，而且固定在同一个时间，比如晚饭后。把吉他放在琴架上，不要收进琴盒，这样随手就能拿起来。",
+            "처음에는 저녁 식사 직후처럼 정해진 시간에 하루 10분만 연습하세요. 기타를 케이스에 넣지 말고 거치대에 세워 두면 "
+            "힘들이지 않고 바로 집어 들 수 있습니다.",
+            "Comincia con dieci minuti al giorno sempre alla stessa ora, per esempio subito dopo cena. Lascia la "
+            "chitarra su un supporto invece che nella custodia, così prenderla non ti costa fatica.",
+            "Empieza con solo diez minutos al día a una hora fija, por ejemplo justo después de cenar. Deja la guitarra "
+            "en un soporte en vez de en la funda, para que cogerla no te cueste nada.")},
+    {"q": L("Suggest a simple way to stop snacking late at night.", "推荐一个简单的办法，帮我改掉深夜吃零食的习惯。",
+            "밤늦게 간식 먹는 습관을 끊을 간단한 방법을 알려 주세요.",
+            "Suggeriscimi un modo semplice per smettere di mangiucchiare a tarda sera.",
+            "Sugiéreme una forma sencilla de dejar de picar por la noche."),
+     "r": L("Eat a proper dinner with enough protein, then brush your teeth soon afterwards as a signal that the "
+            "kitchen is closed. Not keeping biscuits and crisps at home makes it much easier.",
+            "晚饭要吃好，蛋白质要够，饭后不久就刷牙，告诉自己厨房已经“关门”了。家里不放饼干和薯片，会容易得多。",
+            "저녁을 단백질이 충분한 제대로 된 식사로 먹고, 식사 후 곧바로 양치질을 해서 부엌은 문을 닫았다는 신호로 삼으세요. "
+            "집에 과자를 두지 않으면 훨씬 쉬워집니다.",
+            "Fai una cena vera, con abbastanza proteine, e lavati i denti poco dopo, come segnale che la cucina è "
+            "chiusa. Non tenere biscotti e patatine in casa rende tutto molto più facile.",
+            "Haz una cena completa con suficiente proteína y lávate los dientes poco después, como señal de que la "
+            "cocina está cerrada. No tener galletas ni patatas fritas en casa lo pone mucho más fácil.")},
+    {"q": L("My desk is always a mess by Wednesday. How can I keep it tidy every day?", "我的书桌一到周三就乱成一团。怎样才能每天都保持整洁？",
+            "제 책상은 수요일만 되면 엉망이 돼요. 매일 깔끔하게 유지하려면 어떻게 해야 하나요?",
+            "Entro mercoledì la mia scrivania è sempre un disastro. Come posso tenerla in ordine ogni giorno?",
+            "Para el miércoles mi escritorio siempre es un desastre. ¿Cómo puedo mantenerlo ordenado cada día?"),
+     "r": L("Spend the last five minutes of each day clearing the desk: file papers, return cups to the kitchen "
+            "and leave out only what you need tomorrow. A small tray for loose items helps too.",
+            "每天最后花五分钟收拾桌面：把文件归好档，把杯子拿回厨房，只留下明天要用的东西。准备一个小托盘放零碎物品也很有用。",
+            "하루의 마지막 5분을 책상 정리에 쓰세요. 서류는 제자리에 두고, 컵은 부엌에 갖다 놓고, 내일 필요한 것만 꺼내 두면 "
+            "됩니다. 자잘한 물건을 담을 작은 트레이도 도움이 됩니다.",
+            "Dedica gli ultimi cinque minuti della giornata a liberare la scrivania: archivia i fogli, riporta le tazze "
+            "in cucina e lascia fuori solo ciò che ti serve domani. Aiuta anche un vassoietto per gli oggetti sparsi.",
+            "Dedica los últimos cinco minutos del día a despejar el escritorio: archiva los papeles, lleva las tazas a "
+            "la cocina y deja solo lo que necesites mañana. También ayuda una bandejita para las cosas sueltas.")},
+    {"q": L("I sit at a computer all day. How do I remember to get up and move?", "我整天坐在电脑前。怎样才能记得起来活动一下？",
+            "하루 종일 컴퓨터 앞에 앉아 있어요. 어떻게 하면 잊지 않고 일어나서 움직일 수 있을까요?",
+            "Sto al computer tutto il giorno. Come faccio a ricordarmi di alzarmi e muovermi?",
+            "Paso todo el día delante del ordenador. ¿Cómo me acuerdo de levantarme y moverme?"),
+     "r": L("Link moving to things you already do: stand up for every phone call and walk to refill your water "
+            "glass each hour. A gentle reminder on your computer can help until it becomes automatic.",
+            "把活动和你本来就会做的事绑在一起：每次接电话都站起来，每小时走去接一次水。在习惯成自然之前，可以在电脑上设一个温和的提醒。",
+            "이미 하고 있는 일에 움직임을 연결해 보세요. 전화를 받을 때마다 일어서고, 한 시간마다 걸어가서 물을 받아 오는 식입니다. "
+            "몸에 밸 때까지는 컴퓨터에 알림을 설정해 두면 도움이 됩니다.",
+            "Collega il movimento a cose che fai già: alzati a ogni telefonata e vai a riempire il bicchiere d'acqua "
+            "ogni ora. Un promemoria discreto sul computer aiuta finché non diventa automatico.",
+            "Vincula el movimiento a cosas que ya haces: ponte de pie en cada llamada y ve a rellenar el vaso de agua "
+            "cada hora. Un aviso discreto en el ordenador ayuda hasta que se vuelva automático.")},
+    {"q": L("Give me advice on building the habit of flossing every night.", "给我一些建议，帮我养成每晚用牙线的习惯。",
+            "매일 밤 치실을 쓰는 습관을 들이는 방법을 조언해 주세요.",
+            "Dammi qualche consiglio per prendere l'abitudine di usare il filo interdentale ogni sera.",
+            "Dame consejos para acostumbrarme a usar hilo dental todas las noches."),
+     "r": L("Keep the floss right next to your toothbrush and floss just one tooth at first, so the habit feels too "
+            "easy to skip. Once the routine sticks, you will naturally do the whole mouth.",
+            "把牙线放在牙刷旁边，刚开始只清洁一颗牙，让这件事简单到不好意思跳过。等习惯固定下来，你自然就会把整口牙都清洁一遍。",
+            "치실을 칫솔 바로 옆에 두고, 처음에는 이 하나만 치실질을 하세요. 건너뛰기 민망할 만큼 쉬워야 합니다. 습관이 자리 잡으면 "
+            "자연스럽게 모든 이를 하게 됩니다.",
+            "Tieni il filo proprio accanto allo spazzolino e all'inizio passalo su un solo dente, così è troppo facile "
+            "per saltarlo. Quando la routine si è fissata, finirai per farlo su tutta la bocca.",
+            "Deja el hilo junto al cepillo de dientes y al principio pásalo solo por un diente, para que sea demasiado "
+            "fácil saltárselo. Cuando la rutina se asiente, acabarás haciéndolo en toda la boca.")},
+])
+
+
+# --- persona_help: "You are a ..." role-play requests --------------------------------------------------
+template("persona_help", [OWN], ANSWER, [
+    {"q": L("You are a librarian. Suggest a book for a twelve-year-old who loves adventure stories.",
+            "你是一名图书管理员。给一个喜欢冒险故事的十二岁孩子推荐一本书。",
+            "당신은 사서입니다. 모험 이야기를 좋아하는 열두 살 아이에게 책을 한 권 추천해 주세요.",
+            "Sei un bibliotecario. Consiglia un libro a un ragazzo di dodici anni che ama le storie d'avventura.",
+            "Eres bibliotecario. Recomienda un libro a un niño de doce años al que le encantan las historias de aventuras."),
+     "r": L("I would recommend \"Treasure Island\" by Robert Louis Stevenson. It has pirates, a hidden map and a "
+            "brave young hero, and it is exciting from the very first page.",
+            "我推荐罗伯特·路易斯·史蒂文森的《金银岛》。书里有海盗、藏宝图和一位勇敢的少年主人公，从第一页起就扣人心弦。",
+            "로버트 루이스 스티븐슨의 《보물섬》을 추천해요. 해적과 숨겨진 지도, 용감한 소년 주인공이 나오고, 첫 장부터 아주 "
+            "흥미진진합니다.",
+            "Consiglierei \"L'isola del tesoro\" di Robert Louis Stevenson. Ci sono pirati, una mappa nascosta e un "
+            "giovane eroe coraggioso, ed è avvincente fin dalla prima pagina.",
+            "Le recomendaría \"La isla del tesoro\", de Robert Louis Stevenson. Tiene piratas, un mapa escondido y un "
+            "joven héroe valiente, y engancha desde la primera página.")},
+    {"q": L("Act as a bike mechanic. My chain keeps falling off when I change gear. What's wrong?",
+            "请你扮演自行车修理师。我一换挡链条就掉，这是怎么回事？",
+            "자전거 정비사가 되어 주세요. 기어를 바꿀 때마다 체인이 빠져요. 뭐가 문제일까요?",
+            "Fai il meccanico di biciclette. Quando cambio marcia la catena mi salta sempre. Che cosa c'è che non va?",
+            "Haz de mecánico de bicicletas. Cada vez que cambio de marcha se me sale la cadena. ¿Qué le pasa?"),
+     "r": L("Most likely your derailleur needs adjusting, because its limit screws let the chain move too far. A "
+            "worn or stretched chain can also cause it, so bring the bike in and I will check both.",
+            "很可能是你的变速器需要调整了，它的限位螺丝让链条移动得太远。链条磨损或拉长也会导致这种情况，把车推过来，我两样都帮你检查一下。",
+            "변속기 조정이 필요할 가능성이 큽니다. 한계 나사 때문에 체인이 너무 멀리 움직이는 거죠. 체인이 닳거나 늘어나도 그럴 수 "
+            "있으니, 자전거를 가져오시면 두 가지 모두 점검해 드릴게요.",
+            "Molto probabilmente va regolato il deragliatore, perché le viti di fine corsa lasciano andare la catena "
+            "troppo in là. Può dipendere anche da una catena consumata o allungata: porta la bici e controllo tutte e due.",
+            "Lo más probable es que haya que ajustar el cambio, porque los tornillos de tope dejan que la cadena se "
+            "desplace demasiado. También puede ser una cadena gastada o estirada: tráeme la bici y reviso las dos cosas.")},
+    {"q": L("Pretend you are a travel agent. A couple wants a quiet, inexpensive honeymoon in Europe. What do you "
+            "suggest?", "假设你是一名旅行社顾问。一对新婚夫妇想在欧洲度一个安静又不贵的蜜月，你有什么建议？",
+            "당신이 여행사 직원이라고 해 봅시다. 한 부부가 유럽에서 조용하고 저렴한 신혼여행을 원합니다. 무엇을 추천하겠어요?",
+            "Immagina di essere un agente di viaggio. Una coppia vuole una luna di miele tranquilla ed economica in "
+            "Europa. Che cosa suggerisci?",
+            "Imagina que eres agente de viajes. Una pareja quiere una luna de miel tranquila y económica en Europa. "
+            "¿Qué le sugieres?"),
+     "r": L("I would suggest a week on the Portuguese coast outside high season, or a small Greek island in late "
+            "September. Both offer beautiful scenery, calm beaches and good food at reasonable prices.",
+            "我建议避开旺季，去葡萄牙海岸住一周，或者九月底去希腊的一个小岛。这两个地方都风景优美，海滩宁静，美食也不贵。",
+            "성수기를 피해 포르투갈 해안에서 일주일을 보내거나, 9월 말에 그리스의 작은 섬에 가 보시길 권합니다. 두 곳 모두 경치가 "
+            "아름답고 해변이 한적하며, 음식도 맛있고 가격이 적당합니다.",
+            "Suggerirei una settimana sulla costa portoghese fuori stagione, oppure una piccola isola greca a fine "
+            "settembre. Entrambe offrono paesaggi splendidi, spiagge tranquille e buon cibo a prezzi ragionevoli.",
+            "Les sugeriría una semana en la costa portuguesa fuera de temporada alta o una pequeña isla griega a "
+            "finales de septiembre. Ambas ofrecen paisajes preciosos, playas tranquilas y buena comida a precios razonables.")},
+    {"q": L("You are a gardener. What can I plant in a corner of my garden that gets almost no sun?",
+            "你是一名园丁。我花园里有个角落几乎晒不到太阳，可以种些什么？",
+            "당신은 정원사입니다. 정원에 햇빛이 거의 들지 않는 구석이 있는데, 무엇을 심으면 좋을까요?",
+            "Sei un giardiniere. Che cosa posso piantare in un angolo del giardino che non prende quasi mai il sole?",
+            "Eres jardinero. ¿Qué puedo plantar en un rincón del jardín donde casi no da el sol?"),
+     "r": L("Ferns, hostas and ivy all grow happily in deep shade. For some colour, try foxgloves or shade-loving "
+            "flowers like impatiens, and keep the soil rich and slightly moist.",
+            "蕨类、玉簪和常春藤在阴暗处都长得很好。想要一些色彩的话，可以种毛地黄或凤仙花这类喜阴的花，并保持土壤肥沃、略微湿润。",
+            "고사리, 비비추, 담쟁이는 그늘이 짙은 곳에서도 잘 자랍니다. 색을 더하고 싶다면 디기탈리스나 봉선화처럼 그늘을 좋아하는 "
+            "꽃을 심고, 흙을 기름지고 약간 촉촉하게 유지하세요.",
+            "Felci, hoste ed edera crescono bene anche all'ombra piena. Per un po' di colore prova la digitale o fiori "
+            "che amano l'ombra come le impatiens, e tieni il terreno ricco e leggermente umido.",
+            "Los helechos, las hostas y la hiedra crecen bien a la sombra. Para dar algo de color, prueba con "
+            "dedaleras o flores de sombra como la alegría de la casa, y mantén la tierra rica y algo húmeda.")},
+    {"q": L("Imagine you are a maths teacher. Write a few encouraging words for a student who has just failed a "
+            "test.", "想象你是一名数学老师。给一个刚考砸的学生写几句鼓励的话。",
+            "수학 선생님이라고 상상해 보세요. 방금 시험을 망친 학생에게 격려의 말을 몇 마디 써 주세요.",
+            "Immagina di essere un insegnante di matematica. Scrivi qualche parola di incoraggiamento per uno studente "
+            "che ha appena preso un brutto voto.",
+            "Imagina que eres profesor de matemáticas. Escribe unas palabras de ánimo para un alumno que acaba de "
+            "suspender un examen."),
+     "r": L("One test does not decide how good you are at maths. Let's look at the mistakes together, because each "
+            "one shows us exactly what to practise, and I know you can do better next time.",
+            "一次考试决定不了你的数学水平。我们一起来看看错在哪里，每一个错误都能告诉我们该练什么。我相信你下次一定能考得更好。",
+            "시험 한 번으로 네 수학 실력이 정해지는 건 아니야. 틀린 문제를 같이 살펴보자. 실수 하나하나가 무엇을 연습해야 하는지 "
+            "알려 주거든. 다음에는 분명히 더 잘할 수 있을 거야.",
+            "Un compito solo non decide quanto vali in matematica. Guardiamo insieme gli errori, perché ognuno ci dice "
+            "esattamente che cosa esercitare, e sono sicuro che la prossima volta andrà meglio.",
+            "Un examen no decide lo bueno que eres en matemáticas. Vamos a ver juntos los errores, porque cada uno nos "
+            "dice exactamente qué practicar, y sé que la próxima vez lo harás mejor.")},
+    {"q": L("You work in a shoe shop. A customer says she is starting to run twice a week. What do you advise?",
+            "你在一家鞋店工作。一位顾客说她打算开始每周跑两次步。你会给她什么建议？",
+            "당신은 신발 가게 직원입니다. 한 손님이 일주일에 두 번 달리기를 시작하려 한다고 합니다. 어떻게 조언하겠어요?",
+            "Lavori in un negozio di scarpe. Una cliente dice che comincerà a correre due volte a settimana. Che cosa le consigli?",
+            "Trabajas en una zapatería. Una clienta dice que va a empezar a correr dos veces por semana. ¿Qué le aconsejas?"),
+     "r": L("I would suggest a pair of cushioned running shoes with a little room at the toes. Try them on in the "
+            "afternoon, when feet are slightly bigger, and jog a few steps in the shop to check the fit.",
+            "我建议您选一双缓冲好的跑鞋，脚趾前面留一点空间。最好下午来试穿，因为那时脚会稍微大一些，还可以在店里小跑几步，看看合不合脚。",
+            "쿠션이 좋고 발가락 쪽에 여유가 조금 있는 러닝화를 권해 드려요. 발이 약간 커지는 오후에 신어 보시고, 매장 안에서 몇 "
+            "걸음 뛰어 보면서 잘 맞는지 확인해 보세요.",
+            "Le consiglierei un paio di scarpe da corsa ammortizzate, con un po' di spazio in punta. Le provi nel "
+            "pomeriggio, quando il piede è un po' più gonfio, e faccia qualche passo di corsa in negozio per sentire "
+            "come calzano.",
+            "Le recomendaría unas zapatillas de running con buena amortiguación y un poco de holgura en los dedos. "
+            "Pruébeselas por la tarde, cuando el pie está algo más hinchado, y trote unos pasos en la tienda para "
+            "comprobar cómo le quedan.")},
+    {"q": L("As a pharmacist, what would you tell someone who has a mild cold and wants to feel better quickly?",
+            "作为一名药剂师，你会对一个得了轻微感冒、想快点好起来的人说些什么？",
+            "약사라면 가벼운 감기에 걸려 빨리 낫고 싶어 하는 사람에게 뭐라고 말하겠어요?",
+            "Da farmacista, che cosa diresti a chi ha un leggero raffreddore e vuole sentirsi meglio in fretta?",
+            "Como farmacéutico, ¿qué le dirías a alguien con un resfriado leve que quiere sentirse mejor pronto?"),
+     "r": L("Rest, drink plenty of warm fluids and use a simple painkiller for aches if you need one. Antibiotics "
+            "will not help a cold, and if you still feel unwell after a week, see a doctor.",
+            "多休息，多喝温热的饮品，如果身上酸痛，可以吃点普通的止痛药。抗生素对感冒没有用，如果一周后还不舒服，就去看医生。",
+            "푹 쉬고 따뜻한 음료를 충분히 마시고, 몸이 쑤시면 일반 진통제를 드세요. 감기에는 항생제가 도움이 되지 않으며, 일주일이 "
+            "지나도 낫지 않으면 병원에 가 보세요.",
+            "Riposati, bevi molti liquidi caldi e, se hai dolori, prendi un semplice antidolorifico. Gli antibiotici "
+            "non servono contro il raffreddore e, se dopo una settimana stai ancora male, vai dal medico.",
+            "Descansa, bebe muchos líquidos calientes y, si te duele el cuerpo, toma un analgésico sencillo. Los "
+            "antibióticos no sirven para el resfriado y, si al cabo de una semana sigues mal, ve al médico.")},
+])
