@@ -1058,3 +1058,107 @@ template("persona_help", [OWN], ANSWER, [
             "Descansa, bebe muchos líquidos calientes y, si te duele el cuerpo, toma un analgésico sencillo. Los "
             "antibióticos no sirven para el resfriado y, si al cabo de una semana sigues mal, ve al médico.")},
 ])
+
+
+# --- email_reply: a short reply to a quoted message ------------------------------------------------
+template("email_reply", [OWN], ANSWER, [
+    {"q": L("A colleague emailed: \"Can we move our meeting to Thursday?\" Write a short reply saying yes.",
+            "同事发邮件问：“我们的会能改到周四吗？”写一封简短的回信，表示同意。",
+            "동료가 \"회의를 목요일로 옮겨도 될까요?\"라고 메일을 보냈어요. 좋다고 짧게 답장해 주세요.",
+            "Un collega mi ha scritto: \"Possiamo spostare la riunione a giovedì?\" Scrivi una breve risposta per dire di sì.",
+            "Un compañero me escribió: \"¿Podemos pasar la reunión al jueves?\" Escribe una respuesta breve diciendo que sí."),
+     "r": L("Hi, Thursday works well for me. Shall we keep the same time? Let me know if anything changes, and I "
+            "will update the calendar invitation.",
+            "你好，周四我没问题。时间还是照旧吗？如果有变动请告诉我，我会更新日历邀请。",
+            "안녕하세요, 저는 목요일 괜찮습니다. 시간은 그대로 할까요? 바뀌는 게 있으면 알려 주세요. 일정 초대는 제가 수정해 두겠습니다.",
+            "Ciao, giovedì per me va benissimo. Teniamo lo stesso orario? Fammi sapere se cambia qualcosa e aggiorno "
+            "l'invito sul calendario.",
+            "Hola, el jueves me viene bien. ¿Mantenemos la misma hora? Avísame si cambia algo y actualizo la invitación "
+            "del calendario.")},
+    {"q": L("A customer wrote that her order arrived damaged. Draft a polite reply from the shop.",
+            "一位顾客来信说她收到的货物已经损坏。以店铺的名义起草一封礼貌的回复。",
+            "한 고객이 주문한 물건이 파손된 채 도착했다고 메일을 보냈습니다. 가게 입장에서 정중한 답장을 써 주세요.",
+            "Una cliente ha scritto che il suo ordine è arrivato danneggiato. Scrivi una risposta cortese da parte del negozio.",
+            "Una clienta ha escrito que su pedido llegó dañado. Redacta una respuesta educada de parte de la tienda."),
+     "r": L("Dear customer, we are very sorry that your order arrived damaged. Please send us a photo of the item, "
+            "and we will ship a replacement or refund you in full, whichever you prefer.",
+            "尊敬的顾客，非常抱歉您收到的商品有损坏。请发一张商品照片给我们，我们会按您的意愿为您补发新品或全额退款。",
+            "고객님, 주문하신 상품이 파손된 상태로 도착해 정말 죄송합니다. 상품 사진을 보내 주시면 원하시는 대로 새 상품을 보내 "
+            "드리거나 전액 환불해 드리겠습니다.",
+            "Gentile cliente, ci dispiace molto che il suo ordine sia arrivato danneggiato. Ci invii una foto "
+            "dell'articolo e, come preferisce, le spediremo un sostituto o la rimborseremo per intero.",
+            "Estimada clienta: sentimos mucho que su pedido llegara dañado. Envíenos una foto del artículo y, como "
+            "usted prefiera, le mandaremos uno nuevo o le devolveremos el importe íntegro.")},
+    {"q": L("My old school friend invited me to her wedding in June. Write a warm reply accepting the invitation.",
+            "我的老同学邀请我参加她六月的婚礼。写一封热情的回信，接受邀请。",
+            "옛 학교 친구가 6월에 있을 결혼식에 초대해 줬어요. 초대를 받아들이는 따뜻한 답장을 써 주세요.",
+            "Una mia vecchia compagna di scuola mi ha invitato al suo matrimonio a giugno. Scrivi una risposta calorosa "
+            "per accettare.",
+            "Una antigua amiga del colegio me ha invitado a su boda en junio. Escribe una respuesta cariñosa aceptando "
+            "la invitación."),
+     "r": L("Thank you so much for the invitation! I would love to be there in June to celebrate with you both. I "
+            "am so happy for you and can't wait to see you.",
+            "非常感谢你的邀请！六月我一定到场，和你们一起庆祝。真为你高兴，好期待见到你！",
+            "초대해 줘서 정말 고마워! 6월에 꼭 가서 두 사람을 함께 축하할게. 네 일처럼 기쁘고, 얼른 만나고 싶다.",
+            "Grazie mille per l'invito! Sarò felicissima di esserci a giugno per festeggiare con voi. Sono davvero "
+            "contenta per te e non vedo l'ora di vederti.",
+            "¡Muchísimas gracias por la invitación! Me encantará estar allí en junio para celebrarlo con vosotros. Me "
+            "alegro muchísimo por ti y tengo muchas ganas de verte.")},
+    {"q": L("Write a short reply politely turning down a job offer, because I have accepted another position.",
+            "写一封简短的回信，礼貌地拒绝一份工作邀请，因为我已经接受了另一个职位。",
+            "다른 회사의 제안을 이미 수락해서, 입사 제안을 정중하게 거절하는 짧은 답장을 써 주세요.",
+            "Scrivi una breve risposta per rifiutare con cortesia un'offerta di lavoro, perché ho già accettato un "
+            "altro posto.",
+            "Escribe una respuesta breve para rechazar con educación una oferta de trabajo, porque ya he aceptado otro puesto."),
+     "r": L("Thank you very much for the offer and for the time you spent with me during the interviews. After "
+            "careful thought, I have accepted another position, but I hope our paths cross again.",
+            "非常感谢贵公司提供的职位，也感谢面试期间您花的时间。经过慎重考虑，我已经接受了另一个职位，希望今后还有合作的机会。",
+            "입사 제안과 면접 동안 내어 주신 시간에 진심으로 감사드립니다. 신중하게 고민한 끝에 다른 자리를 수락하게 되었지만, "
+            "앞으로 다시 좋은 인연으로 만나기를 바랍니다.",
+            "La ringrazio molto per l'offerta e per il tempo che mi ha dedicato durante i colloqui. Dopo un'attenta "
+            "riflessione ho accettato un altro incarico, ma spero che le nostre strade si incrocino di nuovo.",
+            "Muchas gracias por la oferta y por el tiempo que me dedicaron durante las entrevistas. Tras pensarlo "
+            "detenidamente, he aceptado otro puesto, pero espero que nuestros caminos vuelvan a cruzarse.")},
+    {"q": L("The teacher asked parents to help on the class trip to the zoo next Friday. Reply that I can come.",
+            "老师请家长下周五帮忙带班级去动物园春游。回信说我可以去。",
+            "선생님이 다음 주 금요일 동물원 현장 학습에 학부모 도움을 요청하셨어요. 갈 수 있다고 답장해 주세요.",
+            "La maestra ha chiesto ai genitori di aiutare nella gita allo zoo di venerdì prossimo. Rispondi che posso venire.",
+            "La maestra ha pedido a los padres que ayuden en la excursión al zoo del próximo viernes. Responde que puedo ir."),
+     "r": L("Dear teacher, I would be glad to help on the zoo trip next Friday. Please let me know what time to "
+            "arrive and if there is anything I should bring.",
+            "老师您好，下周五去动物园，我很乐意来帮忙。请告诉我几点到，以及需不需要带什么东西。",
+            "선생님, 안녕하세요. 다음 주 금요일 동물원 현장 학습에 기꺼이 돕겠습니다. 몇 시까지 가면 되는지, 따로 챙겨 갈 것이 "
+            "있는지 알려 주세요.",
+            "Gentile maestra, sarò felice di aiutare nella gita allo zoo di venerdì prossimo. Mi faccia sapere a che ora "
+            "devo arrivare e se devo portare qualcosa.",
+            "Estimada maestra: estaré encantada de ayudar en la excursión al zoo del próximo viernes. Dígame a qué hora "
+            "debo llegar y si tengo que llevar algo.")},
+    {"q": L("My neighbour messaged: \"Could I borrow your ladder this weekend?\" Reply that it's fine and tell "
+            "him where it is.", "邻居发消息问：“这个周末能借你家的梯子用一下吗？”回复说没问题，并告诉他梯子在哪儿。",
+            "이웃이 \"이번 주말에 사다리 좀 빌릴 수 있을까요?\"라고 메시지를 보냈어요. 괜찮다고 하고 사다리가 어디 있는지 알려 주세요.",
+            "Il mio vicino mi ha scritto: \"Mi presti la scala questo fine settimana?\" Rispondi che va bene e digli dov'è.",
+            "Mi vecino me escribió: \"¿Me prestas la escalera este fin de semana?\" Contéstale que sí y dile dónde está."),
+     "r": L("Of course, no problem! The ladder is in the garage, just behind the door, and the side door is open "
+            "on Saturday morning. Just bring it back when you are finished.",
+            "当然可以，没问题！梯子在车库里，就在门后面，周六上午车库的侧门是开着的。用完还回来就行。",
+            "그럼요, 괜찮아요! 사다리는 차고 문 바로 뒤에 있고, 토요일 오전에는 옆문을 열어 둘게요. 다 쓰시면 돌려주시기만 하면 돼요.",
+            "Certo, nessun problema! La scala è in garage, subito dietro la porta, e sabato mattina la porta laterale è "
+            "aperta. Riportala pure quando hai finito.",
+            "¡Claro, sin problema! La escalera está en el garaje, justo detrás de la puerta, y el sábado por la mañana "
+            "la puerta lateral estará abierta. Devuélvemela cuando termines.")},
+    {"q": L("A client asked us for a discount. Write a friendly reply offering ten per cent off their next order.",
+            "一位客户向我们要折扣。写一封友好的回信，给他们下一笔订单打九折。",
+            "한 고객이 할인을 요청했습니다. 다음 주문을 10퍼센트 할인해 주겠다는 친절한 답장을 써 주세요.",
+            "Un cliente ci ha chiesto uno sconto. Scrivi una risposta cordiale offrendo il dieci per cento sul prossimo ordine.",
+            "Un cliente nos ha pedido un descuento. Escribe una respuesta amable ofreciendo un diez por ciento en su "
+            "próximo pedido."),
+     "r": L("Thank you for being such a loyal customer. We are happy to offer you ten per cent off your next order; "
+            "the discount will be applied automatically when you order through your account.",
+            "感谢您一直以来的支持。我们很乐意为您的下一笔订单提供九折优惠，您通过账户下单时，折扣会自动生效。",
+            "늘 저희를 찾아 주셔서 감사합니다. 다음 주문에 10퍼센트 할인을 기꺼이 해 드리겠습니다. 계정으로 주문하시면 할인이 "
+            "자동으로 적용됩니다.",
+            "Grazie per la sua fedeltà. Siamo lieti di offrirle il dieci per cento di sconto sul prossimo ordine; lo "
+            "sconto verrà applicato automaticamente quando ordinerà dal suo account.",
+            "Gracias por ser un cliente tan fiel. Nos complace ofrecerle un diez por ciento de descuento en su próximo "
+            "pedido; el descuento se aplicará automáticamente cuando lo haga desde su cuenta.")},
+])
