@@ -1120,7 +1120,7 @@ template("email_reply", [OWN], ANSWER, [
             "Muchas gracias por la oferta y por el tiempo que me dedicaron durante las entrevistas. Tras pensarlo "
             "detenidamente, he aceptado otro puesto, pero espero que nuestros caminos vuelvan a cruzarse.")},
     {"q": L("The teacher asked parents to help on the class trip to the zoo next Friday. Reply that I can come.",
-            "老师请家长下周五帮忙带班级去动物园春游。回信说我可以去。",
+            "老师请家长下周五帮忙带全班去动物园参观。回信说我可以去。",
             "선생님이 다음 주 금요일 동물원 현장 학습에 학부모 도움을 요청하셨어요. 갈 수 있다고 답장해 주세요.",
             "La maestra ha chiesto ai genitori di aiutare nella gita allo zoo di venerdì prossimo. Rispondi che posso venire.",
             "La maestra ha pedido a los padres que ayuden en la excursión al zoo del próximo viernes. Responde que puedo ir."),
@@ -1161,4 +1161,102 @@ template("email_reply", [OWN], ANSWER, [
             "sconto verrà applicato automaticamente quando ordinerà dal suo account.",
             "Gracias por ser un cliente tan fiel. Nos complace ofrecerle un diez por ciento de descuento en su próximo "
             "pedido; el descuento se aplicará automáticamente cuando lo haga desde su cuenta.")},
+])
+
+
+# --- brainstorm_names: name ideas, written as prose ------------------------------------------------
+template("brainstorm_names", [OWN], ANSWER, [
+    {"q": L("We just adopted a grey kitten. Suggest a few names for her.", "我们刚领养了一只灰色的小母猫。给她推荐几个名字吧。",
+            "회색 아기 고양이를 막 입양했어요. 이름 몇 개만 추천해 주세요.",
+            "Abbiamo appena adottato una gattina grigia. Suggeriscimi qualche nome.",
+            "Acabamos de adoptar una gatita gris. Sugiéreme algunos nombres."),
+     "r": L("You could call her Smoky, Pebble or Luna. Smoky suits her colour, Pebble sounds small and sweet, and "
+            "Luna is a gentle name that will still fit when she is grown up.",
+            "可以叫她“小灰”、“团子”或“月月”。“小灰”贴合她的毛色，“团子”听起来小巧可爱，“月月”很温柔，等她长大了也一样合适。",
+            "'잿빛이', '몽실이', '루나' 같은 이름은 어떨까요? 잿빛이는 털 색깔과 어울리고, 몽실이는 작고 귀여운 느낌이며, 루나는 "
+            "다 자란 뒤에도 잘 어울리는 부드러운 이름입니다.",
+            "Potreste chiamarla Cenere, Nuvola o Luna. Cenere richiama il suo colore, Nuvola suona piccola e dolce, e "
+            "Luna è un nome delicato che le starà bene anche da grande.",
+            "Podríais llamarla Ceniza, Nube o Luna. Ceniza va con su color, Nube suena pequeño y dulce, y Luna es un "
+            "nombre suave que le seguirá quedando bien de mayor.")},
+    {"q": L("I'm opening a small café by the sea. Brainstorm some names for it.", "我要在海边开一家小咖啡馆。帮我想几个店名。",
+            "바닷가에 작은 카페를 열려고 해요. 가게 이름을 몇 가지 떠올려 주세요.",
+            "Sto per aprire un piccolo bar sul mare. Pensa a qualche nome.",
+            "Voy a abrir una pequeña cafetería junto al mar. Piensa algunos nombres."),
+     "r": L("How about The Salty Cup, Tide and Toast, or Seaside Steam? Each one hints at the sea and at coffee, "
+            "and they are short enough to fit on a sign.",
+            "可以考虑“海盐杯”、“潮汐小馆”或“听海咖啡”。每个名字都带着海的味道和咖啡的气息，而且够简短，放在招牌上也好看。",
+            "'소금잔', '파도와 토스트', '바다 한 모금'은 어떨까요? 모두 바다와 커피를 떠올리게 하고, 간판에 쓰기 좋을 만큼 짧습니다.",
+            "Che ne dici di La Tazza Salata, Onde e Caffè o Schiuma di Mare? Ogni nome richiama il mare e il caffè, ed "
+            "è abbastanza breve da stare su un'insegna.",
+            "¿Qué te parece La Taza Salada, Olas y Café o Espuma de Mar? Todos evocan el mar y el café, y son lo "
+            "bastante cortos para caber en un letrero.")},
+    {"q": L("Give me three name ideas for our school's new chess club.", "给我们学校新成立的国际象棋社起三个名字。",
+            "우리 학교에 새로 생긴 체스 동아리 이름을 세 가지 지어 주세요.",
+            "Dammi tre idee di nome per il nuovo club di scacchi della nostra scuola.",
+            "Dame tres ideas de nombre para el nuevo club de ajedrez de nuestro colegio."),
+     "r": L("You could try The Knight Owls, Check Mates or The Pawn Stars. They are playful, easy to remember and "
+            "would look good on a poster in the hallway.",
+            "可以叫“骑士夜猫子”、“将军联盟”或“兵卒之星”。这些名字既俏皮又好记，贴在走廊的海报上也很醒目。",
+            "'나이트 올빼미', '체크메이트 친구들', '폰의 반란' 같은 이름은 어떨까요? 재미있고 기억하기 쉬워서 복도 포스터에 "
+            "붙여도 눈에 잘 띕니다.",
+            "Potreste provare I Cavalieri della Notte, Scacco Matto o Le Stelle del Pedone. Sono nomi simpatici, facili "
+            "da ricordare e starebbero bene su un cartellone in corridoio.",
+            "Podéis probar con Los Caballos Nocturnos, Jaque Mate o Las Estrellas del Peón. Son nombres divertidos, "
+            "fáciles de recordar y quedarían bien en un cartel del pasillo.")},
+    {"q": L("You are a branding expert. Suggest a name for a podcast about growing vegetables at home.",
+            "你是一位品牌专家。给一档讲在家种菜的播客起个名字。",
+            "당신은 브랜딩 전문가입니다. 집에서 채소를 기르는 이야기를 다루는 팟캐스트 이름을 제안해 주세요.",
+            "Sei un esperto di branding. Suggerisci un nome per un podcast sulla coltivazione dell'orto in casa.",
+            "Eres experto en branding. Sugiere un nombre para un pódcast sobre cultivar verduras en casa."),
+     "r": L("I would call it Dirt Under My Nails. It sounds friendly and honest, tells listeners at once that the "
+            "show is about hands-on gardening, and is easy to remember.",
+            "我会把它叫作“指甲缝里的泥土”。这个名字亲切又真实，让听众一下子就知道节目讲的是亲手种菜，而且很好记。",
+            "저라면 '손톱 밑의 흙'이라고 짓겠습니다. 친근하고 솔직한 느낌이 들고, 직접 손으로 가꾸는 텃밭 이야기라는 것을 청취자가 "
+            "바로 알 수 있으며, 기억하기도 쉽습니다.",
+            "Lo chiamerei Terra Sotto le Unghie. Suona amichevole e sincero, fa capire subito che si parla di orto fatto "
+            "con le proprie mani ed è facile da ricordare.",
+            "Yo lo llamaría Tierra Bajo las Uñas. Suena cercano y sincero, deja claro enseguida que trata de cultivar "
+            "con tus propias manos y es fácil de recordar.")},
+    {"q": L("Our office is organising a charity fun run. Can you think of a catchy name for it?",
+            "我们公司要办一场慈善趣味跑。你能想一个响亮的名字吗？",
+            "우리 회사에서 자선 달리기 대회를 열어요. 기억에 남을 만한 이름을 생각해 줄 수 있나요?",
+            "Il nostro ufficio organizza una corsa non competitiva di beneficenza. Ti viene in mente un nome accattivante?",
+            "En la oficina organizamos una carrera solidaria. ¿Se te ocurre un nombre pegadizo?"),
+     "r": L("How about Run for Smiles? It is cheerful, it shows that the race is for a good cause, and it works "
+            "well on T-shirts and posters.",
+            "叫“为微笑奔跑”怎么样？这个名字很欢快，能让人看出这是为公益而跑，印在T恤和海报上也很好看。",
+            "'미소를 위한 달리기'는 어떨까요? 밝은 느낌이 들고 좋은 일을 위한 대회라는 것이 드러나며, 티셔츠나 포스터에 넣기에도 "
+            "좋습니다.",
+            "Che ne dici di Corri per un Sorriso? È allegro, fa capire che la corsa è per una buona causa e sta bene su "
+            "magliette e manifesti.",
+            "¿Qué tal Corre por una Sonrisa? Es alegre, deja ver que la carrera es por una buena causa y queda bien en "
+            "camisetas y carteles.")},
+    {"q": L("I'm writing a fantasy story for children. Help me name a friendly old dragon.",
+            "我在给孩子们写一个奇幻故事。帮我给一条友善的老龙起个名字。",
+            "아이들을 위한 판타지 동화를 쓰고 있어요. 다정한 늙은 용의 이름을 지어 주세요.",
+            "Sto scrivendo una storia fantasy per bambini. Aiutami a dare un nome a un vecchio drago gentile.",
+            "Estoy escribiendo un cuento de fantasía para niños. Ayúdame a ponerle nombre a un viejo dragón bondadoso."),
+     "r": L("You could name him Ember, Old Bramble or Grandpa Cinder. These names sound warm rather than scary, "
+            "which suits a kind dragon who has seen a lot.",
+            "可以叫他“余火”、“老荆棘”或者“灰烬爷爷”。这些名字听起来温暖而不吓人，很适合一条见多识广的善良老龙。",
+            "'불씨', '늙은 가시덤불', '잿더미 할아버지' 같은 이름은 어떨까요? 무섭기보다는 따뜻하게 들려서, 세상을 많이 겪은 "
+            "착한 용에게 잘 어울립니다.",
+            "Potresti chiamarlo Brace, Vecchio Rovo o Nonno Cenere. Sono nomi che suonano affettuosi più che paurosi, "
+            "perfetti per un drago buono che ne ha viste tante.",
+            "Podrías llamarlo Brasa, Viejo Zarzal o Abuelo Ceniza. Son nombres que suenan cálidos más que temibles, "
+            "ideales para un dragón bondadoso que ha visto mucho.")},
+    {"q": L("What should we call our family group chat? Give me something funny.", "我们的家庭群聊该叫什么名字？给我想个好玩的。",
+            "우리 가족 단체 채팅방 이름을 뭐라고 하면 좋을까요? 재미있는 걸로 알려 주세요.",
+            "Come potremmo chiamare la chat di famiglia? Dammi qualcosa di divertente.",
+            "¿Cómo podríamos llamar al grupo de chat de la familia? Dame algo gracioso."),
+     "r": L("Try The Fridge Door, since that is where families used to leave each other messages. Another fun "
+            "option is Who Ate My Yoghurt, which every family will recognise.",
+            "试试“冰箱门”吧，因为以前一家人就是在冰箱门上互相留言的。另一个好玩的选择是“谁吃了我的酸奶”，每个家庭都会心有戚戚。",
+            "'냉장고 문'은 어떨까요? 예전에는 가족끼리 냉장고 문에 메모를 남기곤 했으니까요. '누가 내 요구르트 먹었어'도 어느 "
+            "집이나 공감할 만한 재미있는 이름입니다.",
+            "Prova con La Porta del Frigo, perché è lì che una volta le famiglie si lasciavano i messaggi. Un'altra idea "
+            "divertente è Chi Ha Mangiato il Mio Yogurt, in cui ogni famiglia si riconoscerà.",
+            "Prueba con La Puerta de la Nevera, porque ahí es donde antes las familias se dejaban mensajes. Otra opción "
+            "divertida es Quién Se Ha Comido Mi Yogur, en la que cualquier familia se reconocerá.")},
 ])
