@@ -251,10 +251,14 @@ def test_the_default_plug_training_is_regularised_and_the_flags_reach_plug_train
     demo_cli.add_parser(parser.add_subparsers())
     prof = resolve(parser.parse_args(["demo"])).profile
     plug, direct = prof.train_flags("plug"), prof.train_flags("direct")
-    # issue 14: without weight decay and a cosine decay the PLUG model over-fits its English drafts
-    assert (plug["weight-decay"], plug["schedule"]) == (0.1, "cosine")
-    assert "weight-decay" not in direct and "schedule" not in direct  # the direct model under-fits, if anything
+    # issue 14: without weight decay, a cosine decay and NEFTune the PLUG model over-fits its English drafts
+    assert (plug["weight-decay"], plug["schedule"], plug["neftune-alpha"]) == (0.1, "cosine", 5.0)
+    assert not {"weight-decay", "schedule", "neftune-alpha"} & set(direct)  # the direct model under-fits, if anything
     argv = demo_cli.flags(plug)
     assert argv[argv.index("--weight-decay") + 1] == "0.1" and argv[argv.index("--schedule") + 1] == "cosine"
+    assert argv[argv.index("--neftune-alpha") + 1] == "5.0"
+    # ... and both systems train on the same seeded half of the rows per language
+    assert prof.targets(("zh", "ko", "it", "es")) == "zh:0.5,ko:0.5,it:0.5,es:0.5"
     quick = resolve(parser.parse_args(["demo", "--quick"])).profile
     assert "weight-decay" not in quick.train_flags("plug")  # the smoke test stays as it was
+    assert quick.targets(("zh", "ko")) == "zh,ko"

@@ -181,7 +181,7 @@ class Demo:
     def training_data(self) -> None:
         p = self.plan
         inputs = {"parallel": fingerprint(p.parallel)}
-        target = ",".join(p.langs)
+        target = p.profile.targets(p.langs)
         params: dict[str, Any] = {"target": target, "mode": "both", "seed": p.seed}
         key = self.pending("data", inputs, params)
         if key is None:

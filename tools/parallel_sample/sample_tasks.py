@@ -1,4 +1,4 @@
-"""Hand-written writing tasks for the parallel sample: messages, slogans, suggestions, code, rewrites,
+"""Hand-written writing tasks for the parallel sample: messages, slogans, suggestions, rewrites,
 recipes, comparisons, "why" questions and tiny stories, in en, zh, ko, it, es.
 
 Where the instruction's grammar differs too much between entities it is written out in full
@@ -275,56 +275,10 @@ template("ideas", [OWN], ANSWER, _prose_answers([
             "1. El juego de las sillas.\n2. Una búsqueda del tesoro con pequeños premios.\n3. Simón dice.")},
 ]))
 
-# --- code -----------------------------------------------------------------------------------------
-template("python", [
-    L("Write a Python function that {d}.", "写一个 Python 函数，{d}。", "{d} 파이썬 함수를 작성해 주세요.",
-      "Scrivi una funzione Python che {d}.", "Escribe una función en Python que {d}."),
-], L("Here is a simple function:\n```python\n{code}\n```\n{e}", "下面是一个简单的函数：\n```python\n{code}\n```\n{e}",
-     "간단한 함수는 다음과 같습니다.\n```python\n{code}\n```\n{e}", "Ecco una funzione semplice:\n```python\n{code}\n```\n{e}",
-     "Aquí tienes una función sencilla:\n```python\n{code}\n```\n{e}"), [
-    {"d": L("returns the sum of a list of numbers", "返回一个数字列表的总和", "숫자 리스트의 합을 반환하는",
-            "restituisce la somma di una lista di numeri", "devuelva la suma de una lista de números"),
-     "code": "def total(numbers):\n    result = 0\n    for n in numbers:\n        result += n\n    return result",
-     "e": L("It adds each number to a running total. Python's built-in sum(numbers) does the same.",
-            "它把每个数依次加到累计的总和里。Python 自带的 sum(numbers) 也能做到同样的事。",
-            "각 숫자를 차례로 누적 합계에 더합니다. 파이썬 내장 함수 sum(numbers)도 같은 일을 합니다.",
-            "Aggiunge ogni numero a un totale parziale. La funzione integrata sum(numbers) fa la stessa cosa.",
-            "Suma cada número a un total acumulado. La función integrada sum(numbers) hace lo mismo.")},
-    {"d": L("returns the largest of three numbers", "返回三个数中最大的一个", "세 수 중 가장 큰 수를 반환하는",
-            "restituisce il più grande di tre numeri", "devuelva el mayor de tres números"),
-     "code": "def largest(a, b, c):\n    return max(a, b, c)",
-     "e": L("max() compares the three values and returns the biggest one.",
-            "max() 会比较这三个值，并返回其中最大的那个。", "max()는 세 값을 비교해서 가장 큰 값을 돌려줍니다.",
-            "max() confronta i tre valori e restituisce il più grande.",
-            "max() compara los tres valores y devuelve el mayor.")},
-    {"d": L("counts the vowels in a string", "统计字符串中元音字母的个数", "문자열에 있는 모음의 개수를 세는",
-            "conta le vocali in una stringa", "cuente las vocales de una cadena"),
-     "code": 'def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in "aeiou")',
-     "e": L("It lowers the text so capital letters count too, then adds one for every vowel.",
-            "它先把文本转成小写，这样大写字母也会被统计，然后每遇到一个元音就加一。",
-            "대문자도 셀 수 있도록 먼저 소문자로 바꾼 뒤, 모음이 나올 때마다 1을 더합니다.",
-            "Trasforma il testo in minuscolo, così contano anche le maiuscole, poi aggiunge uno per ogni vocale.",
-            "Pasa el texto a minúsculas para que también cuenten las mayúsculas y suma uno por cada vocal.")},
-    {"d": L("reverses a string", "把字符串反转", "문자열을 뒤집는", "inverte una stringa", "invierta una cadena"),
-     "code": "def reverse(text):\n    return text[::-1]",
-     "e": L("The slice [::-1] walks through the string backwards.", "切片 [::-1] 会从后往前遍历整个字符串。",
-            "슬라이스 [::-1]은 문자열을 뒤에서부터 거꾸로 읽습니다.", "La slice [::-1] percorre la stringa al contrario.",
-            "El corte [::-1] recorre la cadena de atrás hacia delante.")},
-    {"d": L("checks whether a number is even", "判断一个数是不是偶数", "숫자가 짝수인지 확인하는",
-            "controlla se un numero è pari", "compruebe si un número es par"),
-     "code": "def is_even(n):\n    return n % 2 == 0",
-     "e": L("A number is even when dividing it by 2 leaves no remainder.", "一个数除以2没有余数时，它就是偶数。",
-            "2로 나누었을 때 나머지가 0이면 짝수입니다.", "Un numero è pari quando la divisione per 2 non dà resto.",
-            "Un número es par cuando al dividirlo entre 2 no queda resto.")},
-    {"d": L("converts kilometres to miles", "把公里换算成英里", "킬로미터를 마일로 바꾸는",
-            "converte i chilometri in miglia", "convierta kilómetros en millas"),
-     "code": "def km_to_miles(km):\n    return km * 0.621371",
-     "e": L("One kilometre is about 0.621 miles, so the function multiplies by that factor.",
-            "1公里约等于0.621英里，所以函数把公里数乘以这个系数。",
-            "1킬로미터는 약 0.621마일이므로 이 값을 곱합니다.",
-            "Un chilometro equivale a circa 0,621 miglia, quindi la funzione moltiplica per questo fattore.",
-            "Un kilómetro equivale a unas 0,621 millas, así que la función multiplica por ese factor.")},
-])
+# --- code ---------------------------------------------------------------------------------------
+# No code rows: with six of them (issue 14), the tiny PLUG model pulled unseen instructions into
+# half-remembered code whose lines never led to the target block (half the misses of seeds 3 and 4
+# on the larger sample).  The X-AlpacaEval sample's one code instruction is answered in prose.
 
 # --- rewriting ----------------------------------------------------------------------------------------
 template("polite", [
