@@ -3,7 +3,7 @@
     python bench/pivot/paper_cost.py [--model openai:gpt-3.5-turbo] [--rows 52002]
 
 ``plug-train translate --dry-run``'s own estimate for the English side of the shipped parallel
-sample (plug_eval/data/parallel_sample.jsonl, 277 rows), scaled to ``--rows``: it assumes the
+sample (plug_eval/data/parallel_sample.jsonl, 458 rows), scaled to ``--rows``: it assumes the
 user's rows have the sample's length distribution, output tokens = source tokens x the
 per-language expansion of plug_eval.translate.EXPANSION, and the prices of the shipped table
 (plug_eval/prices.py).  GPT4-Alpaca's responses are longer than the sample's short answers, so

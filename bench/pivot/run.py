@@ -4,7 +4,7 @@
 
 1. starts ``tests/faketranslate.py`` (an OpenAI-compatible fake translator, its own process) and
    runs ``plug-train translate`` on the English side of the shipped parallel sample
-   (``plug_eval/data/parallel_sample.jsonl``, 277 rows) into zh and ko.  The fake is given that
+   (``plug_eval/data/parallel_sample.jsonl``, 458 rows) into zh and ko.  The fake is given that
    file as ``--reference``, so it answers each English row with the sample's own Chinese and
    Korean (a lookup standing in for an LLM): the tiny model then learns from real text, as the
    demo's does (trained on its rule-made placeholder words instead, it meets real Korean
@@ -82,8 +82,8 @@ def build_data(out: Path, env: dict[str, str]) -> None:
 
 def train(out: Path, env: dict[str, str], epochs: int) -> None:
     """3. A tiny model, its tokenizer trained on the translated text, trained on the PLUG rows (and,
-    as the baseline, on the direct rows) with the demo's default profile (plug_eval/demo/plan.py):
-    hidden 192 x 3 layers, 8 epochs at 3e-3."""
+    as the baseline, on the direct rows): the demo's model shape (plug_eval/demo/plan.py), hidden
+    192 x 3 layers, 8 epochs at 3e-3."""
     from plug_eval.tiny import build_tiny_model
 
     texts = [v for r in read_jsonl(out / "translate" / "parallel.jsonl") for k, v in r.items()
@@ -136,7 +136,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "bench" / "pivot" / "out"))
     ap.add_argument("--limit", type=int, default=20, help="sample instructions to generate for")
     ap.add_argument("--min-ok", type=int, default=18, help="answers that must start with the Chinese header")
-    ap.add_argument("--epochs", type=int, default=8, help="training epochs (the demo's default profile)")
+    ap.add_argument("--epochs", type=int, default=8, help="training epochs (8: the demo's before issue 14)")
     args = ap.parse_args()
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
