@@ -83,6 +83,24 @@ def L(en: str, zh: str, ko: str, it: str, es: str) -> tuple[str, ...]:
     return (en, zh, ko, it, es)
 
 
+def same(text: str) -> tuple[str, ...]:
+    """The same string in every language: a phrasing that is one slot, e.g. ``same("{r}")``."""
+    return (text,) * len(LANGS)
+
+
+ANSWER = same("{r}")  #: the response is the entity's own ``r``
+
+
+def collector() -> tuple[list[dict[str, Any]], Any]:
+    """A generator module's ``TEMPLATES`` list and its ``template(id, phrasings, response, entities)``."""
+    templates: list[dict[str, Any]] = []
+
+    def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
+        templates.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+
+    return templates, template
+
+
 def render(template: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows of one template: every entity, the instruction phrasings taking turns."""
     rows = []

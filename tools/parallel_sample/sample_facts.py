@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import random
 
-from make_parallel_sample import L
+from make_parallel_sample import L, collector
 
-TEMPLATES: list[dict] = []
-
-
-def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
-    TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+TEMPLATES, template = collector()
 
 
 # --- capitals --------------------------------------------------------------------------------

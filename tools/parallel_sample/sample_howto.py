@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from make_parallel_sample import L
+from make_parallel_sample import ANSWER, L, collector, same
 
-TEMPLATES: list[dict] = []
-ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
-OWN = L("{i}", "{i}", "{i}", "{i}", "{i}")
-
-
-def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
-    TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+TEMPLATES, template = collector()
+OWN = same("{i}")
 
 
 # --- recipes --------------------------------------------------------------------------------------

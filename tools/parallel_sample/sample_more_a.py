@@ -6,16 +6,10 @@ it, es).  None of the instructions or topics is taken from the X-AlpacaEval samp
 
 from __future__ import annotations
 
-from make_parallel_sample import L
+from make_parallel_sample import ANSWER, L, collector, same
 
-TEMPLATES: list[dict] = []
-ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
-
-
-def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
-    TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
-
-OWN = L("{q}", "{q}", "{q}", "{q}", "{q}")
+TEMPLATES, template = collector()
+OWN = same("{q}")
 
 
 # --- advise: a situation first, then a request for advice -----------------------------------------

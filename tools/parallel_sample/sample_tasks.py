@@ -7,15 +7,10 @@ Where the instruction's grammar differs too much between entities it is written 
 
 from __future__ import annotations
 
-from make_parallel_sample import L
+from make_parallel_sample import ANSWER, L, collector, same
 
-TEMPLATES: list[dict] = []
-ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
-OWN = L("{i}", "{i}", "{i}", "{i}", "{i}")
-
-
-def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
-    TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+TEMPLATES, template = collector()
+OWN = same("{i}")
 
 
 # --- short messages -----------------------------------------------------------------------------

@@ -7,14 +7,9 @@ for it.  These are the open-ended shapes X-AlpacaEval is made of, on different t
 
 from __future__ import annotations
 
-from make_parallel_sample import L
+from make_parallel_sample import ANSWER, L, collector
 
-TEMPLATES: list[dict] = []
-ANSWER = L("{r}", "{r}", "{r}", "{r}", "{r}")
-
-
-def template(id: str, instr: list[tuple[str, ...]], resp: tuple[str, ...], entities: list[dict]) -> None:
-    TEMPLATES.append({"id": id, "instr": instr, "resp": resp, "entities": entities})
+TEMPLATES, template = collector()
 
 
 # --- tips ------------------------------------------------------------------------------------------
