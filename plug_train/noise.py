@@ -39,7 +39,7 @@ class EmbeddingNoise:
         self.alpha = alpha
         self.dim = int(embeddings.embedding_dim)
         self.scale: torch.Tensor | None = None
-        self.handle = embeddings.register_forward_hook(self._hook)
+        embeddings.register_forward_hook(self._hook)
 
     def _hook(self, module: torch.nn.Module, args: Any, output: torch.Tensor) -> torch.Tensor:
         if not module.training or self.scale is None:
@@ -55,9 +55,6 @@ class EmbeddingNoise:
             yield
         finally:
             self.scale = None
-
-    def remove(self) -> None:
-        self.handle.remove()
 
 
 def attach(model: Any, alpha: float) -> EmbeddingNoise | None:

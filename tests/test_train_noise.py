@@ -84,6 +84,7 @@ def test_training_with_noise_changes_the_run_and_saves_a_plain_model(tiny_model,
     assert model.state_dict().keys() == base.state_dict().keys()
 
 
-def test_negative_alpha_is_refused():
-    with pytest.raises(PlugEvalError, match="--neftune-alpha must be 0 or more"):
-        validate(TrainConfig(model="m", data=["d"], output="o", neftune_alpha=-1.0))
+@pytest.mark.parametrize("field", ["neftune_alpha", "weight_decay"])
+def test_a_negative_strength_is_refused(field):
+    with pytest.raises(PlugEvalError, match=f"--{field.replace('_', '-')} must be 0 or more"):
+        validate(TrainConfig(model="m", data=["d"], output="o", **{field: -1.0}))
