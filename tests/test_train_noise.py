@@ -5,10 +5,9 @@ import json
 import pytest
 import torch
 
-from plug_eval.errors import PlugEvalError
 from plug_train import TrainConfig, batching, data, noise, train
 from plug_train import model as M
-from plug_train.config import validate
+from plug_train.cli import main as cli_main
 from plug_train.smoke import plug_rows, write_jsonl
 
 
@@ -25,7 +24,7 @@ def embeddings_seen(model, mb, hook):
     with torch.no_grad(), hook.batch(mb):
         model(**mb.model_kwargs())
     handle.remove()
-    return seen[0][0] if seen[0].shape[0] == 1 and mb.attention_mask is None else seen[0]
+    return seen[0] if mb.padded else seen[0][0]  # padding-free: one row [1, T, d]
 
 
 @pytest.mark.parametrize("padded", [False, True])
@@ -84,7 +83,14 @@ def test_training_with_noise_changes_the_run_and_saves_a_plain_model(tiny_model,
     assert model.state_dict().keys() == base.state_dict().keys()
 
 
-@pytest.mark.parametrize("field", ["neftune_alpha", "weight_decay"])
-def test_a_negative_strength_is_refused(field):
-    with pytest.raises(PlugEvalError, match=f"--{field.replace('_', '-')} must be 0 or more"):
-        validate(TrainConfig(model="m", data=["d"], output="o", **{field: -1.0}))
+@pytest.mark.parametrize("flag", ["--neftune-alpha", "--weight-decay"])
+def test_a_negative_strength_is_one_line_exit_2_and_touches_nothing(tmp_path, capsys, tiny_model, flag):
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(4))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "metrics.jsonl").write_text("kept\n")  # an earlier run's file: must survive
+    with pytest.raises(SystemExit) as e:
+        cli_main(["train", "--model", tiny_model, "--data", str(rows), "--output", str(out), flag, "-1"])
+    err = capsys.readouterr().err.strip()
+    assert e.value.code == 2 and "\n" not in err and f"{flag} must be 0 or more, got -1.0" in err
+    assert [p.name for p in out.iterdir()] == ["metrics.jsonl"] and (out / "metrics.jsonl").read_text() == "kept\n"
