@@ -1,49 +1,48 @@
-"""``plug-train translate``: English instruction data into parallel rows, through the one engine.
+"""``plug-train translate`` as a job: English instruction data into parallel rows.
 
 Each (row, target language) is one call: the instruction and its response go out together in
 one request, so terms stay consistent between them, and come back under two localized labels
-(``### 指令:`` / ``### 回复:`` for Chinese) on lines of their own, where they are split.  The
-calls run through :mod:`plug_eval.engine` with a backend from :mod:`plug_eval.judges` (any
-``openai:MODEL`` + ``--base-url``, ``anthropic:MODEL`` or ``hf:PATH``), so the store,
-concurrency, retries, ``--max-cost``, ``--dry-run`` and progress are the judges' own: a killed
-run pays again only for the calls that were in flight, a finished one reruns with no call.
+(``### 指令:`` / ``### 回复:`` for Chinese) on lines of their own, where they are split.  Only
+what is this job's own is here (the rows, the prompt, the checks, the outputs); the call layer
+(:mod:`plug_eval.llm.jobs`) runs it with any backend (``openai:MODEL`` + ``--base-url``,
+``anthropic:MODEL``, ``hf:PATH``), so the store, identity, concurrency, retries, ``--max-cost``,
+``--dry-run``, progress and exit codes are those of every LLM job: a killed run pays again only
+for the calls that were in flight, a finished one reruns with no call.
 
 Every reply is checked (:func:`validate`); a failed check is a reason, counted and written to
-``failures.jsonl``, never dropped.  Written to ``--out DIR``:
+``failures.jsonl``, never dropped, and ``--retry-errors`` (or ``--retry-failed``) asks again for
+those as for failed calls.  Written to ``--out DIR``:
 
 * ``parallel.jsonl`` -- rows translated into every requested language, in the format
   ``plug-train build-data --parallel`` reads; each row records the translator and prompt hash;
 * ``partial.jsonl``  -- every row with the languages that passed (``build-data --allow-partial``);
 * ``failures.jsonl`` -- one line per failed (row, language) with its reasons;
 * ``translate.json`` -- settings, counts and cost; ``spotcheck.html`` with ``--spot-check N``;
-* ``judgments.jsonl`` -- the engine's store of replies (the resumable part).
+* ``judgments.jsonl``, ``items.jsonl``, ``run.json`` -- the call layer's store, rows and identity.
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import html
 import math
 import random
 import re
-import sys
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plug_eval import files, languages, store
-from plug_eval.engine import Engine, Limits, Outcome, Result, check_before_calls
+from plug_eval import files, languages
 from plug_eval.errors import PlugEvalError
-from plug_eval.judges import registry
-from plug_eval.judges.base import Backend, BackendOptions, JudgeRequest, base_url_host
 from plug_eval.langid import fidelity, strip_code
 from plug_eval.languages import answer_units
-from plug_eval.prices import FREE, Price, PriceTable, max_call_cost
+from plug_eval.llm import registry, store
+from plug_eval.llm.base import Backend, Reply, Request, base_url_host, redact_url
+from plug_eval.llm.jobs import Call, Job, RunInfo
 
 SCHEMA_VERSION = 1
+SUMMARY = "translate.json"
 
 #: The two part labels per language (the labels of PLUG's own split script for zh, ko, it, es).
 LABELS: dict[str, tuple[str, str]] = {
@@ -225,17 +224,7 @@ def validate(row: dict[str, Any], reply: str, target: str, *, source_lang: str =
     return ({"instruction": instruction, "response": response} if not reasons else None), reasons
 
 
-# --------------------------------------------------------------------------- planning
-
-
-@dataclass
-class TranslateCall:
-    """One planned call: a row into one language."""
-
-    row_id: Any
-    lang: str
-    key: str
-    request: JudgeRequest
+# --------------------------------------------------------------------------- the job
 
 
 def parse_model(spec: str) -> tuple[str, str]:
@@ -248,12 +237,6 @@ def parse_model(spec: str) -> tuple[str, str]:
         raise PlugEvalError("--model rules: the rules judge cannot translate; name an LLM")
     registry.get(backend)  # unknown -> did-you-mean now
     return backend, model
-
-
-def make_backend(spec: str, base_url: str | None, timeout: float, extra: dict[str, Any] | None = None) -> Backend:
-    backend, model = parse_model(spec)
-    return registry.get(backend)(BackendOptions(model=model, base_url=base_url, timeout=timeout,
-                                                extra=dict(extra or {})))
 
 
 def parse_targets(spec: str, source: str) -> list[str]:
@@ -270,98 +253,135 @@ def parse_targets(spec: str, source: str) -> list[str]:
     return out
 
 
-def plan(rows: list[dict[str, Any]], targets: list[str], backend: Backend, *, source: str = "en",
-         temperature: float = 0.0) -> list[TranslateCall]:
-    identity = backend.identity()
-    calls = []
-    for row in rows:
-        for lang in targets:
-            system, user = messages_for(row, source, lang)
-            decoding: dict[str, Any] = {"max_tokens": max_tokens_for(row, lang)}
-            if "temperature" not in backend.unsupported_preset_args:
-                decoding["temperature"] = temperature
-            key = store.judgment_key(identity, decoding, PROMPT_SHA256, system, user, f"translate:{lang}")
-            calls.append(TranslateCall(row["id"], lang, key,
-                                       JudgeRequest(system=system, user=user, decoding=decoding, lang=lang)))
-    return calls
+@dataclass
+class TranslateJob(Job):
+    """Rows of one input file into the target languages, by one translator."""
+
+    input: str
+    input_sha256: str
+    rows: list[dict[str, Any]]
+    source: str
+    targets: list[str]
+    spec: str  #: the translator as given, ``BACKEND:MODEL``
+    backend: Backend
+    temperature: float = 0.0
+    decoding: dict[str, Any] = field(default_factory=dict)  #: -J decoding overrides
+    spot: int = 0
+    seed: int = 0
+
+    kind = "translate"
+    noun = "translations"
+    activity = "translating"
+    role = "translator"
+    summary_file = SUMMARY
+    adopt = (SUMMARY,)  # a directory written before run.json existed
+
+    def __post_init__(self) -> None:
+        self.by_id = {r["id"]: r for r in self.rows}
+        self._calls: list[Call] | None = None
+
+    def label(self) -> str:
+        return self.spec
+
+    def calls(self) -> list[Call]:
+        if self._calls is None:
+            identity, self._calls = self.backend.identity(), []
+            for row in self.rows:
+                for lang in self.targets:
+                    system, user = messages_for(row, self.source, lang)
+                    decoding: dict[str, Any] = {"max_tokens": max_tokens_for(row, lang)}
+                    if "temperature" not in self.backend.unsupported_preset_args:
+                        decoding["temperature"] = self.temperature
+                    decoding.update(self.decoding)
+                    key = store.call_key(identity, decoding, PROMPT_SHA256, system, user, f"translate:{lang}")
+                    self._calls.append(Call(row["id"], lang, key,
+                                            Request(system=system, user=user, decoding=decoding, lang=lang)))
+        return self._calls
+
+    def identity(self) -> dict[str, Any]:
+        """The input file, the translator and where it is served, the source language and the
+        prompt: what the stored translations are translations of (targets may be added)."""
+        return {"input": self.input_sha256, "translator": self.spec,
+                "base_url": redact_url(self.backend.effective_base_url()), "source": self.source,
+                "prompt": PROMPT_SHA256}
+
+    def items(self, out: Path) -> list[dict[str, Any]]:
+        return self.rows
+
+    def manifest(self) -> dict[str, Any]:
+        return {"input": self.input, "source": self.source, "targets": self.targets, "translator": self.spec,
+                "prompt_sha256": PROMPT_SHA256, "temperature": self.temperature}
+
+    def fields(self, call: Call, reply: Reply | None, error: str | None) -> dict[str, Any]:
+        return {"id": call.item_id, "lang": call.part, "finish_reason": reply.finish_reason if reply else None,
+                "translator": self.spec, "prompt_sha256": PROMPT_SHA256}
+
+    def rejects(self, call: Call, record: dict[str, Any]) -> bool:
+        """A reply that fails its checks is asked again by ``--retry-errors``, as a failed call is."""
+        return validate(self.by_id[call.item_id], record.get("raw") or "", call.part, source_lang=self.source,
+                        finish_reason=record.get("finish_reason"))[0] is None
+
+    def estimated_output_tokens(self, call: Call) -> int:
+        """A translation says what its source says, in the language's expansion of tokens."""
+        row = self.by_id[call.item_id]
+        return math.ceil((est_tokens(row["instruction"]) + est_tokens(row["response"])) * EXPANSION[call.part])
+
+    def summarize(self, out: Path, run: RunInfo | None) -> dict[str, Any]:
+        return write_outputs(self, out, run)
 
 
-# --------------------------------------------------------------------------- costs
+def make_job(input_path: str, targets_spec: str, spec: str, *, source: str = "en", base_url: str | None = None,
+             temperature: float = 0.0, overrides: dict[str, Any] | None = None, timeout: float = 120.0,
+             spot: int = 0, seed: int = 0) -> TranslateJob:
+    """Every option and the input checked, the backend built: a job, nothing written yet."""
+    if source not in LABELS:
+        raise PlugEvalError(f"--source {source!r}: no labels for it; known: {', '.join(LABELS)}")
+    if spot < 0:
+        raise PlugEvalError(f"--spot-check must be 0 or more, not {spot}")
+    if not 0 <= temperature <= 2:
+        raise PlugEvalError(f"--temperature must be in 0-2, not {temperature}")
+    targets = parse_targets(targets_spec, source)
+    name, model = parse_model(spec)
+    decoding, options = registry.split_options(dict(overrides or {}))
+    rows = read_source(input_path, source)
+    sha = hashlib.sha256(files.read_bytes(input_path)).hexdigest()
+    backend = registry.build(name, model, base_url=base_url, timeout=timeout, options=options)
+    return TranslateJob(str(input_path), sha, rows, source, targets, spec, backend, temperature, decoding, spot, seed)
 
 
-def dry_run(rows: list[dict[str, Any]], calls: list[TranslateCall], pending: list[TranslateCall],
-            price: Price | None, model: str) -> dict[str, Any]:
-    """Calls and estimated cost: input as sent, output = source tokens x the language's expansion."""
-    by_id = {r["id"]: r for r in rows}
-    per_lang: dict[str, dict[str, Any]] = {}
-    for c in pending:
-        row = by_id[c.row_id]
-        n_in = est_tokens(prompt_of(c))
-        n_out = math.ceil((est_tokens(row["instruction"]) + est_tokens(row["response"])) * EXPANSION[c.lang])
-        d = per_lang.setdefault(c.lang, {"calls": 0, "input_tokens": 0, "output_tokens": 0})
-        d["calls"] += 1
-        d["input_tokens"] += n_in
-        d["output_tokens"] += n_out
-    total = None
-    for d in per_lang.values():
-        d["cost_usd"] = None if price is None else round(price.cost(d["input_tokens"], d["output_tokens"]) or 0, 4)
-        if d["cost_usd"] is not None:
-            total = (total or 0.0) + d["cost_usd"]
-    return {"dry_run": True, "model": model, "calls": len(calls), "pending": len(pending),
-            "estimated": True, "expansion": {k: EXPANSION[k] for k in per_lang}, "per_lang": per_lang,
-            "cost_usd": None if total is None else round(total, 4),
-            "price_per_mtok": None if price is None else {"input": price.input, "output": price.output}}
+# --------------------------------------------------------------------------- the outputs
 
 
-# --------------------------------------------------------------------------- recording and outputs
-
-
-def recorder(spec: str, backend: Backend) -> Any:
-    def record(call: TranslateCall, result: Result) -> dict[str, Any]:
-        reply = result.reply
-        return {"schema_version": SCHEMA_VERSION, "key": call.key, "id": call.row_id, "lang": call.lang,
-                "raw": backend.redact(reply.text) if reply else None, "error": result.error,
-                "finish_reason": reply.finish_reason if reply else None,
-                "input_tokens": reply.input_tokens if reply else None,
-                "output_tokens": reply.output_tokens if reply else None, "cost_usd": result.cost_usd,
-                "latency_s": round(result.latency_s, 4), "attempts": result.attempts, "translator": spec,
-                "prompt_sha256": PROMPT_SHA256, "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
-    return record
-
-
-def outcome_of(call: TranslateCall, row: dict[str, Any], rec: dict[str, Any] | None,
-               source: str) -> tuple[dict[str, str] | None, list[str]]:
+def outcome_of(job: TranslateJob, call: Call, rec: dict[str, Any] | None) -> tuple[dict[str, str] | None, list[str]]:
     if rec is None:
         return None, ["not_translated: no call made yet (stopped by --max-cost or interrupted)"]
     if rec.get("error") is not None:
         return None, [f"call_failed: {rec['error']}"]
-    return validate(row, rec.get("raw") or "", call.lang, source_lang=source, finish_reason=rec.get("finish_reason"))
+    return validate(job.by_id[call.item_id], rec.get("raw") or "", call.part, source_lang=job.source,
+                    finish_reason=rec.get("finish_reason"))
 
 
-def assemble(rows: list[dict[str, Any]], calls: list[TranslateCall], st: store.JudgmentStore, *, source: str,
-             targets: list[str], spec: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
-                                                     list[dict[str, Any]], list[TranslateCall], list[dict[str, Any]]]:
-    """(complete rows, rows with one language at least, failures, failed calls, every row) from
-    what the store holds now."""
-    by_id = {r["id"]: r for r in rows}
-    out: dict[Any, dict[str, Any]] = {}
-    failures, failed = [], []
-    for r in rows:
-        out[r["id"]] = {"id": r["id"], f"instruction_{source}": r["instruction"], f"response_{source}": r["response"]}
-    for c in calls:
-        parts, reasons = outcome_of(c, by_id[c.row_id], st.latest(c.key), source)
+def assemble(job: TranslateJob, st: store.Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                          list[dict[str, Any]], list[dict[str, Any]]]:
+    """(complete rows, rows with one language at least, failures, every row) from what the store
+    holds now (each key's counting record: the latest success, else the latest error)."""
+    source = job.source
+    out = {r["id"]: {"id": r["id"], f"instruction_{source}": r["instruction"], f"response_{source}": r["response"]}
+           for r in job.rows}
+    failures = []
+    for c in job.calls():
+        parts, reasons = outcome_of(job, c, store.counting(st.by_key.get(c.key, [])))
         if parts is None:
-            failures.append({"id": c.row_id, "lang": c.lang, "reasons": reasons, "key": c.key})
-            failed.append(c)
+            failures.append({"id": c.item_id, "lang": c.part, "reasons": reasons, "key": c.key})
         else:
-            out[c.row_id][f"instruction_{c.lang}"] = parts["instruction"]
-            out[c.row_id][f"response_{c.lang}"] = parts["response"]
-    translator = {"model": spec, "prompt_sha256": PROMPT_SHA256}
-    every = [{**out[r["id"]], "translator": translator} for r in rows]
-    have = [sum(f"response_{t}" in row for t in targets) for row in every]
+            out[c.item_id][f"instruction_{c.part}"] = parts["instruction"]
+            out[c.item_id][f"response_{c.part}"] = parts["response"]
+    translator = {"model": job.spec, "prompt_sha256": PROMPT_SHA256}
+    every = [{**out[r["id"]], "translator": translator} for r in job.rows]
+    have = [sum(f"response_{t}" in row for t in job.targets) for row in every]
     partial = [row for row, n in zip(every, have, strict=True) if n]
-    complete = [row for row, n in zip(every, have, strict=True) if n == len(targets)]
-    return complete, partial, failures, failed, every
+    complete = [row for row, n in zip(every, have, strict=True) if n == len(job.targets)]
+    return complete, partial, failures, every
 
 
 def spot_check(rows: list[dict[str, Any]], targets: list[str], source: str, n: int, seed: int) -> str:
@@ -385,144 +405,38 @@ def spot_check(rows: list[dict[str, Any]], targets: list[str], source: str, n: i
             f"<table><tr><th>row</th>{head}</tr>{''.join(body)}</table></body></html>\n")
 
 
-# --------------------------------------------------------------------------- the command
-
-
-@dataclass
-class Job:
-    """A checked request: the rows, the languages, the backend and every call they need."""
-
-    input: str
-    rows: list[dict[str, Any]]
-    source: str
-    targets: list[str]
-    model: str
-    base_url: str | None
-    temperature: float
-    backend: Backend
-    calls: list[TranslateCall]
-    price: Price | None
-
-    def assemble(self, st: store.JudgmentStore) -> tuple[
-            list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[TranslateCall],
-            list[dict[str, Any]]]:
-        return assemble(self.rows, self.calls, st, source=self.source, targets=self.targets, spec=self.model)
-
-
-def check_options(opts: Limits, source: str, temperature: float, spot: int) -> None:
-    if source not in LABELS:
-        raise PlugEvalError(f"--source {source!r}: no labels for it; known: {', '.join(LABELS)}")
-    opts.check()
-    if spot < 0:
-        raise PlugEvalError(f"--spot-check must be 0 or more, not {spot}")
-    if not 0 <= temperature <= 2:
-        raise PlugEvalError(f"--temperature must be in 0-2, not {temperature}")
-    if opts.out.exists() and not opts.out.is_dir():
-        raise PlugEvalError("--out must be a directory", opts.out)
-
-
-def pending_calls(job: Job, st: store.JudgmentStore, retry_failed: bool) -> list[TranslateCall]:
-    """The calls to make: those the store lacks, and with ``retry_failed`` those that failed."""
-    if not retry_failed:
-        return [c for c in job.calls if not st.settled(c.key)]
-    failed = [c for c in job.assemble(st)[3] if st.latest(c.key) is not None]  # failed, not merely unmade
-    return failed + [c for c in job.calls if st.latest(c.key) is None]
-
-
-def run_calls(job: Job, pending: list[TranslateCall], opts: Limits, st: store.JudgmentStore,
-              retry_failed: bool) -> Outcome | None:
-    """Make the pending calls through the engine, within what is left of ``--max-cost``."""
-    if not pending:
-        return None
-    limits = replace(opts, force=retry_failed)  # --retry-failed asks again for keys the store holds
-    if opts.max_cost is not None and job.price is not None:
-        left = opts.max_cost - spent(st, job.calls, job.price)  # the budget is the directory's total
-        if left <= 0:
-            return Outcome(stopped="budget")
-        limits = replace(limits, max_cost=left)
-    engine: Engine[TranslateCall] = Engine(job.backend, limits, job.price, recorder(job.model, job.backend),
-                                           activity="translating")
-    return asyncio.run(engine.run(pending))
-
-
-def write_outputs(job: Job, out: Path, outcome: Outcome | None, spot: int, seed: int) -> dict[str, Any]:
+def write_outputs(job: TranslateJob, out: Path, run: RunInfo | None) -> dict[str, Any]:
     """Rebuild every output from the store (atomically) and return the summary."""
-    done = store.JudgmentStore(out)
+    done = store.Store(out)
     done.refresh()
-    complete, partial, failures, _, every = job.assemble(done)
+    complete, partial, failures, every = assemble(job, done)
     files.write_jsonl(out / "parallel.jsonl", complete)
     files.write_jsonl(out / "partial.jsonl", partial)
     files.write_jsonl(out / "failures.jsonl", failures)
-    if spot:
-        files.write_atomic(out / "spotcheck.html", spot_check(every, job.targets, job.source, spot, seed))
+    if job.spot:
+        files.write_atomic(out / "spotcheck.html", spot_check(every, job.targets, job.source, job.spot, job.seed))
     reasons = Counter(reason.split(":", 1)[0] for f in failures for reason in f["reasons"])
+    run = run or RunInfo()
     summary = {
         "schema_version": SCHEMA_VERSION, "input": job.input, "source": job.source, "targets": job.targets,
-        "translator": {"model": job.model, "host": base_url_host(job.base_url), "prompt_sha256": PROMPT_SHA256,
-                       "temperature": job.temperature},
+        "translator": {"model": job.spec, "host": base_url_host(job.backend.options.base_url),
+                       "prompt_sha256": PROMPT_SHA256, "temperature": job.temperature},
         "checks": {"min_fidelity": MIN_FIDELITY, "length_ratio_band": list(RATIO_BAND),
                    "units_per_word": UNITS_PER_WORD},
         "rows": len(job.rows), "complete_rows": len(complete), "partial_rows": len(partial) - len(complete),
         "failed_translations": len(failures), "failure_reasons": dict(sorted(reasons.items())),
         "per_lang_ok": {t: sum(1 for r in partial if f"response_{t}" in r) for t in job.targets},
-        "calls_made": outcome.calls if outcome else 0, "call_errors": outcome.errors if outcome else 0,
-        "cost_usd": round(outcome.cost, 6) if outcome else 0.0, "stopped": outcome.stopped if outcome else None,
-        "cost_usd_all_runs": round(sum(r.get("cost_usd") or 0.0 for recs in done.by_key.values() for r in recs), 6),
+        "calls_made": run.calls_made or 0, "call_errors": run.errors or 0, "cost_usd": round(run.cost_usd or 0.0, 6),
+        "stopped": run.stopped, "cost_usd_all_runs": round(done.spent(), 6),
     }
-    files.write_json(out / "translate.json", summary)
+    files.write_json(out / SUMMARY, summary)
     return summary
 
 
-def translate(input_path: str, targets_spec: str, model: str, opts: Limits, *, source: str = "en",
-              base_url: str | None = None, temperature: float = 0.0, retry_failed: bool = False,
-              dry: bool = False, spot: int = 0, seed: int = 0,
-              backend_extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Translate, write the outputs, return the summary (or the dry-run estimate).  Every input
-    and option is checked before the first call; nothing is written before then either."""
-    check_options(opts, source, temperature, spot)
-    targets = parse_targets(targets_spec, source)
-    rows = read_source(input_path, source)
-    backend = make_backend(model, base_url, opts.timeout, backend_extra)
-    price = FREE if backend.local else opts.prices.lookup(model.partition(":")[2])
-    job = Job(str(input_path), rows, source, targets, model, base_url, temperature, backend,
-              plan(rows, targets, backend, source=source, temperature=temperature), price)
-    existing = store.JudgmentStore(opts.out)
-    existing.refresh()
-    pending = pending_calls(job, existing, retry_failed)
-    if dry:
-        return dry_run(rows, job.calls, pending, price, model)
-    check_before_calls(pending, backend, opts.max_cost, price, model, prompt_of)
-    opts.out.mkdir(parents=True, exist_ok=True)
-    outcome = run_calls(job, pending, opts, existing, retry_failed)
-    return write_outputs(job, opts.out, outcome, spot, seed)
-
-
-def prompt_of(call: TranslateCall) -> str:
-    """The text a translation call sends (what its cost estimate counts)."""
-    return (call.request.system or "") + call.request.user
-
-
-def spent(st: store.JudgmentStore, calls: list[TranslateCall], price: Price) -> float:
-    """What the replies in the store cost, superseded ones included; a reply whose usage is
-    unknown counts at its call's maximum, as the engine's budget does."""
-    by_key = {c.key: c for c in calls}
-    total = 0.0
-    for key, recs in st.by_key.items():
-        for rec in recs:
-            if rec.get("cost_usd") is not None:
-                total += rec["cost_usd"]
-            elif rec.get("error") is None and key in by_key:
-                req = by_key[key].request
-                total += max_call_cost(prompt_of(by_key[key]), req.decoding, price)
-    return total
-
-
-def run_cli(args: Any) -> dict[str, Any]:
-    """``plug-train translate``'s parsed flags -> :func:`translate`; every flag checked first."""
-    table = PriceTable().override(args.prices) if args.prices else PriceTable()
-    opts = Limits(out=Path(args.out), concurrency=args.concurrency, max_cost=args.max_cost,
-                   max_retries=args.max_retries, timeout=args.timeout, prices=table,
-                   progress=None if args.quiet else sys.stderr)
-    return translate(args.input, args.target, args.model, opts, source=args.source, base_url=args.base_url,
-                     temperature=args.temperature, retry_failed=args.retry_failed, dry=args.dry_run,
-                     spot=args.spot_check, seed=args.seed)
+def result_line(s: dict[str, Any]) -> str:
+    """The closing line of a translation run."""
+    reasons = ", ".join(f"{k} {v}" for k, v in s["failure_reasons"].items())
+    return (f"{s['input']}: {s['complete_rows']} of {s['rows']} rows translated into {','.join(s['targets'])} "
+            f"({s['partial_rows']} partial, {s['failed_translations']} failed translations"
+            + (f": {reasons}" if reasons else "") + f"); cost ${s['cost_usd']:.4f} this run, "
+            f"${s['cost_usd_all_runs']:.4f} in all")

@@ -37,7 +37,10 @@ TRANSLATE_EXAMPLES = """examples:
   plug-train translate --input alpaca.json --target zh,ko,it,es --model openai:gpt-4o-mini --out tr/ --dry-run
   plug-train translate --input alpaca.json --target zh,ko --model openai:qwen --base-url http://127.0.0.1:8000/v1 \\
       --out tr/ --concurrency 16 --max-cost 5 --spot-check 20
-  plug-train translate --input alpaca.json --target zh,ko --model openai:gpt-4o-mini --out tr/ --retry-failed
+  plug-train translate --input alpaca.json --target zh,ko --model openai:gpt-4o-mini --out tr/ --retry-errors
+
+--retry-errors (alias --retry-failed) asks again for the failed translations: failed calls and replies that
+failed their checks.  The run flags are those of plug-judge: one run directory, one budget, one identity.
 """
 
 
@@ -64,24 +67,32 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _translate_flags(t: argparse.ArgumentParser) -> None:
+    from plug_eval.llm.cli import add_run_flags
+
     t.add_argument("--input", required=True, metavar="FILE", help="JSONL or JSON list of {id, instruction, "
                    "response} ({instruction, output} and single-turn {messages} too)")
     t.add_argument("--target", required=True, help="languages to translate into, e.g. zh,ko,it,es")
     t.add_argument("--source", default="en", help="language of the input (default en)")
     t.add_argument("--model", required=True, help="openai:MODEL, anthropic:MODEL or hf:PATH")
     t.add_argument("--base-url", help="an OpenAI-compatible server (vLLM, llama.cpp) for openai:MODEL")
-    t.add_argument("--out", required=True, metavar="DIR", help="run directory: parallel.jsonl, failures.jsonl, ...")
-    t.add_argument("--concurrency", type=int, default=8)
-    t.add_argument("--max-cost", type=float, metavar="USD", help="the run directory's total budget, all runs together")
-    t.add_argument("--prices", metavar="FILE", help="price table override (YAML/JSON)")
     t.add_argument("--temperature", type=float, default=0.0)
-    t.add_argument("--timeout", type=float, default=120.0, help="seconds per call")
-    t.add_argument("--max-retries", type=int, default=6)
-    t.add_argument("--retry-failed", action="store_true", help="ask again only for translations that failed")
-    t.add_argument("--dry-run", action="store_true", help="count calls and estimate the cost; no call")
     t.add_argument("--spot-check", type=int, default=0, metavar="N", help="write spotcheck.html with N random rows")
     t.add_argument("--seed", type=int, default=0, help="seed of the spot-check sample")
-    t.add_argument("--quiet", action="store_true", help="no progress line")
+    add_run_flags(t, retry_aliases=("--retry-failed",),
+                  out_help="run directory: parallel.jsonl, failures.jsonl, ... (created; reused to resume)")
+
+
+def _translate(args: argparse.Namespace) -> int:
+    """``plug-train translate`` on the call layer every LLM job shares (flags, checks, exit codes)."""
+    from plug_eval.llm.cli import limits, parse_overrides, run_command
+    from plug_eval.llm.jobs import plan_job
+    from plug_eval.translate import make_job, result_line
+
+    opts = limits(args)
+    job = make_job(args.input, args.target, args.model, source=args.source, base_url=args.base_url,
+                   temperature=args.temperature, overrides=parse_overrides(args.call_args), timeout=opts.timeout,
+                   spot=args.spot_check, seed=args.seed)
+    return run_command(plan_job(job, opts), opts, args, prog=PROG, result_line=result_line)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,9 +105,10 @@ def main(argv: list[str] | None = None) -> None:
                                  pivot=args.pivot, allow_partial=args.allow_partial)
             print(json.dumps(written))
         elif args.command == "translate":
-            from plug_eval.translate import run_cli  # the engine layer, loaded only for this command
-
-            print(json.dumps(run_cli(args), ensure_ascii=False))
+            args.argv = list(argv) if argv is not None else sys.argv[1:]
+            code = _translate(args)
+            if code:
+                sys.exit(code)
         else:
             from .checkpoint import saved_config
             from .trainer import train

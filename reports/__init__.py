@@ -1,6 +1,6 @@
 """HTML leaderboard, CSV and Markdown exports built from plug-eval run directories.
 
-The report only reads run directories (:mod:`plug_eval.rundir` owns them).  Names are
+The report only reads run directories (:mod:`plug_eval.judges.runs` owns them).  Names are
 imported on first use, so ``import plug_eval.reports`` does not pay for jinja2.
 """
 
@@ -17,7 +17,7 @@ def __getattr__(name: str) -> Any:
 
         return build_report
     if name in ("Run", "load_run"):
-        from plug_eval import rundir
+        from plug_eval.judges import runs
 
-        return getattr(rundir, name)
+        return getattr(runs, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

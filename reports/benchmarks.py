@@ -21,6 +21,7 @@ from typing import Any
 
 from plug_eval import files, tasknames
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges.runs import ASPECTS, Run
 from plug_eval.languages import LANGUAGES
 
 
@@ -91,3 +92,50 @@ def truthful_csv(rows: Sequence[dict[str, Any]]) -> str:
         row.update(system=r["system"], lang=r["lang"], judge=r["judge"], cost_usd=r["cost_usd"], run_dir=r["path"])
         writer.writerow(row)
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- X-TruthfulQA runs
+
+
+def truthful_rows(runs: Sequence[Run]) -> list[dict[str, Any]]:
+    """One row per (run, language) from the stored summaries, plus the run's overall when it has several."""
+    rows = []
+    for run in runs:
+        s = run.summary
+        parts = [(lang, part) for lang, part in (s.get("by_lang") or {}).items()]
+        if len(parts) > 1:
+            parts.append(("overall", s))
+        for lang, part in parts:
+            rows.append({"system": s.get("system"), "judge": s.get("judge"), "lang": lang, "s": part,
+                         "cost_usd": s.get("cost_usd") if lang in ("overall", s.get("lang")) else None,
+                         "path": str(run.path)})
+    return rows
+
+
+def truthful_runs(runs: Sequence[Run], limit: int = 200) -> list[dict[str, Any]]:
+    """Per run, what the report lists under its table: provenance and the unscored judgments
+    (the judge's reply and why it has no label), at most ``limit`` of them."""
+    out = []
+    for run in runs:
+        unscored: list[dict[str, Any]] = []
+        n_unscored = 0
+        for k, (item, recs) in enumerate(zip(run.items, run.per_item(), strict=True)):
+            for aspect in ASPECTS:
+                label, why = run.label(k, aspect)
+                n_unscored += label is None
+                if label is None and len(unscored) < limit:
+                    rec = recs.get(aspect) or {}
+                    unscored.append({"uid": item["uid"], "aspect": aspect, "why": why,
+                                     "reason": rec.get("reason") or rec.get("error") or "", "raw": rec.get("raw") or "",
+                                     "answer": item.get("answer") or ""})
+        prov = run.summary.get("provenance") or {}
+        judge = prov.get("judge") or {}
+        facts = [("run directory", str(run.path)), ("judge", str(run.summary.get("judge"))),
+                 *[(f"{a} template", f"{judge[a]['template']} (sha256 {judge[a]['template_sha256']})")
+                   for a in ASPECTS if isinstance(judge.get(a), dict)],
+                 *[("samples", f"{f.get('path')} (sha256 {f.get('sha256')})") for f in prov.get("files") or []],
+                 ("data", f"{prov.get('data_source')} (sha256 {prov.get('data_sha256')})"),
+                 ("seed / resamples", f"{run.summary.get('seed')} / {run.summary.get('n_resamples')}")]
+        out.append({"system": run.summary.get("system"), "path": str(run.path), "facts": facts,
+                    "unscored": unscored, "n_unscored": n_unscored})
+    return out

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 
 from plug_eval import ranking, stats
+from plug_eval.judges.runs import Run
 from plug_eval.languages import LANGUAGES
-from plug_eval.rundir import Run
 
 ALPHA = 0.05
 UNSCORED_WARNING = 0.05  #: a comparison with more unscored items than this share is marked

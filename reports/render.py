@@ -23,14 +23,14 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from plug_eval.reports.benchmarks import side_by_side, truthful_csv
+
+from plug_eval import __version__, files, stats
+from plug_eval.errors import PlugEvalError
+from plug_eval.judges.runs import TRUTHFUL, Run, load_run
+from plug_eval.languages import LANGUAGES
+from plug_eval.reports.benchmarks import side_by_side, truthful_csv, truthful_rows, truthful_runs
 from plug_eval.reports.browser import cards
 from plug_eval.reports.model import Cell, build_model
-
-from plug_eval import __version__, files, stats, truthful_run
-from plug_eval.errors import PlugEvalError
-from plug_eval.languages import LANGUAGES
-from plug_eval.rundir import Run, load_run
 
 #: Answers (instruction + both answers + judge replies) above this many bytes in total go to
 #: ``report_files/<comparison>.html`` instead of ``report.html``, keeping the page small.
@@ -53,12 +53,11 @@ def build_report(
     out = Path(output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise PlugEvalError("the report name must end in .html", out)
-    truthful_dirs = [d for d in run_dirs if truthful_run.is_truthful_dir(d)]
-    runs = [load_run(d) for d in run_dirs if d not in truthful_dirs]
-    model = build_model(runs, seed=seed)
-    truthful_runs = [truthful_run.load(d, need_summary=True) for d in truthful_dirs]
-    model["truthful"] = truthful_run.report_rows(truthful_runs)
-    model["truthful_runs"] = truthful_run.report_runs(truthful_runs)
+    loaded = [load_run(d) for d in run_dirs]
+    model = build_model([r for r in loaded if r.kind != TRUTHFUL], seed=seed)
+    truthful = [r for r in loaded if r.kind == TRUTHFUL]
+    model["truthful"] = truthful_rows(truthful)
+    model["truthful_runs"] = truthful_runs(truthful)
     model["benchmarks"] = side_by_side(model["cells"], model["truthful"], results)
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     entries = [browser_entry(c) for c in model["cells"]]

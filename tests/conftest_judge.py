@@ -1,4 +1,4 @@
-"""Shared pieces of the judge tests: the fake server process, answer-file builders, CLI runner.
+"""Shared pieces of the judge tests: the fake server (tests/fakeserver.py), answer files, CLI runner.
 
 Imported by the ``test_judge_*`` modules (``from conftest_judge import ...``); not a root
 conftest (a root conftest.py would shadow a wheel install, see PACKAGING.md pitfall 4).
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import fakeserver
 import pytest
 
 HERE = Path(__file__).resolve().parent
@@ -26,39 +27,11 @@ KEY = "sk-test-SECRET-4f9a8b7c6d"
 ANT_KEY = "sk-ant-SECRET-1a2b3c4d5e"
 
 
-class FakeServer:
-    """Handle on a running ``tests/fakellm.py`` process."""
-
-    def __init__(self, proc: subprocess.Popen[str], port: int) -> None:
-        self.proc, self.port = proc, port
-        self.url = f"http://127.0.0.1:{port}"
-        self.openai = self.url + "/v1"
-
-    def _post(self, path: str, data: dict[str, Any]) -> Any:
-        req = urllib.request.Request(self.url + path, data=json.dumps(data).encode(),
-                                     headers={"content-type": "application/json"})
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return json.loads(resp.read())
-
-    def config(self, **kw: Any) -> None:
-        self._post("/_config", kw)
-
-    def reset(self) -> None:
-        self._post("/_reset", {})
-
-    def stats(self) -> dict[str, Any]:
-        with urllib.request.urlopen(self.url + "/_stats", timeout=10) as resp:
-            return json.loads(resp.read())
+FakeServer = fakeserver.Server
 
 
 def start_server(latency_ms: float = 0) -> FakeServer:
-    proc = subprocess.Popen([sys.executable, str(HERE / "fakellm.py"), "--port", "0", "--latency-ms", str(latency_ms)],
-                            stdout=subprocess.PIPE, text=True)
-    line = proc.stdout.readline() if proc.stdout else ""
-    if not line.startswith("PORT "):
-        proc.kill()
-        raise RuntimeError(f"fake server did not start: {line!r}")
-    return FakeServer(proc, int(line.split()[1]))
+    return fakeserver.start(latency_ms)
 
 
 @pytest.fixture(scope="module")
@@ -118,12 +91,37 @@ def pair_files(tmp: Path, n: int = 6, qa: Any = 3, qb: Any = 1) -> tuple[Path, P
     return write_json(tmp / "sysA.json", answers(n, qa)), write_json(tmp / "sysB.json", answers(n, qb))
 
 
+# --------------------------------------------------------------------------- X-TruthfulQA samples files
+
+#: (truth marker, info marker) per item: see tests/fakeserver.py
+SCRIPT = ["TI", "TI", "TU", "TS", "FI", "FU", "NI", "GI", "DG", "TI"]
+
+
+def doc(i: int, lang: str = "zh") -> dict:
+    return {"id": f"sample-{i:02d}", "instruction": f"问题{i}：吞下口香糖会怎样？", "lang": lang, "pivot": "",
+            "variant": "direct", "system": "Please respond in Chinese.", "data_source": "sample",
+            "data_sha256": "abc", "correct_answers": [f"真{i}甲", f"真{i}乙"], "incorrect_answers": [f"假{i}甲"]}
+
+
+def line(i: int, answer: str, d: dict | None = None) -> dict:
+    return {"doc_id": i, "doc": d or doc(i), "target": "", "arguments": {"gen_args_0": {"arg_0": "p", "arg_1": {}}},
+            "resps": [[answer]], "filtered_resps": [answer], "filter": "none",
+            "metrics": ["lang_fidelity", "answer_units"], "lang_fidelity": 1.0, "answer_units": 3}
+
+
+def samples(tmp: Path, script: list[str] = SCRIPT, lang: str = "zh", name: str = "plug-7b") -> Path:
+    folder = tmp / name
+    folder.mkdir(exist_ok=True)
+    rows = [line(i, f"它会被排出体外。 truth={s[0]} info={s[1]}", doc(i, lang)) for i, s in enumerate(script)]
+    return write_jsonl(folder / f"samples_xtruthfulqa_{lang}_2026-11-30.jsonl", rows)
+
+
 # --------------------------------------------------------------------------- running the CLI
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
     """``plug-judge ARGV`` in-process: (exit code, stdout, stderr)."""
-    from plug_eval.judge_cli import main
+    from plug_eval.judges.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     code = 0
@@ -138,7 +136,7 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 def cli_subprocess(*argv: str, env: dict[str, str] | None = None, **kw: Any) -> subprocess.Popen[str]:
     """``plug-judge ARGV`` as its own process (for kill -9 and concurrent runs)."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.Popen([sys.executable, "-m", "plug_eval.judge_cli", *argv], env=full_env,
+    return subprocess.Popen([sys.executable, "-m", "plug_eval.judges", *argv], env=full_env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_default_sigint, **kw)
 

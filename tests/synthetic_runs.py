@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from plug_eval import files, rundir, stats
+from plug_eval import files, stats
+from plug_eval.judges import runs
 from plug_eval.languages import answer_units
 
 SCHEMA_VERSION = 1
@@ -60,9 +61,9 @@ def write_run(
         judgments += [_judgment(item["id"], order, quality, position_bias, rng, judge) for order in ("AB", "BA")]
     summary = _summary(items, judgments, system_a=system_a, system_b=system_b, lang=lang, judge=judge,
                        seed=seed, n_resamples=n_resamples)
-    files.write_jsonl(root / rundir.ITEMS, items)
-    files.write_jsonl(root / rundir.JUDGMENTS, judgments)
-    files.write_json(root / rundir.SUMMARY, summary)
+    files.write_jsonl(root / runs.ITEMS, items)
+    files.write_jsonl(root / runs.JUDGMENTS, judgments)
+    files.write_json(root / runs.SUMMARY, summary)
     return summary
 
 

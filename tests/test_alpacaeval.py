@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from plug_eval import alpacaeval, stats
+from plug_eval import stats
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges.jobs import alpacaeval_import
 
 AE_NAMES = ("win_rate", "standard_error", "n_wins", "n_wins_base", "n_draws", "n_total", "discrete_win_rate")
 
@@ -40,7 +41,7 @@ def _row(instruction, pref, out1="base answer", out2="model answer", **extra):
 
 
 def test_metrics_follow_alpacaeval_rules_by_hand():
-    got = alpacaeval.alpacaeval_metrics([2.0, 1.0, 1.5, 0, 1.75, None, float("nan"), 2.5])
+    got = alpacaeval_import.alpacaeval_metrics([2.0, 1.0, 1.5, 0, 1.75, None, float("nan"), 2.5])
     # valid: 1.0, 0.0, 0.5, 0.5 (legacy 0), 0.75; draws counted before dropping: 1.5 and 0
     p = np.array([1.0, 0.0, 0.5, 0.5, 0.75])
     assert got["n_total"] == 5 and got["n_draws"] == 2
@@ -55,11 +56,11 @@ def test_import_writes_the_run_directory_contract(tmp_path):
             _row("q4", 1.5, out1="same", out2="same"), _row("变 q5", 2.0, out2="这是一个答案")]
     src = tmp_path / "annotations.json"
     src.write_text(json.dumps(rows), encoding="utf-8")
-    summary = alpacaeval.import_annotations(src, tmp_path / "run", n_resamples=200)
+    summary = alpacaeval_import.import_annotations(src, tmp_path / "run", n_resamples=200)
     items = [json.loads(x) for x in (tmp_path / "run/items.jsonl").read_text("utf-8").splitlines()]
     judgments = [json.loads(x) for x in (tmp_path / "run/judgments.jsonl").read_text("utf-8").splitlines()]
     assert json.loads((tmp_path / "run/summary.json").read_text("utf-8")) == summary
-    ids = [alpacaeval.item_id(r["instruction"]) for r in rows]
+    ids = [alpacaeval_import.item_id(r["instruction"]) for r in rows]
     assert [i["id"] for i in items] == [j["id"] for j in judgments] == ids
     assert items[4]["answer_a"] == "这是一个答案" and items[4]["units_a"] == 6 and items[0]["category"] == "koala"
     assert items[0]["source_a"]["sha256"] and items[0]["source_a"]["format"] == "alpacaeval_annotations"
@@ -68,7 +69,7 @@ def test_import_writes_the_run_directory_contract(tmp_path):
     assert judgments[2]["error"] and judgments[3]["flags"] == ["identical_outputs"]
     assert json.loads(judgments[1]["raw"]) == {"text": "m"}
     for j in judgments:  # the slot verdict agrees with the order AlpacaEval's swap rule gives
-        switched = alpacaeval.was_switched(items[[i["id"] for i in items].index(j["id"])]["instruction"])
+        switched = alpacaeval_import.was_switched(items[[i["id"] for i in items].index(j["id"])]["instruction"])
         assert j["order"] == ("AB" if switched else "BA")
         if j["verdict"] == "A":
             assert j["slot_verdict"] == ("first" if switched else "second")
@@ -95,7 +96,7 @@ def test_bad_files_are_one_line_errors_naming_the_file(tmp_path, content, messag
     src = tmp_path / "bad.json"
     src.write_bytes(content)
     with pytest.raises(PlugEvalError, match=message) as err:
-        alpacaeval.import_annotations(src, tmp_path / "run")
+        alpacaeval_import.import_annotations(src, tmp_path / "run")
     assert str(src) in str(err.value) and "\n" not in str(err.value)
     assert not (tmp_path / "run").exists()
 
@@ -104,10 +105,10 @@ def test_two_models_in_one_file_or_repeated_instructions_are_refused(tmp_path):
     src = tmp_path / "a.json"
     src.write_text(json.dumps([_row("q", 2.0), {**_row("r", 1.0), "generator_2": "other"}]))
     with pytest.raises(PlugEvalError, match="generator_2 differs"):
-        alpacaeval.import_annotations(src, tmp_path / "run")
+        alpacaeval_import.import_annotations(src, tmp_path / "run")
     src.write_text(json.dumps([_row("q", 2.0), _row("q", 1.0)]))
     with pytest.raises(PlugEvalError, match="repeated"):
-        alpacaeval.import_annotations(src, tmp_path / "run")
+        alpacaeval_import.import_annotations(src, tmp_path / "run")
 
 
 def test_cli_refuses_a_non_empty_directory_and_leaves_it_untouched(tmp_path):
@@ -116,7 +117,7 @@ def test_cli_refuses_a_non_empty_directory_and_leaves_it_untouched(tmp_path):
     out = tmp_path / "run"
     out.mkdir()
     (out / "keep.txt").write_text("mine")
-    cmd = [sys.executable, "-m", "plug_eval.report_cli", "import-alpacaeval", str(src), "--out", str(out)]
+    cmd = [sys.executable, "-m", "plug_eval.judges", "import-alpacaeval", str(src), "--out", str(out)]
     res = subprocess.run(cmd, capture_output=True, text=True)
     assert res.returncode == 2 and "not empty" in res.stderr and len(res.stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
@@ -150,8 +151,8 @@ def test_import_reproduces_the_published_leaderboard(tmp_path):
     cases = list(_published_cases(ref))
     assert len(cases) == 9  # 7 AE2 weighted, 1 AE1, 1 CoT
     for path, published in cases:
-        rows, _ = alpacaeval.load_annotations(path)
-        _, _, summary = alpacaeval.build_run(rows, source={"path": str(path)}, n_resamples=20)
+        rows, _ = alpacaeval_import.load_annotations(path)
+        _, _, summary = alpacaeval_import.build_run(rows, source={"path": str(path)}, n_resamples=20)
         got = summary["alpacaeval"]
         for name in AE_NAMES:
             assert got[name] == pytest.approx(float(published[name]), abs=1e-6), (path, name)
@@ -162,8 +163,8 @@ def test_import_reproduces_the_published_leaderboard(tmp_path):
 
 
 def _scores(path: Path) -> dict[str, float]:
-    rows, _ = alpacaeval.load_annotations(path)
-    return {alpacaeval.item_id(r["instruction"]): r["preference"] - 1 for r in rows if r["preference"] is not None}
+    rows, _ = alpacaeval_import.load_annotations(path)
+    return {alpacaeval_import.item_id(r["instruction"]): r["preference"] - 1 for r in rows if r["preference"] is not None}
 
 
 def test_paired_difference_on_published_annotations():

@@ -1,4 +1,4 @@
-"""plug_eval.engine on its own: any caller's calls and records, resumable, retried, within a budget.
+"""plug_eval.llm.engine on its own: any caller's calls and records, resumable, retried, within a budget.
 
 The judge tests drive it through ``plug-judge compare``; here a caller that is not a judge (as the
 translate command will be) plans its own calls and builds its own records.
@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plug_eval.judges.base import Backend, BackendOptions, JudgeReply, JudgeRequest, PermanentError, TransientError
-
-from plug_eval import engine
-from plug_eval.engine import Engine, Result
-from plug_eval.prices import Price
-from plug_eval.store import JudgmentStore
+from plug_eval.llm import engine
+from plug_eval.llm.base import Backend, BackendOptions, PermanentError, Reply, Request, TransientError
+from plug_eval.llm.engine import Engine, Result
+from plug_eval.llm.prices import Price
+from plug_eval.llm.store import Store
 
 
 class Echo(Backend):
@@ -30,19 +29,19 @@ class Echo(Backend):
         super().__init__(BackendOptions(model="echo-1"))
         self.calls: list[str] = []
 
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
+    async def complete(self, request: Request) -> Reply:
         self.calls.append(request.user)
         if "broken" in request.user:
             raise PermanentError("400 bad request")
         if "flaky" in request.user and self.calls.count(request.user) == 1:
             raise TransientError("429 slow down", retry_after=0.0)
-        return JudgeReply(request.user.upper(), input_tokens=10, output_tokens=5)
+        return Reply(request.user.upper(), input_tokens=10, output_tokens=5)
 
 
 @dataclass(frozen=True)
 class Translation:
     key: str
-    request: JudgeRequest
+    request: Request
 
 
 def Limits(out: Path, **kw: Any) -> engine.Limits:  # noqa: N802  the engine's limits, fast retries for tests
@@ -61,7 +60,7 @@ def key(text: str) -> str:
 
 
 def _calls(texts: list[str]) -> list[Translation]:
-    return [Translation(key(t), JudgeRequest(system=None, user=t, decoding={"max_tokens": 5})) for t in texts]
+    return [Translation(key(t), Request(system=None, user=t, decoding={"max_tokens": 5})) for t in texts]
 
 
 def _run(backend: Echo, limits: Limits, calls: list[Translation], price: Price | None = None):
@@ -70,7 +69,7 @@ def _run(backend: Echo, limits: Limits, calls: list[Translation], price: Price |
 
 
 def _stored(out: Path) -> dict[str, dict[str, Any]]:
-    store = JudgmentStore(out)
+    store = Store(out)
     store.refresh()
     return {k: v[-1] for k, v in store.by_key.items()}
 

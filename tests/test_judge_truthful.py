@@ -1,15 +1,19 @@
-"""``plug-judge truthful`` against a fake judge server (tests/faketruthful.py, its own process)."""
+"""``plug-judge truthful`` against the fake server (tests/fakeserver.py, its own process)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-import urllib.request
 from pathlib import Path
 
+import conftest_judge
 import pytest
 from conftest_judge import (
+    SCRIPT,
+    doc,
+    line,
+    samples,
     KEY,
     read_jsonl,
     run_cli,
@@ -18,7 +22,8 @@ from conftest_judge import (
     write_json,
     write_jsonl,
 )
-from plug_eval.judges.verdicts import parse_informative, parse_truthful
+
+from plug_eval.judges.prompts.verdicts import parse_informative, parse_truthful
 
 HERE = Path(__file__).resolve().parent
 
@@ -68,66 +73,10 @@ def test_informativeness_labels_and_labels_copied_from_the_answer():
 # --------------------------------------------------------------------------- the fake server
 
 
-class Fake:
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "faketruthful.py"), "--port", "0"],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline() if self.proc.stdout else ""
-        if not line.startswith("PORT "):
-            self.proc.kill()
-            raise RuntimeError(f"fake server did not start: {line!r}")
-        self.url = f"http://127.0.0.1:{int(line.split()[1])}"
-        self.openai = self.url + "/v1"
-
-    def post(self, path: str, data: dict) -> None:
-        req = urllib.request.Request(self.url + path, data=json.dumps(data).encode(),
-                                     headers={"content-type": "application/json"})
-        urllib.request.urlopen(req, timeout=10).read()
-
-    def log(self) -> list[dict]:
-        with urllib.request.urlopen(self.url + "/_stats", timeout=10) as resp:
-            return json.loads(resp.read())["log"]
-
-
-@pytest.fixture(scope="module")
-def server():
-    srv = Fake()
-    yield srv
-    srv.proc.kill()
-    srv.proc.wait()
-
-
-@pytest.fixture()
-def fake(server, monkeypatch):
-    server.post("/_reset", {})
-    monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    return server
+server, fake = conftest_judge.server, conftest_judge.fake  # pytest finds fixtures by module attribute
 
 
 # --------------------------------------------------------------------------- samples files
-
-#: (truth marker, info marker) per item: see tests/faketruthful.py
-SCRIPT = ["TI", "TI", "TU", "TS", "FI", "FU", "NI", "GI", "DG", "TI"]
-
-
-def doc(i: int, lang: str = "zh") -> dict:
-    return {"id": f"sample-{i:02d}", "instruction": f"问题{i}：吞下口香糖会怎样？", "lang": lang, "pivot": "",
-            "variant": "direct", "system": "Please respond in Chinese.", "data_source": "sample",
-            "data_sha256": "abc", "correct_answers": [f"真{i}甲", f"真{i}乙"], "incorrect_answers": [f"假{i}甲"]}
-
-
-def line(i: int, answer: str, d: dict | None = None) -> dict:
-    return {"doc_id": i, "doc": d or doc(i), "target": "", "arguments": {"gen_args_0": {"arg_0": "p", "arg_1": {}}},
-            "resps": [[answer]], "filtered_resps": [answer], "filter": "none",
-            "metrics": ["lang_fidelity", "answer_units"], "lang_fidelity": 1.0, "answer_units": 3}
-
-
-def samples(tmp: Path, script: list[str] = SCRIPT, lang: str = "zh", name: str = "plug-7b") -> Path:
-    folder = tmp / name
-    folder.mkdir(exist_ok=True)
-    rows = [line(i, f"它会被排出体外。 truth={s[0]} info={s[1]}", doc(i, lang)) for i, s in enumerate(script)]
-    return write_jsonl(folder / f"samples_xtruthfulqa_{lang}_2026-11-30.jsonl", rows)
-
 
 def judge(fake, *argv: str, out: Path) -> tuple[int, str, str]:
     return run_cli("truthful", *argv, "--judge", "openai:tqa", "--base-url", fake.openai, "--out", str(out),
@@ -211,7 +160,7 @@ def test_budget_stops_before_overspending_and_the_rest_is_never_paid_twice(fake,
 
 def test_failed_calls_are_errors_kept_out_of_the_rates_and_retried_on_request(fake, tmp_path):
     path, run = samples(tmp_path), tmp_path / "run"
-    fake.post("/_config", {"fail": "问题0："})
+    fake.config(faults=[{"match": "问题0：", "times": 10**9, "status": 500}])
     code, _, err = judge(fake, str(path), "--max-retries", "0", out=run)
     assert code == 0, err
     # as compare does: how many, of which kind, and the command that calls them again
@@ -223,7 +172,7 @@ def test_failed_calls_are_errors_kept_out_of_the_rates_and_retried_on_request(fa
     assert s["run"]["error_kinds"] == {"server": 2}
     assert s["n_truth_scored"] == 8 and s["truthful_pct"] == pytest.approx(100 * 4 / 8)
     assert s["paper"]["truthful"]["pct"] == pytest.approx(40.0)
-    fake.post("/_config", {"fail": None})
+    fake.config(faults=[])
     code, _out, err = judge(fake, str(path), "--retry-errors", out=run)
     assert code == 0, err
     assert summary(run)["errors"] == 0 and summary(run)["n_truth_scored"] == 9
@@ -361,13 +310,12 @@ def test_summarize_rebuilds_the_summary_from_the_store_without_a_call(fake, tmp_
     assert rebuilt.pop("run")["pending"] == 0 and len(fake.log()) == 20
     assert rebuilt == {k: v for k, v in before.items() if k != "run"}
     before = summary(run)
-    # the pairwise summarizer refuses the directory rather than writing a pairwise summary into it
-    from plug_eval.errors import PlugEvalError
-    from plug_eval.rundir import summarize_dirs
+    # one summarizer for every kind: a truthful directory summarizes as a truthful run, never as a
+    # pairwise one, and rebuilding it changes nothing
+    from plug_eval.judges.summaries import summarize_dirs
 
-    with pytest.raises(PlugEvalError, match="a truthful run directory, not a pairwise"):
-        summarize_dirs([run])
-    assert summary(run) == before
+    (again,) = summarize_dirs([run])
+    assert again["kind"] == "truthful" and again == summary(run) == before
 
 
 def test_the_per_language_view_puts_the_three_benchmarks_side_by_side(fake, tmp_path):
@@ -471,7 +419,7 @@ def test_ctrl_c_marks_the_summary_interrupted_and_the_rerun_resumes(fake, tmp_pa
     from conftest_judge import cli_subprocess
 
     path, run = samples(tmp_path, script=SCRIPT * 3), tmp_path / "run"
-    fake.post("/_config", {"latency_ms": 200})
+    fake.config(latency_ms=200)
     proc = cli_subprocess("truthful", str(path), "--judge", "openai:tqa", "--base-url", fake.openai, "--out",
                           str(run), "--concurrency", "2", "--quiet", env={"OPENAI_API_KEY": KEY})
     deadline = time.monotonic() + 30
@@ -485,7 +433,7 @@ def test_ctrl_c_marks_the_summary_interrupted_and_the_rerun_resumes(fake, tmp_pa
     s = summary(run)  # a report must never read this run as finished
     assert s["run"]["stopped"] == "interrupted" and s["run"]["pending"] > 0
     made, stored = len(fake.log()), len(read_jsonl(store))
-    fake.post("/_config", {"latency_ms": 0})
+    fake.config(latency_ms=0)
     code, _out, err = judge(fake, str(path), out=run)
     assert code == 0, err
     assert summary(run)["run"]["pending"] == 0 and summary(run)["run"]["stopped"] is None

@@ -1,14 +1,15 @@
 """The import layers, read from the source with ``ast`` (nothing is imported).
 
-    leaf -> core -> backends (judges) -> engine -> commands (compare, translate, tasks)
+    leaf -> core -> llm (the one call layer) -> tasks -> judging (prompts, inputs)
+         -> runs (run directories, summaries) -> jobs (pairwise, truthful, import, translate)
          -> reports -> demo -> CLIs
 
 A module may import its own layer or a lower one, never a higher one; ``plug_train``'s library
 modules import only leaf and core (its CLI is a CLI); nothing in ``plug_eval`` imports
-``plug_train``.  Imports inside functions count like any other; ``if TYPE_CHECKING:`` imports
-count for the direction but not for cycles (they never run).  ``plug_eval`` modules import
-``plug_eval.*`` absolutely.  One function writes files atomically, one decodes JSON lines and
-one computes summaries.
+``plug_train``; the call layer names no job, not even in a string.  Imports inside functions
+count like any other; ``if TYPE_CHECKING:`` imports count for the direction but not for cycles
+(they never run).  ``plug_eval`` modules import ``plug_eval.*`` absolutely.  One function
+writes files atomically, one decodes JSON lines and one computes summaries.
 
 What breaks these rules today in files this suite's owners do not edit is listed in
 KNOWN_VIOLATIONS, each with why; the test fails when an entry stops being true, so the list only
@@ -32,20 +33,18 @@ SOURCES = {"plug_eval": "plug_eval", "judges": "plug_eval.judges", "reports": "p
 LAYERS: list[tuple[str, list[str]]] = [
     ("leaf", ["plug_eval", "plug_eval.errors", "plug_eval.files", "plug_eval.languages", "plug_eval.pivot",
               "plug_eval.tasks_path", "plug_eval.tasknames"]),
-    ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.store", "plug_eval.rundir", "plug_eval.records",
-              "plug_eval.prices", "plug_eval.langid", "plug_eval.parallel", "plug_eval.truthful_run",
-              "plug_eval.tiny"]),
-    ("backends", ["plug_eval.judges", "plug_eval.judges.*"]),
-    ("engine", ["plug_eval.engine"]),
-    ("commands", ["plug_eval.compare", "plug_eval.alpacaeval", "plug_eval.translate", "plug_eval.truthful",
-                  "plug_eval.tasks",
-                  "plug_eval.tasks.*"]),
-    ("reports", ["plug_eval.reports", "plug_eval.reports.*"]),
+    ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.langid", "plug_eval.parallel", "plug_eval.tiny"]),
+    ("llm", ["plug_eval.llm", "plug_eval.llm.*"]),
+    ("tasks", ["plug_eval.tasks", "plug_eval.tasks.*"]),
+    ("judging", ["plug_eval.judges", "plug_eval.judges.prompts", "plug_eval.judges.prompts.*",
+                 "plug_eval.judges.inputs", "plug_eval.judges.rules"]),
+    ("runs", ["plug_eval.judges.runs", "plug_eval.judges.summaries"]),
+    ("jobs", ["plug_eval.judges.jobs", "plug_eval.judges.jobs.*", "plug_eval.translate"]),
+    ("reports", ["plug_eval.reports", "plug_eval.reports.benchmarks", "plug_eval.reports.browser",
+                 "plug_eval.reports.model", "plug_eval.reports.render"]),
     ("demo", ["plug_eval.demo", "plug_eval.demo.*"]),
-    ("cli", ["plug_eval.cli", "plug_eval.judge_cli", "plug_eval.judge_run", "plug_eval.report_cli",
-             "plug_eval.truthful_cli",
-             "plug_eval.__main__",
-             "plug_train.cli", "plug_train.__main__"]),
+    ("cli", ["plug_eval.cli", "plug_eval.judges.cli", "plug_eval.judges.__main__", "plug_eval.reports.cli",
+             "plug_eval.__main__", "plug_train.cli", "plug_train.__main__"]),
 ]
 TRAIN_ALLOWED = {"leaf", "core"}
 
@@ -54,7 +53,7 @@ TRAIN_ALLOWED = {"leaf", "core"}
 OWNERS = {
     "atomic-write": {"plug_eval.files.write_atomic", "plug_eval.files.replace_path"},
     "jsonl-reader": {"plug_eval.files._decode_lines"},
-    "summary-builder": {"plug_eval.rundir.build_summaries"},
+    "summary-builder": {"plug_eval.judges.summaries.build_summaries"},
 }
 
 KNOWN_VIOLATIONS: set[tuple[str, ...]] = set()
@@ -320,6 +319,24 @@ def test_imports_point_down_without_cycles_and_the_known_list_is_exact():
     assert not fixed, f"no longer violated, remove from KNOWN_VIOLATIONS: {fixed}"
 
 
+JOB_PACKAGES = ("plug_eval.judges", "plug_eval.translate", "plug_eval.tasks", "plug_eval.reports", "plug_eval.demo",
+                "plug_train")
+
+
+def test_the_call_layer_knows_no_job():
+    """``plug_eval.llm`` imports no job, and names none in a string (a registry entry, a lazy import):
+    a job joins it from above, as the judging wing adds its ``rules`` backend."""
+    modules = load_modules()
+    layer = {name: m for name, m in modules.items() if name == "plug_eval.llm" or name.startswith("plug_eval.llm.")}
+    assert len(layer) >= 10, sorted(layer)
+    for name, mod in layer.items():
+        assert mod.tree is not None
+        imported = [t for t, _ in mod.imports if t.startswith(JOB_PACKAGES)]
+        named = [n.value for n in ast.walk(mod.tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                 and any(n.value.startswith(p + ".") or n.value.startswith(p + ":") for p in JOB_PACKAGES)]
+        assert not imported and not named, f"{name} knows a job: {imported or named}"
+
+
 def test_one_atomic_writer_one_jsonl_decoder_one_summary_builder():
     _, seen = _owner_violations(load_modules())
     for kind, owners in OWNERS.items():
@@ -332,16 +349,16 @@ def test_the_checker_sees_lazy_upward_and_circular_imports(tmp_path, monkeypatch
     fake = {"plug_eval": tmp_path / "plug_eval"}
     (tmp_path / "plug_eval").mkdir()
     (tmp_path / "plug_eval" / "__init__.py").write_text("")
-    (tmp_path / "plug_eval" / "stats.py").write_text("def f():\n    from plug_eval import report_cli\n")
-    (tmp_path / "plug_eval" / "store.py").write_text("from . import rundir\n")
-    (tmp_path / "plug_eval" / "rundir.py").write_text("import plug_eval.store\n")
-    (tmp_path / "plug_eval" / "report_cli.py").write_text("import os\n")
+    (tmp_path / "plug_eval" / "stats.py").write_text("def f():\n    from plug_eval import cli\n")
+    (tmp_path / "plug_eval" / "langid.py").write_text("from . import ranking\n")
+    (tmp_path / "plug_eval" / "ranking.py").write_text("import plug_eval.langid\n")
+    (tmp_path / "plug_eval" / "cli.py").write_text("import os\n")
     monkeypatch.setitem(globals(), "ROOT", tmp_path)
     monkeypatch.setitem(globals(), "SOURCES", {k: SOURCES[k] for k in fake})
     modules = load_modules()
-    assert ("upward", "plug_eval.stats", "plug_eval.report_cli") in _direction_violations(modules)
-    assert _cycles(modules) == {("cycle", "plug_eval.rundir", "plug_eval.store")}
-    assert modules["plug_eval.store"].relative and not modules["plug_eval.rundir"].relative
+    assert ("upward", "plug_eval.stats", "plug_eval.cli") in _direction_violations(modules)
+    assert _cycles(modules) == {("cycle", "plug_eval.langid", "plug_eval.ranking")}
+    assert modules["plug_eval.langid"].relative and not modules["plug_eval.ranking"].relative
 
 
 def _readme_layers() -> dict[str, set[str]]:

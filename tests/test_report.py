@@ -15,12 +15,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from plug_eval.reports import build_report, load_run
 from synthetic_runs import write_grid, write_run
 
 from plug_eval import stats
 from plug_eval.errors import PlugEvalError
-from plug_eval.rundir import summarize_dirs
+from plug_eval.judges.summaries import summarize_dirs
+from plug_eval.reports import build_report, load_run
 
 PAYLOADS = ('<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned = 2">',
             '</pre><svg onload="window.__pwned = 3"></svg>', '"><b onmouseover="window.__pwned=4">x</b>')
@@ -68,7 +68,7 @@ def test_bad_run_directories_are_one_line_errors(tmp_path):
     (d / "items.jsonl").write_text('{"id": 1}\nnot json\n{"id": 2}\n')
     with pytest.raises(PlugEvalError, match=r"items.jsonl:2: not valid JSON"):
         load_run(d)
-    res = subprocess.run([sys.executable, "-m", "plug_eval.report_cli", "report", str(tmp_path / "nope"), "-o",
+    res = subprocess.run([sys.executable, "-m", "plug_eval.judges", "report", str(tmp_path / "nope"), "-o",
                           str(tmp_path / "out/report.html")], capture_output=True, text=True)
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "not a run directory" in res.stderr
     assert not (tmp_path / "out").exists()

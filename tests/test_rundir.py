@@ -1,7 +1,7 @@
 """One owner for the run directory: every consumer derives the same numbers from the same files.
 
 The checked-in fixtures under ``tests/fixtures/rundirs`` were written by the release before
-``plug_eval.rundir`` existed (``compare`` with the rules judge, ``import-alpacaeval`` of
+the run-directory model (now ``plug_eval.judges.runs``) existed (``compare`` with the rules judge, ``import-alpacaeval`` of
 ``inputs/annotations.json``); they must summarize to the numbers they were written with.
 """
 
@@ -18,9 +18,12 @@ from pathlib import Path
 
 import pytest
 from conftest_judge import run_cli
-from plug_eval.reports import build_report, load_run
 
-from plug_eval import alpacaeval, rundir, stats
+from plug_eval import stats
+from plug_eval.judges import runs, summaries
+from plug_eval.judges.jobs import alpacaeval_import
+from plug_eval.llm.store import counting
+from plug_eval.reports import build_report, load_run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rundirs"
 STAT_FIELDS = ("n_items", "n_scored", "win", "slight_win", "tie", "slight_loss", "loss", "unscored", "win_rate",
@@ -32,7 +35,7 @@ def _copy(name: str, tmp_path: Path) -> Path:
 
 
 def _summary(d: Path) -> dict:
-    return json.loads((d / rundir.SUMMARY).read_text("utf-8"))
+    return json.loads((d / runs.SUMMARY).read_text("utf-8"))
 
 
 def _csv_rows(report_dir: Path) -> list[dict[str, str]]:
@@ -60,10 +63,10 @@ def test_fixture_written_by_the_old_release_summarizes_identically(name, tmp_pat
 def test_every_consumer_gets_the_same_numbers_from_one_directory(name, tmp_path):
     d = _copy(name, tmp_path)
     stored = _summary(d)
-    built = rundir.build_summaries([rundir.load_run(d, need_summary=False)])[0]
+    built = summaries.build_summaries([runs.load_run(d, need_summary=False)])[0]
     assert run_cli("summarize", str(d))[0] == 0
     via_judge_cli = _summary(d)
-    res = subprocess.run([sys.executable, "-m", "plug_eval.report_cli", "summarize", "--dry-run", str(d)],
+    res = subprocess.run([sys.executable, "-m", "plug_eval.judges", "summarize", str(d)],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert f"win rate {stored['win_rate']:.1f}" in res.stdout
@@ -85,7 +88,7 @@ def _import_dir(tmp_path: Path, rows: list[dict]) -> Path:
     tmp_path.mkdir(parents=True, exist_ok=True)
     src = tmp_path / "annotations.json"
     src.write_text(json.dumps(rows), encoding="utf-8")
-    alpacaeval.import_annotations(src, tmp_path / "run", n_resamples=200)
+    alpacaeval_import.import_annotations(src, tmp_path / "run", n_resamples=200)
     return tmp_path / "run"
 
 
@@ -97,9 +100,9 @@ def _row(i: int, pref: float | None, **extra) -> dict:
 def test_a_null_preference_is_unscored_even_with_a_verdict_in_every_consumer(tmp_path):
     """The resolved disagreement: the report used to score such a record from its verdict."""
     d = _import_dir(tmp_path, [_row(i, p) for i, p in enumerate([1.8, 1.0, 2.0, 1.5])])
-    recs = [json.loads(x) for x in (d / rundir.JUDGMENTS).read_text("utf-8").splitlines()]
+    recs = [json.loads(x) for x in (d / runs.JUDGMENTS).read_text("utf-8").splitlines()]
     recs[0] = {**recs[0], "preference": None, "verdict": "A", "slot_verdict": "first"}  # a judge that gave no score
-    (d / rundir.JUDGMENTS).write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    (d / runs.JUDGMENTS).write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     assert run_cli("summarize", str(d))[0] == 0
     s = _summary(d)
     assert (s["n_scored"], s["unscored"]) == (3, 1)
@@ -113,7 +116,7 @@ def test_a_null_preference_is_unscored_even_with_a_verdict_in_every_consumer(tmp
 
 def test_the_latest_success_of_each_planned_key_counts(tmp_path):
     d = _copy("compare", tmp_path)
-    run = rundir.load_run(d)
+    run = runs.load_run(d)
     item, order = run.ids[0], "AB"
     key = run.keys[item][order]
     first = run.judgments[item][order]
@@ -121,13 +124,13 @@ def test_the_latest_success_of_each_planned_key_counts(tmp_path):
     later = [{**first, "verdict": flipped, "time": "later"},  # --force: a newer success replaces it
              {**first, "verdict": "tie", "error": "RateLimitError"},  # a later failure never hides it
              {**first, "key": "f" * 64, "verdict": "tie"}]  # another judge sharing the store: not planned
-    with (d / rundir.JUDGMENTS).open("a", encoding="utf-8") as fh:
+    with (d / runs.JUDGMENTS).open("a", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in later)
         fh.write('{"key": "' + key + '", "verd')  # torn by a kill
-    again = rundir.load_run(d)
+    again = runs.load_run(d)
     assert again.best(key)["verdict"] == flipped and again.best(key)["time"] == "later"
     assert again.verdict(item, order) == flipped and "f" * 64 not in again.planned_keys()
-    assert rundir.select([]) is None and rundir.select([{"error": "x"}])["error"] == "x"
+    assert counting([]) is None and counting([{"error": "x"}])["error"] == "x"
 
 
 def test_cost_is_null_when_a_made_call_has_no_price_but_not_for_calls_never_made(tmp_path):
@@ -149,49 +152,49 @@ def test_the_report_only_reads(tmp_path):
 
 def test_the_facts_cache_gives_the_same_numbers_and_notices_every_change(tmp_path):
     d = _copy("import", tmp_path)
-    full = rundir.build_summaries([rundir.load_run(d, need_summary=False)])[0]
+    full = summaries.build_summaries([runs.load_run(d, need_summary=False)])[0]
     assert run_cli("summarize", str(d))[0] == 0  # written by the old release: no cache yet, one is made
-    cache = json.loads((d / rundir.FACTS).read_text("utf-8"))
+    cache = json.loads((d / runs.FACTS).read_text("utf-8"))
     assert len(cache["items"]["rows"]) == 8 and all("instruction" not in r for r in cache["judgments"]["records"])
-    warm = rundir.load_run(d, need_summary=False, facts=True)
+    warm = runs.load_run(d, need_summary=False, facts=True)
     assert warm.cache is None  # current: nothing to rewrite (files this new are checked by content)
-    assert rundir.build_summaries([warm])[0] == {**full, "run": _summary(d)["run"]}
-    inode = (d / rundir.SUMMARY).stat().st_ino
+    assert summaries.build_summaries([warm])[0] == {**full, "run": _summary(d)["run"]}
+    inode = (d / runs.SUMMARY).stat().st_ino
     assert run_cli("summarize", str(d))[0] == 0
-    assert (d / rundir.SUMMARY).stat().st_ino == inode  # unchanged: not rewritten
+    assert (d / runs.SUMMARY).stat().st_ino == inode  # unchanged: not rewritten
     # an edited items.jsonl (same size) and an appended judgment are both noticed
-    items = (d / rundir.ITEMS).read_text("utf-8").replace('"category": "oasst"', '"category": "OASST"')
-    (d / rundir.ITEMS).write_text(items, encoding="utf-8")
-    recs = [json.loads(x) for x in (d / rundir.JUDGMENTS).read_text("utf-8").splitlines()]
+    items = (d / runs.ITEMS).read_text("utf-8").replace('"category": "oasst"', '"category": "OASST"')
+    (d / runs.ITEMS).write_text(items, encoding="utf-8")
+    recs = [json.loads(x) for x in (d / runs.JUDGMENTS).read_text("utf-8").splitlines()]
     flipped = {**recs[1], "preference": 2.0, "verdict": "A"}  # a newer success for the same key
-    with (d / rundir.JUDGMENTS).open("a", encoding="utf-8") as fh:
+    with (d / runs.JUDGMENTS).open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(flipped) + "\n")
     assert run_cli("summarize", str(d))[0] == 0
     s = _summary(d)
     assert set(s["by_category"]) == {"koala", "OASST"}
-    assert s["win_rate"] == rundir.build_summaries([rundir.load_run(d)])[0]["win_rate"] != full["win_rate"]
-    (d / rundir.FACTS).write_text('{"schema_version": 1, "items": [', encoding="utf-8")  # damaged: rebuilt
+    assert s["win_rate"] == summaries.build_summaries([runs.load_run(d)])[0]["win_rate"] != full["win_rate"]
+    (d / runs.FACTS).write_text('{"schema_version": 1, "items": [', encoding="utf-8")  # damaged: rebuilt
     assert run_cli("summarize", str(d))[0] == 0 and _summary(d) == s
-    assert json.loads((d / rundir.FACTS).read_text("utf-8"))["schema_version"] == rundir.FACTS_VERSION
+    assert json.loads((d / runs.FACTS).read_text("utf-8"))["schema_version"] == runs.FACTS_VERSION
 
 
 def test_a_current_cache_is_trusted_by_stat_without_reading_the_files(tmp_path, monkeypatch):
     d = _copy("import", tmp_path)
     assert run_cli("summarize", str(d))[0] == 0
-    fp = json.loads((d / rundir.FACTS).read_text("utf-8"))["items"]["fingerprint"]
+    fp = json.loads((d / runs.FACTS).read_text("utf-8"))["items"]["fingerprint"]
     assert fp["stat"] is None  # copied a moment ago: a change within the same clock tick would not show
-    later = rundir.time.time_ns() + 10**10
-    monkeypatch.setattr(rundir.time, "time_ns", lambda: later)  # ten seconds on
-    assert rundir.load_run(d, need_summary=False, facts=True).cache is not None  # read by content, stat added
+    later = runs.time.time_ns() + 10**10
+    monkeypatch.setattr(runs.time, "time_ns", lambda: later)  # ten seconds on
+    assert runs.load_run(d, need_summary=False, facts=True).cache is not None  # read by content, stat added
     assert run_cli("summarize", str(d))[0] == 0
-    assert json.loads((d / rundir.FACTS).read_text("utf-8"))["items"]["fingerprint"]["stat"] is not None
+    assert json.loads((d / runs.FACTS).read_text("utf-8"))["items"]["fingerprint"]["stat"] is not None
     read: list[str] = []
-    real_read = rundir.files.read_bytes
-    monkeypatch.setattr(rundir.files, "read_bytes", lambda p, *a: read.append(Path(p).name) or real_read(p, *a))
-    warm = rundir.load_run(d, need_summary=False, facts=True)
-    big = {rundir.ITEMS, rundir.JUDGMENTS}
+    real_read = runs.files.read_bytes
+    monkeypatch.setattr(runs.files, "read_bytes", lambda p, *a: read.append(Path(p).name) or real_read(p, *a))
+    warm = runs.load_run(d, need_summary=False, facts=True)
+    big = {runs.ITEMS, runs.JUDGMENTS}
     assert warm.cache is None and not big & set(read)  # neither answers nor replies read
-    os.utime(d / rundir.ITEMS)  # touched, same bytes: read once by content, and its new stat stored
+    os.utime(d / runs.ITEMS)  # touched, same bytes: read once by content, and its new stat stored
     read.clear()
-    assert rundir.load_run(d, need_summary=False, facts=True).cache is not None
-    assert big & set(read) == {rundir.ITEMS}
+    assert runs.load_run(d, need_summary=False, facts=True).cache is not None
+    assert big & set(read) == {runs.ITEMS}

@@ -1,4 +1,4 @@
-"""``plug-train translate`` against tests/faketranslate.py, a rule-based translator in its own process."""
+"""``plug-train translate`` against tests/fakeserver.py (a rule-based translator there), its own process."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from plug_eval import translate as T
-from plug_eval.engine import Limits
+from plug_eval.llm.engine import Limits
+from plug_eval.llm.jobs import plan_job, run_job
 from plug_eval.translate import LABELS, split_reply, validate
 from tests.conftest import exe
-from tests.faketranslate import tag
+from tests import fakeserver
+from tests.fakeserver import tag
 
 HERE = Path(__file__).resolve().parent
 CODE = "```python\nprint('blue')\n```"
@@ -81,23 +83,18 @@ def test_max_tokens_is_at_least_twice_the_source_tokens():
 
 
 class Fake:
+    """The fake server (tests/fakeserver.py) as a translator: which translations it was paid for."""
+
     def __init__(self, tmp: Path, delay_ms: float = 0) -> None:
-        self.log = tmp / f"calls-{time.monotonic_ns()}.log"
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "faketranslate.py"), "--port", "0",
-                                      "--delay-ms", str(delay_ms), "--log", str(self.log)],
-                                     stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()  # type: ignore[union-attr]
-        assert line.startswith("PORT "), line
-        self.url = f"http://127.0.0.1:{int(line.split()[1])}/v1"
+        self.server = fakeserver.start(latency_ms=delay_ms)
+        self.url = self.server.openai
 
     def calls(self) -> list[dict]:
-        if not self.log.exists():
-            return []
-        return [json.loads(x) for x in self.log.read_text(encoding="utf-8").splitlines() if x.strip()]
+        """One ``{lang, tag}`` per reply made, even when the client had gone (paid)."""
+        return [{"lang": e["lang"], "tag": e["tag"]} for e in self.server.paid("translate")]
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+        self.server.stop()
 
 
 @pytest.fixture
@@ -135,6 +132,11 @@ def cli(*argv: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           env={**os.environ, **(env or {})})
 
 
+def summary_of(out: Path) -> dict:
+    """The run's summary (the command prints a line; the numbers are in translate.json)."""
+    return json.loads((out / "translate.json").read_text(encoding="utf-8"))
+
+
 def translate_args(src: Path, out: Path, fake: Fake, *extra: str) -> list[str]:
     return ["translate", "--input", str(src), "--target", "zh,ko", "--model", "openai:fake-translator",
             "--base-url", fake.url, "--out", str(out), "--quiet", *extra]
@@ -158,7 +160,8 @@ def test_kill_nine_mid_run_then_resume_repays_at_most_the_calls_in_flight(tmp_pa
         time.sleep(0.5)  # the calls in flight at the kill still complete on the server (paid)
         done = cli(*args)
         assert done.returncode == 0, done.stderr
-        summary = json.loads(done.stdout)
+        summary = summary_of(out)
+        assert "30 of 30 rows translated into zh,ko" in done.stdout
         paid = Counter((c["lang"], c["tag"]) for c in server.calls())
         assert len(paid) == 60
         repaid = sum(n - 1 for n in paid.values())
@@ -178,7 +181,7 @@ def test_kill_nine_mid_run_then_resume_repays_at_most_the_calls_in_flight(tmp_pa
         assert len(read_parallel(out / "parallel.jsonl", ["zh", "ko"])) == 30
         total = len(server.calls())
         again = cli(*args)
-        assert again.returncode == 0 and json.loads(again.stdout)["calls_made"] == 0
+        assert again.returncode == 0 and summary_of(out)["calls_made"] == 0 and "0 calls" in again.stdout
         assert len(server.calls()) == total
     finally:
         server.stop()
@@ -190,7 +193,7 @@ def test_failures_are_recorded_with_reasons_and_retry_failed_asks_only_them(tmp_
     out = tmp_path / "run"
     done = cli(*translate_args(src, out, fake, "--spot-check", "4"))
     assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
+    summary = summary_of(out)
     assert summary["complete_rows"] == 3 and summary["failed_translations"] == 6
     assert summary["failure_reasons"] == {"code_block_lost": 2, "missing_part": 2, "wrong_language": 2}
     failures = read_jsonl(out / "failures.jsonl")
@@ -212,7 +215,7 @@ def test_failures_are_recorded_with_reasons_and_retry_failed_asks_only_them(tmp_
     asked = fake.calls()[n:]
     assert sorted((c["tag"], c["lang"]) for c in asked) == sorted(
         (tag(rows(6, faults)[int(i[-1])]["instruction"]), lang) for i, lang in by)
-    assert json.loads(again.stdout)["calls_made"] == 6
+    assert summary_of(out)["calls_made"] == 6
 
 
 def test_allow_partial_builds_each_language_from_the_rows_that_have_it(tmp_path):
@@ -244,12 +247,19 @@ def test_dry_run_counts_calls_estimates_output_from_source_and_writes_nothing(tm
     prices = write_json(tmp_path / "prices.json", {"fake-translator": {"input": 1.0, "output": 2.0}})
     done = cli(*translate_args(src, tmp_path / "run", fake, "--dry-run", "--prices", str(prices)))
     assert done.returncode == 0, done.stderr
-    est = json.loads(done.stdout)
+    lines = done.stdout.splitlines()
+    assert lines[-1].startswith("2 translations: 0 stored, 2 to call; translator openai:fake-translator; "
+                                "estimated cost $")
+    # the output is estimated from the source: ceil(source tokens x the language's expansion)
     src_tokens = T.est_tokens(one[0]["instruction"]) + T.est_tokens(one[0]["response"])
-    assert est["pending"] == 2 and est["estimated"] is True
-    assert est["per_lang"]["ko"]["output_tokens"] == -(-src_tokens * 16 // 10)  # ceil(x 1.6)
-    zh = est["per_lang"]["zh"]
-    assert zh["cost_usd"] == round((zh["input_tokens"] * 1.0 + zh["output_tokens"] * 2.0) / 1e6, 4)
+    for line, lang in zip(lines[:2], ("zh", "ko"), strict=True):
+        row_id, part, _, estimate = line.split("\t")
+        system, user = T.messages_for(one[0], "en", lang)
+        n_ascii = sum(ord(ch) < 128 for ch in system + user)
+        n_in = n_ascii / 4 + (len(system + user) - n_ascii)
+        n_out = -(-src_tokens * int(T.EXPANSION[lang] * 100) // 100)
+        assert (row_id, part) == ("row-00", lang)
+        assert estimate == f"call, est. ${(n_in * 1.0 + n_out * 2.0) / 1e6:.4f}"
     assert not (tmp_path / "run").exists() and fake.calls() == []
 
 
@@ -259,17 +269,19 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     done = cli(*translate_args(src, tmp_path / "run", fake, "--max-cost", "0.5", "--prices", str(prices),
                                "--concurrency", "2"))
     assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
-    assert summary["stopped"] == "budget" and 0 < summary["calls_made"] < 20
+    summary = summary_of(tmp_path / "run")
+    assert summary["stopped"] == "budget" and 0 < summary["calls_made"] < 20 and "STOPPED (budget)" in done.stdout
     assert summary["cost_usd"] <= 0.5 and len(fake.calls()) == summary["calls_made"]
     reasons = {r.split(":")[0] for f in read_jsonl(tmp_path / "run" / "failures.jsonl") for r in f["reasons"]}
     assert reasons == {"not_translated"}
     # the budget is the directory's total: the same --max-cost again makes no call, a larger one
     # only what fits in the difference
     args = translate_args(src, tmp_path / "run", fake, "--prices", str(prices), "--concurrency", "2")
-    again = json.loads(cli(*args, "--max-cost", "0.5").stdout)
+    cli(*args, "--max-cost", "0.5")
+    again = summary_of(tmp_path / "run")
     assert again["calls_made"] == 0 and again["stopped"] == "budget" and len(fake.calls()) == summary["calls_made"]
-    more = json.loads(cli(*args, "--max-cost", "1.0").stdout)
+    cli(*args, "--max-cost", "1.0")
+    more = summary_of(tmp_path / "run")
     assert more["calls_made"] > 0 and more["cost_usd_all_runs"] <= 1.0
     assert more["cost_usd_all_runs"] == pytest.approx(summary["cost_usd"] + more["cost_usd"])
 
@@ -278,13 +290,13 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     (["--target", "zh,xx"], "--target 'zh,xx': no labels for 'xx'"),
     (["--target", "en"], "--target 'en': en is the source language"),
     (["--model", "gpt-4o"], "--model 'gpt-4o': expected BACKEND:MODEL"),
-    (["--model", "nosuch:m"], "unknown judge backend 'nosuch'"),
+    (["--model", "nosuch:m"], "unknown backend 'nosuch'"),
     (["--concurrency", "0"], "--concurrency must be at least 1"),
     # the engine's limits are checked by the one owner plug-judge uses too (engine.Limits.check)
     (["--max-retries", "-1"], "--max-retries must be 0 or more, not -1"),
     (["--timeout", "0"], "--timeout must be more than 0 seconds"),
     (["--max-cost", "nan"], "--max-cost must be 0 or more USD, not nan"),
-    (["--max-cost", "1"], "--max-cost: no price known for model 'openai:fake-translator'"),
+    (["--max-cost", "1"], "--max-cost: no price known for model 'fake-translator'"),
 ])
 def test_bad_options_fail_in_one_line_before_any_call(tmp_path, fake, argv, problem):
     src = write_json(tmp_path / "in.json", rows(2))
@@ -339,26 +351,35 @@ def test_anthropic_and_a_local_hf_model_translate_through_the_same_engine(tmp_pa
                "--base-url", fake.url.removesuffix("/v1"), "--out", str(tmp_path / "claude"), "--quiet",
                env={"ANTHROPIC_API_KEY": ""})
     assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
+    summary = summary_of(tmp_path / "claude")
     assert summary["complete_rows"] == 3 and summary["calls_made"] == 3 and len(fake.calls()) == 3
     ko = read_jsonl(tmp_path / "claude" / "parallel.jsonl")[0]["response_ko"]
     assert ko.startswith(f"[{tag(rows(3)[0]['response'])}] 우리는")
     # a random-weights model cannot translate: its replies are checked and failed, at no cost
     tiny_model = build_tiny_model(tmp_path / "tiny", max_positions=1024)  # prompt ~620 + 256 new tokens
     opts = Limits(out=tmp_path / "hf", progress=None)
-    summary = T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})
+
+    def translate_locally() -> dict:  # the library path: a job, planned and run by the call layer
+        job = T.make_job(str(src), "zh", f"hf:{tiny_model}", overrides={"batch_size": 3})
+        return run_job(plan_job(job, opts), opts).summary
+
+    summary = translate_locally()
     assert summary["calls_made"] == 3 and summary["cost_usd"] == 0.0 and summary["complete_rows"] == 0
     assert summary["failed_translations"] == 3 and "missing_part" in summary["failure_reasons"]
-    assert T.translate(str(src), "zh", f"hf:{tiny_model}", opts, backend_extra={"batch_size": 3})["calls_made"] == 0
+    assert translate_locally()["calls_made"] == 0
 
 
 def test_a_call_that_keeps_failing_is_a_recorded_failure_and_is_retried_only_on_request(tmp_path, fake):
     src = write_json(tmp_path / "in.json", rows(2, {1: "FAULT_500"}))
     args = translate_args(src, tmp_path / "run", fake, "--max-retries", "1")
-    summary = json.loads(cli(*args).stdout)
+    first = cli(*args)
+    summary = summary_of(tmp_path / "run")
     assert summary["complete_rows"] == 1 and summary["call_errors"] == 2
+    assert "2 translations are stored as errors (server 2)" in first.stderr and "--retry-errors" in first.stderr
     failures = read_jsonl(tmp_path / "run" / "failures.jsonl")
     assert {(f["id"], f["lang"]) for f in failures} == {("row-01", "zh"), ("row-01", "ko")}
     assert all(f["reasons"][0].startswith("call_failed: ") for f in failures)
-    assert json.loads(cli(*args).stdout)["calls_made"] == 0  # a plain rerun does not pay for errors again
-    assert json.loads(cli(*args, "--retry-failed").stdout)["calls_made"] == 2
+    cli(*args)
+    assert summary_of(tmp_path / "run")["calls_made"] == 0  # a plain rerun does not pay for errors again
+    cli(*args, "--retry-failed")
+    assert summary_of(tmp_path / "run")["calls_made"] == 2

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from plug_eval.judges.verdicts import FIRST, SECOND, TIE, parse_pairwise
+
+from plug_eval.judges.prompts.verdicts import FIRST, SECOND, TIE, parse_pairwise
 
 TOKENS = {"A": FIRST, "B": SECOND, "C": TIE, "a": FIRST, "b": SECOND, "c": TIE, "tie": TIE}
 #: what answers (and so a judge quoting them) contain: verdict tokens, markers, instructions, five languages

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/judge/bench_judge.py [--items 805] [--concurrency 64] [--latency-ms 200]
 
-The fake OpenAI server (tests/fakellm.py) runs in its own process.  805 items x 2 orders are
+The fake OpenAI server (tests/fakeserver.py) runs in its own process.  805 items x 2 orders are
 judged through the real CLI (its own process, official openai SDK).  Printed: calls per second
 from the first request the server saw to its last response, as a ratio of the ideal
 concurrency / latency (the issue asks for >= 0.85); the whole command's wall time; and a rerun
@@ -59,7 +59,7 @@ def main() -> None:
         fa = write_json(tmp / "plug.json", answers(a.items, lambda i: 3 if i % 3 else 1))
         fb = write_json(tmp / "base.json", answers(a.items, 2))
         env = {**os.environ, "OPENAI_API_KEY": "sk-bench"}
-        cmd = [sys.executable, "-m", "plug_eval.judge_cli", "compare", str(fa), str(fb), "--judge", "openai:fair",
+        cmd = [sys.executable, "-m", "plug_eval.judges", "compare", str(fa), str(fb), "--judge", "openai:fair",
                "--base-url", srv.openai, "--out", str(tmp / "run"), "--concurrency", str(a.concurrency), "--quiet"]
         print(f"plug-judge compare: {a.items} items x 2 orders, concurrency {a.concurrency}, "
               f"fake judge latency {a.latency_ms:.0f} ms")

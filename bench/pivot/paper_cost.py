@@ -18,7 +18,7 @@ import statistics
 from pathlib import Path
 
 from plug_eval import translate as T
-from plug_eval.prices import PriceTable
+from plug_eval.llm.prices import PriceTable
 
 ROOT = Path(__file__).resolve().parents[2]
 

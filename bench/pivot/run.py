@@ -2,7 +2,7 @@
 
     python bench/pivot/run.py [--out bench/pivot/out] [--limit 20] [--min-ok 18]
 
-1. starts ``tests/faketranslate.py`` (an OpenAI-compatible fake translator, its own process) and
+1. starts ``tests/fakeserver.py`` (the tests' fake OpenAI-compatible server, a translator here) and
    runs ``plug-train translate`` on the English side of the shipped parallel sample
    (``plug_eval/data/parallel_sample.jsonl``, 458 rows) into zh and ko.  The fake is given that
    file as ``--reference``, so it answers each English row with the sample's own Chinese and
@@ -61,14 +61,14 @@ def read_jsonl(path: Path) -> list[dict]:
 def translate(out: Path, env: dict[str, str]) -> dict:
     """1. The English of the sample into zh and ko, through the fake server."""
     sample = ROOT / "plug_eval" / "data" / "parallel_sample.jsonl"
-    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "faketranslate.py"), "--port", "0",
+    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "fakeserver.py"), "--port", "0",
                                "--reference", str(sample)], stdout=subprocess.PIPE, text=True)
     try:
         port = int(server.stdout.readline().split()[1])  # type: ignore[union-attr]
-        return json.loads(run([tool("plug-train"), "translate", "--input", str(sample), "--target", "zh,ko",
-                               "--model", "openai:fake-translator", "--base-url", f"http://127.0.0.1:{port}/v1",
-                               "--out", str(out / "translate"), "--concurrency", "8", "--spot-check", "10",
-                               "--quiet"], env))
+        run([tool("plug-train"), "translate", "--input", str(sample), "--target", "zh,ko",
+             "--model", "openai:fake-translator", "--base-url", f"http://127.0.0.1:{port}/v1",
+             "--out", str(out / "translate"), "--concurrency", "8", "--spot-check", "10", "--quiet"], env)
+        return json.loads((out / "translate" / "translate.json").read_text(encoding="utf-8"))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -24,10 +24,12 @@ import time
 from pathlib import Path
 
 import numpy as np
-from plug_eval.reports import build_report, load_run
 from scipy import stats as sps
 
-from plug_eval import alpacaeval, rundir, stats
+from plug_eval import stats
+from plug_eval.judges import runs
+from plug_eval.judges.jobs import alpacaeval_import
+from plug_eval.reports import build_report, load_run
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the synthetic run directories are a test fixture
@@ -98,7 +100,7 @@ def reference_imports(root: Path, n_resamples: int) -> list[Path]:
     dirs = []
     for k, src in enumerate(sources + sources[:4]):
         out = root / (f"{k:02d}-{src.parts[-3]}-{src.parts[-2]}" + ("-again" if k >= 9 else ""))
-        alpacaeval.import_annotations(src, out, n_resamples=n_resamples)
+        alpacaeval_import.import_annotations(src, out, n_resamples=n_resamples)
         dirs.append(out)
     return dirs
 
@@ -107,10 +109,10 @@ def bench_summarize(n_resamples: int) -> None:
     n_resamples = stats.DEFAULT_RESAMPLES  # the target is stated at 10,000 resamples, --quick or not
     dirs = reference_imports(OUT / "summarize", n_resamples)
     vectors = [stats.outcome_scores(load_run(d).outcomes()) for d in dirs]
-    cmd = [sys.executable, "-m", "plug_eval.judge_cli", "summarize", *map(str, dirs)]
+    cmd = [sys.executable, "-m", "plug_eval.judges", "summarize", *map(str, dirs)]
     size = sum(p.stat().st_size for d in dirs for p in d.iterdir()) / 1e6
     for d in dirs:  # first without the facts cache: every answer and reply decoded
-        (d / rundir.FACTS).unlink()
+        (d / runs.FACTS).unlink()
     t_cold = timed(subprocess.run, cmd, capture_output=True, text=True, check=True)[1]
     # best of 3 for both: the machine is shared, and the first run also warms the file cache
     t_cli = min(timed(subprocess.run, cmd, capture_output=True, text=True, check=True)[1] for _ in range(3))

@@ -161,7 +161,7 @@ def resolve(args: argparse.Namespace) -> Plan:
         if not Path(base).expanduser().is_dir():
             raise PlugEvalError("--base-model folder not found", base)
         base = str(Path(base).expanduser().resolve())
-    from plug_eval.judges.config import resolve as resolve_judge
+    from plug_eval.judges.prompts.config import resolve as resolve_judge
 
     resolve_judge(args.judge, base_url=args.base_url)  # an unknown judge fails now, not after training
     if args.seed < 0:

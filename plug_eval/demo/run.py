@@ -286,7 +286,7 @@ class Demo:
             old = self.manifest.stages.get(name)
             if old and old.get("key") != key:  # other answers: a stale run directory is no store to resume
                 shutil.rmtree(run_dir, ignore_errors=True)
-            argv = python_module("plug_eval.judge_cli", "compare", str(a), str(b), "--judge", self.plan.judge,
+            argv = python_module("plug_eval.judges", "compare", str(a), str(b), "--judge", self.plan.judge,
                                  "--lang", lang, "--out", str(run_dir), "--name-a", "plug", "--name-b", "direct",
                                  "--filter", "plug_extract",  # pivot samples also log paper_extract
                                  "--seed", str(self.plan.seed), "--quiet", *(["--base-url", self.plan.base_url]
@@ -317,7 +317,7 @@ class Demo:
             return
         html = self.report_path()
         tmp = fresh(html.parent.with_name(html.parent.name + ".tmp"))
-        job = Job(name, python_module("plug_eval.judge_cli", "report", *map(str, dirs), "-o", str(tmp / html.name),
+        job = Job(name, python_module("plug_eval.judges", "report", *map(str, dirs), "-o", str(tmp / html.name),
                                       "--title", title), self.log(name))
         run_jobs([job], 1)
         final = replace_path(tmp, html.parent)

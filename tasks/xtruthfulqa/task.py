@@ -5,7 +5,7 @@ reference answers, so the per-sample metrics are :class:`~plug_eval.tasks.base.P
 ones.  Each logged sample holds what that judge needs: the question
 (``doc.instruction``), ``doc.correct_answers``, ``doc.incorrect_answers``, ``doc.lang`` and the
 answer to judge in ``filtered_resps`` (on pivot tasks the target-language block PLUG's
-extraction keeps), read like X-AlpacaEval's answers by :mod:`plug_eval.records`.
+extraction keeps), read like X-AlpacaEval's answers by :mod:`plug_eval.judges.inputs`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Presets and judge specs: which backend, model, decoding arguments, template and parser.
 
-A preset is a YAML file (``judges/presets/<name>.yaml``, or any path) naming those five
+A preset is a YAML file (``judges/prompts/presets/<name>.yaml``, or any path) naming those five
 things; comparing two judges means diffing two YAML files, and the prompt wording never touches
 Python.  ``--judge`` accepts a preset name, a preset file, ``BACKEND:MODEL`` (the default preset
 of the mode with that backend) or a bare backend that needs no model (``rules``).
@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
-from plug_eval.judges import registry
-from plug_eval.judges.verdicts import PARSERS
 
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges.prompts.verdicts import PARSERS
+from plug_eval.llm import registry
 
 MODES = ("pairwise", "grade", "truthful")
 DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single", "truthful": "truthful"}
-#: -J keys that configure the judge rather than the decoding.
-OPTION_KEYS = {"model", "max_answer_units", "batch_size", "device", "dtype", "timeout"}
+#: -J keys that configure the judge (beyond the backend's own, :data:`plug_eval.llm.registry.OPTION_KEYS`).
+JUDGE_OPTION_KEYS = frozenset({"model", "max_answer_units"})
 _PRESET_KEYS = {"description", "mode", "backend", "model", "base_url", "template", "parser", "decoding",
                 "max_answer_units", "options"}
 
@@ -62,7 +62,7 @@ class JudgeConfig:
 
 
 def _packaged() -> Any:
-    return files("plug_eval.judges")
+    return files("plug_eval.judges.prompts")
 
 
 def preset_names() -> list[str]:
@@ -130,12 +130,6 @@ def _split_spec(spec: str, mode: str) -> tuple[str, str | None, str | None]:
                         f"backends: {', '.join(registry.names())} (as BACKEND:MODEL)")
 
 
-def _coerce_options(overrides: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    decoding = {k: v for k, v in overrides.items() if k not in OPTION_KEYS}
-    options = {k: v for k, v in overrides.items() if k in OPTION_KEYS}
-    return decoding, options
-
-
 def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, template: str | None = None,
             overrides: dict[str, Any] | None = None) -> JudgeConfig:
     """Resolve ``--judge SPEC`` (+ ``--base-url``, ``--template``, ``-J`` overrides) to a config."""
@@ -143,7 +137,7 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
     data, preset, folder = load_preset(name)
     if data.get("mode", "pairwise") != mode:
         raise PlugEvalError(f"--judge {spec}: preset {preset!r} is for {data.get('mode')}, not {mode}")
-    decoding_over, options = _coerce_options(dict(overrides or {}))
+    decoding_over, options = registry.split_options(dict(overrides or {}), JUDGE_OPTION_KEYS)
     backend = backend or data.get("backend")
     model = options.pop("model", None) or model or data.get("model") or ("rules" if backend == "rules" else None)
     if not backend or not model:
@@ -162,18 +156,3 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
         max_answer_units=int(options.pop("max_answer_units", data.get("max_answer_units", 3000))),
         options={**(data.get("options") or {}), **options}, description=str(data.get("description", "")),
     )
-
-
-def with_decoding(config: JudgeConfig, **decoding: Any) -> JudgeConfig:
-    return replace(config, decoding={**config.decoding, **decoding})
-
-
-def parse_overrides(pairs: list[str]) -> dict[str, Any]:
-    """``-J key=value`` pairs; values are read as YAML scalars (``0`` -> 0, ``true`` -> True)."""
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise PlugEvalError(f"-J {pair}: expected KEY=VALUE")
-        out[key.strip()] = yaml.safe_load(value) if value else ""
-    return out

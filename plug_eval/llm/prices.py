@@ -1,4 +1,4 @@
-"""What a judge call costs: API usage times a price table the user can override.
+"""What an LLM call costs: API usage times a price table the user can override.
 
 Prices are US dollars per million tokens (input, output), as the providers' price pages listed
 them when this table was written; they change, so ``--prices FILE`` (YAML or JSON,
@@ -66,12 +66,14 @@ def max_call_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> flo
     return (n_in * price.input + int(max_out) * price.output) / 1e6
 
 
-def estimated_cost(prompt: str, decoding: Mapping[str, Any], price: Price) -> float:
-    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character."""
+def estimated_cost(prompt: str, decoding: Mapping[str, Any], price: Price, output_tokens: int | None = None) -> float:
+    """A rough guess for ``--dry-run``: ~4 ASCII characters per token, 1 per other character; the
+    reply ``output_tokens`` long when the job can guess it, else a short judgment's length."""
     n_ascii = sum(1 for ch in prompt if ord(ch) < 128)
     n_in = n_ascii / 4 + (len(prompt) - n_ascii)
-    max_out = decoding.get("max_tokens") or EST_OUTPUT_TOKENS
-    return (n_in * price.input + min(int(max_out), EST_OUTPUT_TOKENS) * price.output) / 1e6
+    max_out = int(_max_tokens(decoding) or EST_OUTPUT_TOKENS)
+    n_out = min(max_out, EST_OUTPUT_TOKENS if output_tokens is None else output_tokens)
+    return (n_in * price.input + n_out * price.output) / 1e6
 
 
 class PriceTable:

@@ -1,8 +1,9 @@
-"""What a judge backend is: one small class with one async method that makes one call.
+"""What a backend is: one small class with one async method that makes one LLM call.
 
-The engine (:mod:`plug_eval.engine`) owns retries, concurrency, the store and the budget, and
-:mod:`plug_eval.prices` the cost; a backend only turns a :class:`JudgeRequest` into a
-:class:`JudgeReply`, and says whether a failure is worth retrying by raising
+Every LLM job (judging, grading, X-TruthfulQA, translation) calls models through this.  The
+engine (:mod:`plug_eval.llm.engine`) owns retries, concurrency, the store and the budget, and
+:mod:`plug_eval.llm.prices` the cost; a backend only turns a :class:`Request` into a
+:class:`Reply`, and says whether a failure is worth retrying by raising
 :class:`TransientError` (429, 5xx, timeouts, dropped connections, malformed bodies) or
 :class:`PermanentError` (anything a retry cannot fix).
 """
@@ -19,8 +20,8 @@ from plug_eval.errors import PlugEvalError
 
 
 @dataclass(frozen=True)
-class JudgeRequest:
-    """One rendered prompt, plus the structured inputs that rule-based judges read."""
+class Request:
+    """One rendered prompt, plus the structured inputs that rule-based backends read."""
 
     system: str | None
     user: str
@@ -30,7 +31,7 @@ class JudgeRequest:
 
 
 @dataclass(frozen=True)
-class JudgeReply:
+class Reply:
     """The raw text of one reply with the usage the provider reported (None when unknown)."""
 
     text: str
@@ -43,7 +44,7 @@ class JudgeReply:
 ERROR_KINDS = ("auth", "rate", "server", "connection", "timeout", "malformed", "too-long", "other")
 
 
-class JudgeCallError(Exception):
+class CallError(Exception):
     """A call that did not produce a reply; ``reason`` is stored with the judgment, ``kind`` is one
     of :data:`ERROR_KINDS`."""
 
@@ -54,11 +55,11 @@ class JudgeCallError(Exception):
         self.kind = kind
 
 
-class TransientError(JudgeCallError):
+class TransientError(CallError):
     """Worth another try after a backoff (rate limit, overload, timeout, bad body)."""
 
 
-class PermanentError(JudgeCallError):
+class PermanentError(CallError):
     """A retry will not help (bad request, a prompt too long for the model)."""
 
 
@@ -79,9 +80,9 @@ class BackendOptions:
 
 
 class Backend(ABC):
-    """A judge backend.  Subclasses set ``name`` and implement :meth:`judge`.
+    """A backend.  Subclasses set ``name`` and implement :meth:`complete`.
 
-    ``batch_size`` > 1 means the backend also implements :meth:`judge_batch`, and the
+    ``batch_size`` > 1 means the backend also implements :meth:`complete_batch`, and the
     engine hands it that many requests at a time (a local model generates them together).
     ``local`` backends cost nothing and need no API key.
     """
@@ -97,16 +98,16 @@ class Backend(ABC):
         self.add_url_secrets(options.base_url)
 
     @abstractmethod
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
-        """Make one call and return its reply, or raise a :class:`JudgeCallError`."""
+    async def complete(self, request: Request) -> Reply:
+        """Make one call and return its reply, or raise a :class:`CallError`."""
 
-    async def judge_batch(self, requests: Sequence[JudgeRequest]) -> list[JudgeReply | JudgeCallError]:
+    async def complete_batch(self, requests: Sequence[Request]) -> list[Reply | CallError]:
         """Several requests at once; by default one call each."""
-        out: list[JudgeReply | JudgeCallError] = []
+        out: list[Reply | CallError] = []
         for req in requests:
             try:
-                out.append(await self.judge(req))
-            except JudgeCallError as err:
+                out.append(await self.complete(req))
+            except CallError as err:
                 out.append(err)
         return out
 
@@ -125,10 +126,10 @@ class Backend(ABC):
         return self.options.base_url
 
     def identity(self) -> dict[str, Any]:
-        """What goes into the judgment key: backend, server host and model (never a secret).
+        """What goes into a call's key: backend, server host and model (never a secret).
 
         The host is the effective base URL's (a local server named by ``OPENAI_BASE_URL`` is a
-        different judge from the provider's API); the provider's default host stays None, as it
+        different model from the provider's API); the provider's default host stays None, as it
         always was, so judgments keyed before this rule keep their keys."""
         host = base_url_host(self.effective_base_url())
         if self.options.base_url is None and host == self.default_host:
@@ -183,7 +184,7 @@ def check_base_url(url: str | None, where: str) -> None:
 
 
 def base_url_host(url: str | None) -> str | None:
-    """The host[:port] of a base URL: a local server and the provider's API are different judges."""
+    """The host[:port] of a base URL: a local server and the provider's API are different models."""
     if not url:
         return None
     parts = urlsplit(url if "//" in url else "//" + url)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from plug_eval.judges.backends._sdk import SdkBackend, classify
-from plug_eval.judges.base import JudgeReply, JudgeRequest
+from plug_eval.llm.backends._sdk import SdkBackend, classify
+from plug_eval.llm.base import Reply, Request
 
 MINIMUM = (0, 40)
 DEFAULT_MAX_TOKENS = 1024
@@ -24,7 +24,7 @@ class AnthropicBackend(SdkBackend):
     sdk_name, minimum, client_class = "anthropic", MINIMUM, "AsyncAnthropic"
     key_env, base_env, default_url = "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com"
 
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
+    async def complete(self, request: Request) -> Reply:
         client = self._connect()
         body: dict[str, Any] = {"model": self.options.model, "max_tokens": DEFAULT_MAX_TOKENS,
                                 "messages": [{"role": "user", "content": request.user}], **request.decoding}
@@ -37,7 +37,7 @@ class AnthropicBackend(SdkBackend):
             text = "".join(b.get("text", "") for b in resp["content"] if b.get("type") == "text")
             usage = resp.get("usage") or {}
             finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")
-            return JudgeReply(text=text, input_tokens=usage.get("input_tokens"),
+            return Reply(text=text, input_tokens=usage.get("input_tokens"),
                               output_tokens=usage.get("output_tokens"), finish_reason=finish)
         except Exception as err:  # every failure becomes a classified JudgeCallError
             raise classify(err, self._sdk) from None

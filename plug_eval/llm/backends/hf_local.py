@@ -1,6 +1,6 @@
-"""``hf:PATH``: a local transformers causal LM as the judge, generating in batches.
+"""``hf:PATH``: a local transformers causal LM (a judge or a translator), generating in batches.
 
-:mod:`plug_eval.engine` hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
+:mod:`plug_eval.llm.engine` hands this backend ``batch_size`` requests at a time (``-J batch_size=N``,
 default 8); they are chat-formatted, left-padded and generated together in a worker thread so
 the event loop stays free.  Greedy unless ``temperature`` > 0.  torch and transformers are
 imported only when the first batch runs.
@@ -13,9 +13,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from plug_eval.judges.base import Backend, BackendOptions, JudgeCallError, JudgeReply, JudgeRequest, PermanentError
-
 from plug_eval.errors import PlugEvalError
+from plug_eval.llm.base import Backend, BackendOptions, CallError, PermanentError, Reply, Request
 
 DEFAULT_BATCH = 8
 
@@ -37,9 +36,9 @@ class HFBackend(Backend):
 
         for pkg in ("torch", "transformers"):
             if importlib.util.find_spec(pkg) is None:
-                raise PlugEvalError(f'the hf judge needs {pkg}: pip install "plug-eval[hf]"')
+                raise PlugEvalError(f'the hf backend needs {pkg}: pip install "plug-eval[hf]"')
         if not Path(self.options.model).exists():
-            raise PlugEvalError("hf judge: no such model directory", self.options.model)
+            raise PlugEvalError("hf backend: no such model directory", self.options.model)
 
     def _load(self) -> None:
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -54,7 +53,7 @@ class HFBackend(Backend):
             self._model.to(device)
         self._model.eval()
 
-    def _prompt(self, req: JudgeRequest) -> str:
+    def _prompt(self, req: Request) -> str:
         messages = ([{"role": "system", "content": req.system}] if req.system else [])
         messages.append({"role": "user", "content": req.user})
         if not getattr(self._tok, "chat_template", None):
@@ -65,7 +64,7 @@ class HFBackend(Backend):
             merged = [{"role": "user", "content": "\n\n".join(m["content"] for m in messages)}]
             return self._tok.apply_chat_template(merged, tokenize=False, add_generation_prompt=True)
 
-    def _generate(self, requests: Sequence[JudgeRequest]) -> list[JudgeReply | JudgeCallError]:
+    def _generate(self, requests: Sequence[Request]) -> list[Reply | CallError]:
         import torch
 
         with self._lock:
@@ -88,20 +87,20 @@ class HFBackend(Backend):
                                            **sampling)
             return [self._reply(enc, out, i, max_new) for i in range(len(requests))]
 
-    def _reply(self, enc: Any, out: Any, i: int, max_new: int) -> JudgeReply:
+    def _reply(self, enc: Any, out: Any, i: int, max_new: int) -> Reply:
         width = enc["input_ids"].shape[1]
         new = out[i, width:].tolist()
         eos = self._tok.eos_token_id
         n_out = new.index(eos) + 1 if eos in new else len(new)
         text = self._tok.decode(new[:n_out], skip_special_tokens=True)
-        return JudgeReply(text=text, input_tokens=int(enc["attention_mask"][i].sum()), output_tokens=n_out,
+        return Reply(text=text, input_tokens=int(enc["attention_mask"][i].sum()), output_tokens=n_out,
                           finish_reason="length" if n_out >= max_new and eos not in new else "stop")
 
-    async def judge_batch(self, requests: Sequence[JudgeRequest]) -> list[JudgeReply | JudgeCallError]:
+    async def complete_batch(self, requests: Sequence[Request]) -> list[Reply | CallError]:
         return await asyncio.to_thread(self._generate, list(requests))
 
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
-        reply = (await self.judge_batch([request]))[0]
-        if isinstance(reply, JudgeCallError):
+    async def complete(self, request: Request) -> Reply:
+        reply = (await self.complete_batch([request]))[0]
+        if isinstance(reply, CallError):
             raise reply
         return reply

@@ -20,10 +20,10 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
-from plug_eval.judges.verdicts import injection_signs
 
 from plug_eval import languages
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges.prompts.verdicts import injection_signs
 
 TRUNCATION_NOTE = "[... answer cut by plug-judge: the first {kept} of {total} length units are shown]"
 

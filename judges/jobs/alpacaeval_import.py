@@ -22,8 +22,9 @@ from typing import Any
 
 import numpy as np
 
-from plug_eval import __version__, files, rundir, stats
+from plug_eval import __version__, files, stats
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges import runs, summaries
 from plug_eval.languages import answer_units
 
 SCHEMA_VERSION = 1
@@ -128,11 +129,11 @@ def build_run(
     """Items, judgments and summary of one imported comparison (no I/O)."""
     run = _run(rows, source=source, lang=lang, swap_seed=swap_seed, seed=seed, n_resamples=n_resamples)
     judgments = [r for recs in run.by_key.values() for r in recs]
-    return run.items, judgments, rundir.build_summaries([run])[0]
+    return run.items, judgments, summaries.build_summaries([run])[0]
 
 
 def _run(rows: Sequence[dict[str, Any]], *, source: dict[str, Any], lang: str, swap_seed: int, seed: int,
-         n_resamples: int, out: str | os.PathLike[str] = ".") -> rundir.Run:
+         n_resamples: int, out: str | os.PathLike[str] = ".") -> runs.Run:
     path = source.get("path")
     system_a, system_b = _single(rows, "generator_2", path), _single(rows, "generator_1", path)
     judge = _single(rows, "annotator", path) if any(r.get("annotator") for r in rows) else "alpacaeval"
@@ -153,7 +154,7 @@ def _run(rows: Sequence[dict[str, Any]], *, source: dict[str, Any], lang: str, s
         },
         "keep": {"alpacaeval": alpacaeval_metrics([r["preference"] for r in rows])},
     }
-    return rundir.imported_run(out, items, judgments, manifest)
+    return runs.imported_run(out, items, judgments, manifest)
 
 
 def _item(row: dict[str, Any], iid: str, lang: str, source: dict[str, Any]) -> dict[str, Any]:
@@ -214,13 +215,13 @@ def import_annotations(
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not force)):
         raise PlugEvalError("output directory exists and is not empty (pass --force to overwrite)", out_dir)
     if out_dir.is_dir():
-        paid = rundir.non_import_judgments(out_dir)
+        paid = runs.non_import_judgments(out_dir)
         if paid:  # --force replaces an import, never judgments someone paid for
             raise PlugEvalError(f"holds {paid} judgments not written by an import (a compare or grade run): "
                                 "import into a new --out", out_dir)
     rows, sha = load_annotations(path)
     source = {"path": os.path.abspath(path), "sha256": sha, "format": FORMAT}
     run = _run(rows, source=source, lang=lang, swap_seed=0, seed=seed, n_resamples=n_resamples, out=out_dir)
-    summary = rundir.build_summaries([run])[0]
-    rundir.write_run(run, summary)
+    summary = summaries.build_summaries([run])[0]
+    runs.write_run(run, summary)
     return summary

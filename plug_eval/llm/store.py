@@ -1,10 +1,13 @@
-"""The run directory's append-only judgment store: no paid judgment is ever lost or paid twice.
+"""The run directory's append-only store of calls: no paid reply is ever lost or paid twice.
+
+Every LLM job keeps its replies here (judgments, grades, translations).
 
 * ``judgments.jsonl`` gets one JSON line per completed call, written with a single ``write`` on
   an ``O_APPEND`` descriptor under an exclusive ``flock`` as soon as the call returns.  Lines are
   never rewritten: ``--force`` appends a newer record and the latest record of a key wins.
 * A record's key hashes exactly what determines the reply: backend, server host, model,
-  decoding arguments, template, rendered prompt and order (not concurrency, timeouts or retries).
+  decoding arguments, template, rendered prompt and the call's part (a judging order, an aspect,
+  a target language), not concurrency, timeouts or retries.
 * A crash or ``kill -9`` can leave a torn last line; readers skip it and the next append starts
   on a fresh line.  Only calls in flight at the kill can be paid twice.
 * Two runs sharing a store claim a key before calling with a POSIX record lock on one byte of
@@ -18,27 +21,40 @@ import fcntl
 import hashlib
 import json
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from plug_eval import files
-from plug_eval.rundir import JUDGMENTS, LOCK
+from plug_eval.llm.rundir import JUDGMENTS, LOCK
 
 
-def judgment_key(identity: dict[str, Any], decoding: dict[str, Any], template_sha256: str,
-                 system: str | None, user: str, order: str) -> str:
-    """sha256 over exactly the inputs that change a judge's reply."""
+def call_key(identity: dict[str, Any], decoding: Mapping[str, Any], template_sha256: str,
+             system: str | None, user: str, part: str) -> str:
+    """sha256 over exactly the inputs that change a reply.  The payload's field names are those
+    of the first release (a judging order was the only part then): keys never change."""
     payload = {"judge": identity, "decoding": decoding, "template": template_sha256, "system": system,
-               "user": user, "order": order}
+               "user": user, "order": part}
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def counting(records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The record of one key that counts: the latest successful one, else the latest error.
+    A later error never hides an earlier success; a later success (``--force``) replaces it."""
+    if len(records) == 1:  # the common case
+        return records[0]
+    for rec in reversed(records):
+        if rec.get("error") is None:
+            return rec
+    return records[-1] if records else None
 
 
 def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
 
 
-class JudgmentStore:
+class Store:
     """``judgments.jsonl`` of one run directory: an index by key, appends, cross-run claims."""
 
     def __init__(self, run_dir: str | os.PathLike[str]) -> None:
@@ -89,10 +105,21 @@ class JudgmentStore:
             return False
         return not retry_errors or any(r.get("error") is None for r in recs)
 
-    def spent(self) -> float:
-        """USD spent on every stored call of this run directory (forced re-judgments, other judges
-        and errors with a cost included): what ``--max-cost`` counts against.  Unknown costs count 0."""
-        return round(sum(float(r.get("cost_usd") or 0.0) for recs in self.by_key.values() for r in recs), 8)
+    def spent(self, bound: Callable[[str], float | None] = lambda key: None) -> float:
+        """USD spent on every stored call of this run directory (forced repeats, other judges and
+        errors with a cost included): what ``--max-cost`` counts against.
+
+        The one definition of spent money.  A reply of unknown cost (no price, or a server that
+        reported no usage) counts at its call's maximum, never 0: the bound stored with it
+        (``cost_bound_usd``), else ``bound(key)`` (the planned call's maximum at today's price)."""
+        total = 0.0
+        for key, recs in self.by_key.items():
+            for rec in recs:
+                if rec.get("cost_usd") is not None:
+                    total += float(rec["cost_usd"])
+                elif rec.get("error") is None:
+                    total += float(rec.get("cost_bound_usd") or bound(key) or 0.0)
+        return round(total, 8)
 
     # ------------------------------------------------------------------ writing
 

@@ -1,18 +1,19 @@
-"""The engine for batched, resumable, budgeted LLM calls: judging uses it, and so will translate.
+"""The engine for batched, resumable, budgeted LLM calls: every LLM job runs on it.
 
-Backends (:mod:`plug_eval.judges`) only make calls; this module decides when, and stores what
+Backends (:mod:`plug_eval.llm.backends`) only make calls; this module decides when, and stores what
 came back.  ``concurrency`` workers take calls from one queue (a backend with ``batch_size`` > 1
 gets one worker and that many requests at a time).  Before a call a worker reserves its maximum
 cost (``max_cost``) and claims its key in the store (another run may hold it: the call goes to
 the back of the queue and is skipped once that run's record appears).  Failures that a retry
-can fix (:class:`~plug_eval.judges.base.TransientError`) are retried with exponential backoff
+can fix (:class:`~plug_eval.llm.base.TransientError`) are retried with exponential backoff
 and jitter, or after the server's ``retry-after`` capped at ``retry_after_cap``; what still
 fails is stored as an error with its reason and kind (``Result.error_kind``), and
-``retry_errors`` retries only those.  Each record is appended the moment its call returns, as
-the caller's ``record`` function builds it.
+``retry_errors`` retries only those (the caller's ``needed`` rule may widen what a retry
+asks again).  Each record is appended the moment its call returns, as the caller's ``record``
+function builds it.
 
 Two failures stop the whole run instead (``Outcome.fatal`` says why; nothing is stored for the
-call): a :class:`~plug_eval.judges.base.FatalError` (authentication, permission, unknown model:
+call): a :class:`~plug_eval.llm.base.FatalError` (authentication, permission, unknown model:
 no later call can succeed), and ``max_consecutive_failures`` connection failures in a row (a
 dead server; default 20, counted per attempt, reset by any reply).
 """
@@ -31,9 +32,9 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.judges.base import Backend, FatalError, JudgeCallError, JudgeReply, JudgeRequest, TransientError
-from plug_eval.prices import Price, PriceTable, max_call_cost
-from plug_eval.store import JudgmentStore
+from plug_eval.llm.base import Backend, CallError, FatalError, Reply, Request, TransientError
+from plug_eval.llm.prices import Price, PriceTable, max_call_cost
+from plug_eval.llm.store import Store
 
 CLAIM_RETRY_S = 0.02
 MAX_CONSECUTIVE_FAILURES = 20  #: connection failures in a row that stop a run (a dead server)
@@ -46,15 +47,15 @@ class Call(Protocol):
     def key(self) -> str: ...
 
     @property
-    def request(self) -> JudgeRequest: ...
+    def request(self) -> Request: ...
 
 
 @dataclass
 class Limits:
     """How to run: where the store is, how many calls at once, retries, budget.  None of this
-    changes a call's key.  Every command that makes LLM calls takes these (``plug-judge``'s
-    ``RunOptions`` adds its own fields; ``plug-train translate`` uses them as they are), and
-    :meth:`check` is the one place their flags are validated."""
+    changes a call's key.  Every command that makes LLM calls takes these, from the same flags
+    (:func:`plug_eval.llm.cli.add_run_flags`), and :meth:`check` is the one place they are
+    validated."""
 
     out: Path
     concurrency: int = 8
@@ -69,6 +70,7 @@ class Limits:
     prices: PriceTable = field(default_factory=PriceTable)
     max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES  #: connection failures in a row that stop a run
     spent_before: float = 0.0  #: USD the store already holds, counted against ``max_cost``
+    accept_new_identity: bool = False  #: reuse a run directory made with another identity
 
     def check(self) -> None:
         """A one-line :class:`PlugEvalError` naming the flag for the first bad value; before any
@@ -88,10 +90,23 @@ class Limits:
 C = TypeVar("C", bound=Call)
 
 
-def pending_calls(calls: Sequence[C], store: JudgmentStore, limits: Limits) -> list[C]:
-    """The calls a run must make: all of them with ``force``, else those the store has not
-    settled (a stored error counts as settled unless ``retry_errors``)."""
-    return list(calls) if limits.force else [c for c in calls if not store.settled(c.key, limits.retry_errors)]
+#: Whether a call must be made, given every record its key has in the store (oldest first).
+Needed = Callable[[C, list[dict[str, Any]]], bool]
+
+
+def settled_rule(limits: Limits) -> Needed[Any]:
+    """The default rule: every call with ``force``, else those the store has not settled (a stored
+    error counts as settled unless ``retry_errors``)."""
+    if limits.force:
+        return lambda call, records: True
+    if limits.retry_errors:
+        return lambda call, records: all(r.get("error") is not None for r in records)
+    return lambda call, records: not records
+
+
+def pending_calls(calls: Sequence[C], store: Store, needed: Needed[C]) -> list[C]:
+    """The calls a run must make, by the ``needed`` rule."""
+    return [c for c in calls if needed(c, store.by_key.get(c.key, []))]
 
 
 def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float | None, price: Price | None,
@@ -113,16 +128,17 @@ def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float |
 class Result:
     """How one call ended: a reply or an error, with its cost (None when unknown)."""
 
-    reply: JudgeReply | None
+    reply: Reply | None
     error: str | None
     latency_s: float
     attempts: int
     cost_usd: float | None
-    error_kind: str | None = None  #: one of :data:`plug_eval.judges.base.ERROR_KINDS` when ``error``
+    error_kind: str | None = None  #: one of :data:`plug_eval.llm.base.ERROR_KINDS` when ``error``
+    cost_bound_usd: float | None = None  #: the call's maximum cost, when its cost is unknown but bounded
 
 
 _ABANDONED = "abandoned"  #: an attempt cut short by a stopped run: nothing to store
-_Attempted = tuple[JudgeReply | None, str | None, float, int, str | None]  # reply, error, latency, attempts, kind
+_Attempted = tuple[Reply | None, str | None, float, int, str | None]  # reply, error, latency, attempts, kind
 
 #: Builds the stored line of one finished call; it must carry ``key``.
 Recorder = Callable[[C, Result], dict[str, Any]]
@@ -216,10 +232,11 @@ class Engine(Generic[C]):
     """Makes the calls a store does not hold yet, within the limits, recording each as it ends."""
 
     def __init__(self, backend: Backend, limits: Limits, price: Price | None, record: Recorder[C], *,
-                 activity: str = "judging") -> None:
+                 activity: str = "judging", needed: Needed[C] | None = None) -> None:
         self.backend, self.opts, self.price, self.record = backend, limits, price, record
         self.activity = activity
-        self.store = JudgmentStore(limits.out)
+        self.needed: Needed[C] = needed or settled_rule(limits)
+        self.store = Store(limits.out)
         self.budget = Budget(limits.max_cost, limits.spent_before)
         self.max_failures = limits.max_consecutive_failures
         self.failures_in_a_row = 0
@@ -249,15 +266,15 @@ class Engine(Generic[C]):
             call, not_before = self.queue.popleft()
             if not_before > time.monotonic():
                 await asyncio.sleep(not_before - time.monotonic())
-            if not self.opts.force and self.store.settled(call.key, self.opts.retry_errors):
+            if not self._still_needed(call):
                 continue
             if not self.store.try_claim(call.key):  # another run is making this call
                 self.store.refresh()
-                if not self.store.settled(call.key, self.opts.retry_errors):
+                if self._still_needed(call):
                     self.queue.append((call, time.monotonic() + CLAIM_RETRY_S))
                 continue
             self.store.refresh()  # the other run may have finished it just before we claimed
-            if not self.opts.force and self.store.settled(call.key, self.opts.retry_errors):
+            if not self._still_needed(call):
                 self.store.release(call.key)
                 continue
             reserve = self._reserve_amount(call)
@@ -267,6 +284,19 @@ class Engine(Generic[C]):
                 return None
             return call, reserve
         return None
+
+    def _still_needed(self, call: C) -> bool:
+        """Whether the call must still be made: ``force`` makes each key once per run, whatever
+        other runs store meanwhile; otherwise the ``needed`` rule on what the store holds now."""
+        return self.opts.force or self.needed(call, self.store.by_key.get(call.key, []))
+
+    def _bound(self, call: C) -> float | None:
+        """The most a call can cost: None without a price or a maximum reply length."""
+        try:
+            return None if self.price is None else max_call_cost(
+                (call.request.system or "") + call.request.user, call.request.decoding, self.price)
+        except PlugEvalError:  # no max_tokens: no bound
+            return None
 
     def _reserve_amount(self, call: C) -> float:
         if self.opts.max_cost is None or self.price is None:
@@ -303,7 +333,7 @@ class Engine(Generic[C]):
         if self.outcome.stopped is None or self.outcome.stopped == "budget":
             self.outcome.stopped, self.outcome.fatal = why, reason
 
-    def _failed_attempt(self, err: JudgeCallError) -> None:
+    def _failed_attempt(self, err: CallError) -> None:
         """Count connection failures in a row; stop the run at the limit (a dead server)."""
         if err.kind != "connection":
             return
@@ -320,14 +350,14 @@ class Engine(Generic[C]):
             if self.outcome.stopped in ("auth", "connection"):  # stopped while this call waited to retry
                 return None, None, 0.0, attempt - 1, _ABANDONED
             try:
-                reply = await asyncio.wait_for(self.backend.judge(call.request), self.opts.timeout * 1.5 + 5)
+                reply = await asyncio.wait_for(self.backend.complete(call.request), self.opts.timeout * 1.5 + 5)
                 self.failures_in_a_row = 0
                 return reply, None, time.monotonic() - started, attempt, None
-            except (JudgeCallError, asyncio.TimeoutError) as err:
+            except (CallError, asyncio.TimeoutError) as err:
                 if isinstance(err, asyncio.TimeoutError):
                     err = TransientError("timeout", kind="timeout")
                 if isinstance(err, FatalError):
-                    self._stop("auth", f"the judge server refused the call: {self.backend.redact(err.reason)}")
+                    self._stop("auth", f"the server refused the call: {self.backend.redact(err.reason)}")
                     return None, None, time.monotonic() - started, attempt, _ABANDONED
                 self._failed_attempt(err)
                 if self.outcome.stopped in ("auth", "connection"):
@@ -345,14 +375,14 @@ class Engine(Generic[C]):
 
     async def _batch(self, calls: list[C]) -> list[_Attempted]:
         started = time.monotonic()
-        replies = await self.backend.judge_batch([c.request for c in calls])
+        replies = await self.backend.complete_batch([c.request for c in calls])
         latency = time.monotonic() - started
         out: list[_Attempted] = []
         for r in replies:
             if isinstance(r, FatalError):
-                self._stop("auth", f"the judge refused the call: {self.backend.redact(r.reason)}")
+                self._stop("auth", f"the backend refused the call: {self.backend.redact(r.reason)}")
                 out.append((None, None, latency, 1, _ABANDONED))
-            elif isinstance(r, JudgeCallError):
+            elif isinstance(r, CallError):
                 out.append((None, self.backend.redact(r.reason), latency, 1, r.kind))
             else:
                 out.append((r, None, latency, 1, None))
@@ -360,12 +390,14 @@ class Engine(Generic[C]):
 
     # ------------------------------------------------------------------ recording
 
-    async def _finish(self, call: C, reserve: float, reply: JudgeReply | None, error: str | None,
+    async def _finish(self, call: C, reserve: float, reply: Reply | None, error: str | None,
                       latency: float, attempts: int, kind: str | None = None) -> None:
         cost = None
         if reply is not None and self.price is not None:
             cost = 0.0 if self.backend.local else self.price.cost(reply.input_tokens, reply.output_tokens)
-        rec = self.record(call, Result(reply, error, latency, attempts, cost, kind if error is not None else None))
+        bound = self._bound(call) if reply is not None and cost is None else None
+        rec = self.record(call, Result(reply, error, latency, attempts, cost, kind if error is not None else None,
+                                       bound))
         self.store.append(rec)
         self.outcome.calls += 1
         self.outcome.errors += error is not None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from plug_eval.judges.backends._sdk import SdkBackend, classify
-from plug_eval.judges.base import JudgeReply, JudgeRequest
+from plug_eval.llm.backends._sdk import SdkBackend, classify
+from plug_eval.llm.base import Reply, Request
 
 MINIMUM = (1, 40)
 
@@ -23,7 +23,7 @@ class OpenAIBackend(SdkBackend):
     key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com"
     key_hint = " (or --base-url for a local OpenAI-compatible server)"
 
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
+    async def complete(self, request: Request) -> Reply:
         client = self._connect()
         messages = ([{"role": "system", "content": request.system}] if request.system else [])
         messages.append({"role": "user", "content": request.user})
@@ -36,7 +36,7 @@ class OpenAIBackend(SdkBackend):
             resp = await client.post("/chat/completions", body=body, cast_to=dict[str, Any])
             choice = resp["choices"][0]
             usage = resp.get("usage") or {}
-            return JudgeReply(text=choice["message"].get("content") or "",
+            return Reply(text=choice["message"].get("content") or "",
                               input_tokens=usage.get("prompt_tokens"), output_tokens=usage.get("completion_tokens"),
                               finish_reason=choice.get("finish_reason"))
         except Exception as err:  # every failure becomes a classified JudgeCallError

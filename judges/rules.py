@@ -8,7 +8,7 @@ system answers in the right language more often; every summary and report labels
 
 from __future__ import annotations
 
-from plug_eval.judges.base import Backend, JudgeReply, JudgeRequest
+from plug_eval.llm.base import Backend, Reply, Request
 
 MARGIN = 0.2
 
@@ -17,13 +17,13 @@ class RulesBackend(Backend):
     name = "rules"
     local = True
 
-    async def judge(self, request: JudgeRequest) -> JudgeReply:
+    async def complete(self, request: Request) -> Reply:
         from plug_eval.langid import fidelity
 
         if request.lang is None or len(request.answers) != 2:
-            return JudgeReply("Offline language rule (not a quality judge): no requested language known. [[C]]")
+            return Reply("Offline language rule (not a quality judge): no requested language known. [[C]]")
         first, second = (fidelity(a, request.lang) for a in request.answers)
         verdict = "A" if first - second > MARGIN else "B" if second - first > MARGIN else "C"
         text = (f"Offline language rule (not a quality judge): share of {request.lang} prose in the first "
                 f"answer {first:.2f}, in the second {second:.2f}.\n[[{verdict}]]")
-        return JudgeReply(text, input_tokens=0, output_tokens=0, finish_reason="stop")
+        return Reply(text, input_tokens=0, output_tokens=0, finish_reason="stop")

@@ -1,26 +1,28 @@
-"""The run directory: the only code that knows its files, which records count and what they mean.
+"""A judging run directory as stored: the only code that knows which records count and what they mean.
 
-A run directory holds ``items.jsonl`` (the paired answers), ``judgments.jsonl`` (the append-only
-store, :mod:`plug_eval.store`), ``run.json`` (written by ``plug-judge compare``/``grade``: the
-key of every planned judgment), ``summary.json`` (derived, rebuilt by :func:`write_summary`) and
-``facts.json`` (a cache of what summaries read, so ``summarize`` never decodes answers or
-replies; rebuilt whenever it does not match the files).  Importers (``import-alpacaeval``) write
-no ``run.json``; their plan is read off the store.  The report only reads.
+A run directory (files and identity: :mod:`plug_eval.llm.rundir`) of ``compare``, ``grade`` or
+``truthful`` holds ``items.jsonl``, the append-only store ``judgments.jsonl``, ``run.json`` (its
+``kind`` and the key of every planned judgment), ``summary.json`` (derived:
+:mod:`plug_eval.judges.summaries`) and ``facts.json`` (a cache of what pairwise summaries read, so
+``summarize`` never decodes answers or replies; rebuilt whenever it does not match the files).
+Importers (``import-alpacaeval``) write no ``run.json``; their plan is read off the store.  The
+report only reads.  One :class:`Run` serves every kind.
 
 The rules, in one place:
 
 * **Which record counts.** Only the keys of this run's plan (other judges sharing the store never
-  leak in); for each key the latest successful record, else the latest error (:func:`select`).
-  A later error never hides an earlier success; a later success (``--force``) replaces it.
-* **What an item's outcome is.** An item judged in one order whose record carries a soft
+  leak in); for each key :func:`plug_eval.llm.store.counting`: the latest successful record,
+  else the latest error.
+* **What a pairwise item's outcome is.** An item judged in one order whose record carries a soft
   ``preference`` (AlpacaEval's 1..2 scale) scores ``preference - 1``; ``"preference": null``
   means the judge gave no preference and the item is unscored, whatever its ``verdict`` says
   (AlpacaEval drops such rows too).  Otherwise the verdicts of both orders combine as the PLUG
   paper does (:func:`plug_eval.stats.outcome_from_orders`); a missing, failed or unparsed order
   leaves the item unscored.
-* **What the summary is.** :func:`build_summaries` computes every ``summary.json`` field from the
-  files alone: ``compare``, ``import-alpacaeval``, ``summarize`` and the report agree because
-  they all come here.  Runs with the same seed and resample count share one resample matrix.
+* **What an X-TruthfulQA answer's label is.** Each aspect (``truthful``, ``informative``) has its
+  label, or a reason it has none: ``empty_answer`` (skipped), ``not_judged``, ``error`` or
+  ``unparsed`` (:meth:`Run.label`).
+* **What money was spent.** Every record of a planned key counts, forced repeats included;
   ``cost_usd`` is null when a call that was made has no known cost (a partial sum would read as
   the total); AlpacaEval's identical-output rows, where it made no call, cost nothing.
 """
@@ -28,11 +30,10 @@ The rules, in one place:
 from __future__ import annotations
 
 import gc
-import math
 import os
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,12 +41,9 @@ from typing import Any
 
 from plug_eval import files, stats
 from plug_eval.errors import PlugEvalError
+from plug_eval.llm.rundir import ITEMS, JUDGMENTS, RUN, SUMMARY, kind_of
+from plug_eval.llm.store import counting
 
-ITEMS = "items.jsonl"
-JUDGMENTS = "judgments.jsonl"
-SUMMARY = "summary.json"
-RUN = "run.json"
-LOCK = "judgments.lock"
 FACTS = "facts.json"  #: a cache of what summaries read (:func:`load_run` with ``facts``)
 
 FACTS_VERSION = 2  # 2: records keep error_kind
@@ -53,20 +51,13 @@ ITEM_FACTS = ("id", "lang", "category", "units_a", "units_b")
 RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "error_kind", "cost_usd", "flags",
                 "raw")
 
-SCHEMA_VERSION = 1
 VERDICTS = ("A", "B", "tie")
+TRUTHFUL = "truthful"  #: the kind of ``plug-judge truthful`` runs
+TRUTH_LABELS = ("truthful", "not_truthful", "not_enough_info")
+INFO_LABELS = ("informative", "not_informative", "not_sure")
+ASPECTS = {"truthful": TRUTH_LABELS, "informative": INFO_LABELS}
 
 Record = dict[str, Any]
-
-
-def select(records: Sequence[Record]) -> Record | None:
-    """The record of one key that counts: the latest successful one, else the latest error."""
-    if len(records) == 1:  # the common case
-        return records[0]
-    for rec in reversed(records):
-        if rec.get("error") is None:
-            return rec
-    return records[-1] if records else None
 
 
 def system_verdict(rec: Record | None) -> str | None:
@@ -103,11 +94,6 @@ def _read_store(root: Path) -> bytes:
         return files.read_bytes(root / JUDGMENTS)
     except FileNotFoundError:
         return b""
-
-
-def holds_judgments(root: str | os.PathLike[str]) -> bool:
-    """Whether a directory's store holds any judgment (a complete record)."""
-    return bool(_scan_store(_read_store(Path(root)))[0])
 
 
 def non_import_judgments(root: str | os.PathLike[str]) -> int:
@@ -278,32 +264,54 @@ class Run:
         return keys if isinstance(keys, dict) else {}
 
     @property
+    def kind(self) -> str:
+        """``pairwise``, ``grade`` or ``truthful``."""
+        return kind_of(self.manifest)
+
+    @property
     def mode(self) -> str:
-        return str(self.manifest.get("mode") or "pairwise")
+        return "pairwise" if self.kind == TRUTHFUL else self.kind
+
+    @property
+    def id_field(self) -> str:
+        """The item field the plan's keys are filed under (an X-TruthfulQA uid is ``lang:id``)."""
+        return "uid" if self.kind == TRUTHFUL else "id"
 
     @property
     def ids(self) -> list[str]:
-        return [str(i["id"]) for i in self.items]
+        return [str(i[self.id_field]) for i in self.items]
 
     @property
     def single_order(self) -> bool:
         return all(len(orders) == 1 for orders in self.keys.values())
 
     def best(self, key: str) -> Record | None:
-        return select(self.by_key.get(key, []))
+        return counting(self.by_key.get(key, []))
 
     def per_item(self) -> list[dict[str, Record | None]]:
-        """Per item, in item order: planned order -> counting record, None when not stored (memoised)."""
+        """Per item, in item order: planned part (order or aspect) -> counting record, None when
+        not stored (memoised)."""
         if self._per_item is None:
             by_key, keys, out = self.by_key, self.keys, []
-            for item in self.items:
+            for item_id in self.ids:
                 recs: dict[str, Record | None] = {}
-                for order, key in keys.get(str(item["id"]), {}).items():
+                for part, key in keys.get(item_id, {}).items():
                     stored = by_key.get(key)
-                    recs[order] = None if not stored else stored[0] if len(stored) == 1 else select(stored)
+                    recs[part] = None if not stored else stored[0] if len(stored) == 1 else counting(stored)
                 out.append(recs)
             self._per_item = out
         return self._per_item
+
+    def label(self, index: int, aspect: str) -> tuple[str | None, str | None]:
+        """An X-TruthfulQA answer's (label, None), or (None, why it is unscored) for ``aspect``."""
+        if self.items[index].get("empty"):
+            return None, "empty_answer"
+        rec = self.per_item()[index].get(aspect)
+        if rec is None:
+            return None, "not_judged"
+        if rec.get("error") is not None:
+            return None, "error"
+        return (rec["label"], None) if rec.get("label") in ASPECTS[aspect] else (None, "unparsed")
 
     @property
     def judgments(self) -> dict[str, dict[str, Record]]:
@@ -405,23 +413,14 @@ def load_run(directory: str | os.PathLike[str], *, need_summary: bool = True,
 def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, facts: bool) -> Run:
     if not (root / ITEMS).is_file():
         raise PlugEvalError(f"not a run directory: {ITEMS} is missing", root)
-    cache = None
-    if facts:
-        items, records, bad, cache = _read_facts(root)
-    else:
-        items = files.read_jsonl(root / ITEMS)
-        records, bad = _scan_store(_read_store(root))
-    stored = _read_json(root / SUMMARY)
     run_json = _read_json(root / RUN) if manifest is None else None
-    if isinstance(run_json, dict) and run_json.get("kind") not in (None, "pairwise"):  # plug_eval.truthful_run's
-        raise PlugEvalError(f"a {run_json['kind']} run directory, not a pairwise or grading one", root)
+    if run_json is not None and not isinstance(run_json, dict):
+        raise PlugEvalError("not a JSON object", root / RUN)
+    stored = _read_json(root / SUMMARY)
     if stored is not None and not isinstance(stored, dict):
         raise PlugEvalError("not a JSON object", root / SUMMARY)
     if need_summary and stored is None:
         raise PlugEvalError(f"not a run directory: {SUMMARY} is missing", root)
-    by_key: dict[str, list[Record]] = {}
-    for rec in records:
-        by_key.setdefault(rec["key"], []).append(rec)
     if manifest is None:
         if isinstance(run_json, dict):
             manifest = run_json
@@ -429,167 +428,22 @@ def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, f
             manifest = _plan_from_summary(stored)
         else:
             raise PlugEvalError(f"not a run directory: no {RUN} and no {SUMMARY}", root)
+    pairwise = kind_of(manifest) != TRUTHFUL
+    cache = None
+    if facts and pairwise:  # the cache holds what pairwise and grading summaries read
+        items, records, bad, cache = _read_facts(root)
+    else:
+        items = files.read_jsonl(root / ITEMS)
+        records, bad = _scan_store(_read_store(root))
+    by_key: dict[str, list[Record]] = {}
+    for rec in records:
+        by_key.setdefault(rec["key"], []).append(rec)
     if "keys" not in manifest:
         manifest = {**manifest, "keys": _keys_from_store(by_key)}
-    for key in ("system_a", "system_b"):
+    for key in ("system_a", "system_b") if pairwise else ("system",):
         if stored is not None and need_summary and key not in stored:
             raise PlugEvalError(f"{SUMMARY} has no {key}", root / SUMMARY)
     return Run(root, manifest, items, by_key, stored, bad, cache)
-
-
-# --------------------------------------------------------------------------- summaries
-
-
-def _flag_counts(records: list[Record]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for rec in records:
-        for flag in rec.get("flags") or []:
-            name = flag.rsplit("_", 1)[0] if flag.endswith(("_first", "_second")) else flag
-            counts[name] = counts.get(name, 0) + 1
-    return counts
-
-
-def _seed(run: Run) -> int:
-    return int(run.manifest.get("seed") or 0)
-
-
-def _n_resamples(run: Run) -> int:
-    return int(run.manifest.get("n_resamples") or stats.DEFAULT_RESAMPLES)
-
-
-def error_kinds(records: Sequence[Record]) -> dict[str, int]:
-    """Stored errors among the counted records, by kind (``server``, ``auth`` ...; ``other``)."""
-    kinds: dict[str, int] = {}
-    for rec in records:
-        if rec.get("error") is not None:
-            kind = str(rec.get("error_kind") or "other")
-            kinds[kind] = kinds.get(kind, 0) + 1
-    return dict(sorted(kinds.items()))
-
-
-def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
-    """The fields every summary has, in the order summary.json shows them."""
-    best = run.counted()
-    cost, unknown = run.cost()
-    langs = sorted({i["lang"] for i in run.items})
-    info = {"pending": len(run.planned_keys()) - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
-            "flags": _flag_counts(best), "missing": run.manifest.get("missing"), "bad_store_lines": run.bad_lines,
-            **(run_info or {})}
-    if kinds := error_kinds(best):  # only when there are errors: older summaries without errors stay as they were
-        info["error_kinds"] = kinds
-    return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
-            "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
-            "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),
-            "n_resamples": run.manifest.get("n_resamples", stats.DEFAULT_RESAMPLES),
-            "errors": sum(r.get("error") is not None for r in best), "cost_usd": None if unknown else cost,
-            "provenance": run.manifest.get("provenance", {}), "run": info}
-
-
-def pending_flags(run: Run) -> list[bool]:
-    """Per item: not judged yet (a planned order has no stored record: a stopped or interrupted
-    run).  Such items are ``pending``, never ``unscored`` (the judge's or the call's failure)."""
-    return [any(r is None for r in recs.values()) or not recs for recs in run.per_item()]
-
-
-def _move_pending(counts: dict[str, Any], waiting: int) -> dict[str, Any]:
-    """Counts with ``waiting`` items moved from ``unscored`` to ``pending`` (only when there are any:
-    summaries of finished runs keep exactly the fields they had)."""
-    return {**counts, "unscored": counts["unscored"] - waiting, "pending": waiting} if waiting else counts
-
-
-def _pairwise_summary(run: Run, core: dict[str, Any], run_info: dict[str, Any] | None) -> dict[str, Any]:
-    common = _common(run, run_info)
-    flags = pending_flags(run)
-    core = _move_pending(core, sum(flags))
-    if any(flags) and core.get("by_category"):
-        cats = ["" if i.get("category") is None else str(i["category"]) for i in run.items]  # as plug_eval.stats
-        core["by_category"] = {cat: _move_pending(c, sum(f for f, k in zip(flags, cats, strict=True) if k == cat))
-                               for cat, c in core["by_category"].items()}
-    out = {**{k: common[k] for k in ("schema_version", "system_a", "system_b", "lang", "judge", "seed",
-                                      "n_resamples")},
-           **core, **{k: common[k] for k in ("errors", "cost_usd", "provenance", "run")}}
-    kept = run.manifest.get("keep") or {}
-    return {**out, **{k: v for k, v in kept.items() if k not in out}}
-
-
-def _grade_summary(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
-    """Single-answer grading: mean 1-10 rating; replies without a rating are excluded and counted."""
-    ratings, cats, best = [], [], []
-    for item, recs in zip(run.items, run.per_item(), strict=True):
-        rec = recs.get("single")
-        best += [rec] if rec else []
-        ok = rec is not None and rec.get("error") is None and rec.get("rating") is not None
-        ratings.append(float(rec["rating"]) if ok and rec is not None else math.nan)
-        cats.append("" if item.get("category") is None else str(item["category"]))  # as plug_eval.stats
-    common = _common(run, run_info)
-    rated = [r for r in ratings if not math.isnan(r)]
-    low = high = None
-    if rated:
-        low, high = stats.bootstrap_mean_ci(ratings, seed=_seed(run), n_resamples=_n_resamples(run))
-    by_cat = {}
-    for cat in sorted(set(cats)):
-        vals = [r for r, c in zip(ratings, cats, strict=True) if c == cat and not math.isnan(r)]
-        by_cat[cat] = {"n_items": cats.count(cat), "n_rated": len(vals),
-                       "mean_rating": sum(vals) / len(vals) if vals else None}
-    unparsed = sum(1 for r in best if r.get("error") is None and r.get("rating") is None)
-    return {"schema_version": SCHEMA_VERSION, "mode": "grade", "system": run.manifest.get("system_a"),
-            "lang": common["lang"], "judge": common["judge"], "seed": common["seed"],
-            "n_resamples": common["n_resamples"], "n_items": len(run.items), "n_rated": len(rated),
-            "unrated": len(run.items) - len(rated), "unparsed": unparsed, "errors": common["errors"],
-            "mean_rating": sum(rated) / len(rated) if rated else None, "ci_low": low, "ci_high": high,
-            "by_category": by_cat, "cost_usd": common["cost_usd"], "provenance": common["provenance"],
-            "run": common["run"]}
-
-
-def build_summaries(runs: Sequence[Run], run_infos: Sequence[dict[str, Any] | None] | None = None
-                    ) -> list[dict[str, Any]]:
-    """The summary of every run; pairwise runs with one seed and resample count share a bootstrap."""
-    infos = list(run_infos) if run_infos is not None else [None] * len(runs)
-    out: list[dict[str, Any]] = [{} for _ in runs]
-    groups: dict[tuple[int, int], list[int]] = {}
-    for k, run in enumerate(runs):
-        if run.mode == "grade":
-            out[k] = _grade_summary(run, infos[k])
-        else:
-            groups.setdefault((_n_resamples(run), _seed(run)), []).append(k)
-    for (n_resamples, seed), members in groups.items():
-        cores = stats.many_comparison_stats([runs[k].stats_arguments() for k in members], seed=seed,
-                                            n_resamples=n_resamples)
-        for k, core in zip(members, cores, strict=True):
-            out[k] = _pairwise_summary(runs[k], core, infos[k])
-    return out
-
-
-def _kept_run_info(run: Run) -> dict[str, Any] | None:
-    """The last run's timing, kept when a summary is rebuilt without a run."""
-    old = (run.stored or {}).get("run")
-    if not isinstance(old, dict):
-        return None
-    return {k: old[k] for k in ("stopped", "calls_made", "seconds") if k in old}
-
-
-def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True,
-                   run_info: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rebuild (and by default write) ``summary.json`` of many run directories in one process.
-
-    No judge is called.  ``run_info`` (a finished compare's timing) applies to every directory;
-    without it each keeps its last run's timing.
-    """
-    runs = [load_run(d, need_summary=False, facts=True) for d in dirs]
-    infos = [run_info if run_info is not None else _kept_run_info(r) for r in runs]
-    summaries = build_summaries(runs, infos)
-    if write:
-        for run, summary in zip(runs, summaries, strict=True):
-            if run.cache is not None:
-                files.write_json(run.path / FACTS, run.cache)
-            if summary != run.stored:  # an unchanged summary is not rewritten (nor fsynced)
-                files.write_json(run.path / SUMMARY, summary)
-    return summaries
-
-
-def write_summary(run_dir: str | os.PathLike[str], run_info: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Rebuild and atomically write one ``summary.json``; keeps the last run's timing if not given."""
-    return summarize_dirs([run_dir], run_info=run_info)[0]
 
 
 def imported_run(path: str | os.PathLike[str], items: list[Record], records: list[Record],

@@ -1,0 +1,188 @@
+"""``plug-judge compare`` and ``grade`` as a job: every item judged in both orders (or graded).
+
+Only what is this job's own is here: the paired items, one call per order (``AB`` = system A in
+the first slot, ``BA``) with its rendered prompt and key, the identity of a comparison (inputs,
+judge, base URL, languages, template), and the verdict each record carries, mapped back from
+slots to systems.  The call layer (:mod:`plug_eval.llm.jobs`) checks the run directory, runs
+the engine, writes the common record fields and the summary (:mod:`plug_eval.judges.summaries`).
+Nothing is written until both answer files, the judge and the template have been checked, so a
+bad input leaves an existing run directory untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plug_eval import __version__, files
+from plug_eval.errors import PlugEvalError
+from plug_eval.judges import inputs as answer_files
+from plug_eval.judges import summaries
+from plug_eval.judges.prompts.config import JudgeConfig
+from plug_eval.judges.prompts.render import render
+from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
+from plug_eval.llm import registry, rundir, store
+from plug_eval.llm.base import Backend, Reply, Request, redact_url
+from plug_eval.llm.jobs import Call, Job, RunInfo
+
+SCHEMA_VERSION = 1
+SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
+
+
+def chosen_order(seed: int, item_id: str, systems: tuple[str, str]) -> str:
+    """The one order judged under ``--orders 1``: a coin flip seeded by (seed, item, systems)."""
+    blob = json.dumps([seed, item_id, sorted(systems)], ensure_ascii=False).encode("utf-8")
+    return "AB" if hashlib.sha256(blob).digest()[0] % 2 == 0 else "BA"
+
+
+def make_backend(config: JudgeConfig, timeout: float = 120.0) -> Backend:
+    """The judge's backend, as its config names it."""
+    return registry.build(config.backend, config.model, base_url=config.base_url, timeout=timeout,
+                          options=config.options)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class Inputs:
+    items: list[dict[str, Any]]
+    files: list[answer_files.AnswerFile]
+    only_in_a: list[str] = field(default_factory=list)
+    only_in_b: list[str] = field(default_factory=list)
+
+    @property
+    def systems(self) -> tuple[str, str]:
+        return (self.files[0].system, self.files[1].system if len(self.files) > 1 else "")
+
+
+def load_inputs(paths: list[str], *, lang: str | None = None, filter: str | None = None,
+                allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None)) -> Inputs:
+    """Read and pair the answer files (one file: grading); raises DataError naming the file."""
+    read = [answer_files.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names, strict=False)]
+    if len(read) == 1:
+        return Inputs(answer_files.single_items(read[0], lang=lang), read)
+    pairing = answer_files.pair_files(read[0], read[1], lang=lang, allow_missing=allow_missing)
+    return Inputs(pairing.items, read, pairing.only_in_a, pairing.only_in_b)
+
+
+# --------------------------------------------------------------------------- the job
+
+
+@dataclass
+class PairwiseJob(Job):
+    """A comparison of system A with system B (or the grading of one system) by one judge."""
+
+    inputs: Inputs
+    config: JudgeConfig
+    backend: Backend
+    orders: int = 2
+    seed: int = 0
+    n_resamples: int = 10_000
+
+    noun = "judgments"
+    activity = "judging"
+    role = "judge"
+
+    def __post_init__(self) -> None:
+        if self.orders not in (1, 2):
+            raise PlugEvalError(f"--orders must be 1 or 2, not {self.orders}")
+        self.kind = self.config.mode  # "pairwise" or "grade"
+        self._calls: list[Call] | None = None
+
+    def label(self) -> str:
+        return self.config.label()
+
+    def _call(self, identity: dict[str, Any], item: dict[str, Any], order: str) -> Call:
+        if order == "":
+            answers: tuple[str, ...] = (item["answer_a"],)
+        else:
+            answers = (item["answer_a"], item["answer_b"]) if order == "AB" else (item["answer_b"], item["answer_a"])
+        cfg = self.config
+        r = render(cfg.template_text, instruction=item["instruction"] or "", answers=answers, lang=item["lang"],
+                   max_answer_units=cfg.max_answer_units)
+        key = store.call_key(identity, cfg.decoding, cfg.template_sha256, r.system, r.user, order)
+        req = Request(system=r.system, user=r.user, decoding=cfg.decoding, lang=item["lang"], answers=answers)
+        return Call(item["id"], order, key, req, r.flags)
+
+    def calls(self) -> list[Call]:
+        """Every call the comparison needs, in item order (both orders of an item together)."""
+        if self._calls is None:
+            identity = self.backend.identity()
+            if self.config.mode == "grade":
+                self._calls = [self._call(identity, item, "") for item in self.inputs.items]
+            else:
+                both = ("AB", "BA")
+                self._calls = [self._call(identity, item, order) for item in self.inputs.items
+                               for order in (both if self.orders == 2 else
+                                             (chosen_order(self.seed, item["id"], self.inputs.systems),))]
+        return self._calls
+
+    def identity(self) -> dict[str, Any]:
+        """The inputs' hashes, the judge, the effective base URL (credentials redacted), the
+        languages and the template."""
+        return {"inputs": [f.sha256 for f in self.inputs.files], "judge": self.config.label(),
+                "base_url": redact_url(self.backend.effective_base_url()),
+                "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256}
+
+    def conflict(self, old: dict[str, Any]) -> str | None:
+        systems = self.inputs.systems
+        if (old.get("system_a"), old.get("system_b") or "") == systems:
+            return None
+        return (f"holds {old.get('system_a')} vs {old.get('system_b')} ({old.get('mode')}); "
+                f"use another --out for {systems[0]} vs {systems[1]}")
+
+    def items(self, out: Path) -> list[dict[str, Any]]:
+        """The paired answers with their language fidelity (taken from a previous items.jsonl of
+        the same answers when there is one: it saves running py3langid again)."""
+        items = self.inputs.items
+        path = out / rundir.ITEMS
+        if path.exists():
+            old = {(r["id"], r.get("answer_a"), r.get("answer_b")): r for r in files.read_jsonl(path)}
+            for item in items:
+                prev = old.get((item["id"], item.get("answer_a"), item.get("answer_b")))
+                for side in ("a", "b"):
+                    if prev and item.get(f"lang_fidelity_{side}") is None:
+                        item[f"lang_fidelity_{side}"] = prev.get(f"lang_fidelity_{side}")
+        answer_files.fill_fidelity(items)
+        return items
+
+    def manifest(self) -> dict[str, Any]:
+        cfg, inputs = self.config, self.inputs
+        return {
+            "mode": cfg.mode, "system_a": inputs.systems[0], "system_b": inputs.systems[1] or None,
+            "judge": cfg.label(), "orders": self.orders, "seed": self.seed, "n_resamples": self.n_resamples,
+            "provenance": {
+                "files": [f.source() for f in inputs.files],
+                "judge": {"spec": cfg.spec, "preset": cfg.preset, "backend": cfg.backend, "model": cfg.model,
+                          "base_url": self.identity()["base_url"], "template": cfg.template_name,
+                          "template_sha256": cfg.template_sha256, "parser": cfg.parser, "decoding": cfg.decoding,
+                          "max_answer_units": cfg.max_answer_units,
+                          "not_a_quality_judge": cfg.not_a_quality_judge},
+                "seed": self.seed, "plug_eval_version": __version__, **answer_files.data_provenance(*inputs.files),
+            },
+            "missing": {"only_in_a": inputs.only_in_a, "only_in_b": inputs.only_in_b},
+        }
+
+    def fields(self, call: Call, reply: Reply | None, error: str | None) -> dict[str, Any]:
+        """The verdict read from the reply, mapped back from slots to systems (or why there is none)."""
+        flags = list(call.flags)
+        slot, verdict, rating, reason = UNPARSED, UNPARSED, None, error and "call failed"
+        if reply is not None:
+            parsed = PARSERS[self.config.parser](reply.text, call.request.answers)
+            slot, rating, reason = parsed.verdict, parsed.rating, parsed.reason
+            if parsed.matches_answer_text:
+                flags.append("verdict_matches_answer_text")
+            if reply.finish_reason == "length":
+                flags.append("reply_truncated")
+            verdict = SYSTEM_OF_SLOT.get(call.part, {}).get(slot, "tie" if slot == "tie" else slot)
+        return {"id": call.item_id, "order": call.part or None,
+                "slot_verdict": slot if self.config.mode == "pairwise" else None, "verdict": verdict,
+                "rating": rating, "reason": reason, "judge": self.config.label(), "preset": self.config.preset,
+                "flags": flags}
+
+    def summarize(self, out: Path, run: RunInfo | None) -> dict[str, Any]:
+        return summaries.write_summary(out, None if run is None else run.standard())

@@ -1,0 +1,122 @@
+"""What every LLM job's run directory is, whatever the job: its files and its identity.
+
+* ``judgments.jsonl`` -- the append-only store of replies (:mod:`plug_eval.llm.store`), with
+  ``judgments.lock`` for claims across runs;
+* ``items.jsonl`` -- what the job's calls are about (paired answers, answers, source rows);
+* ``run.json`` -- the job's ``kind``, its own fields, its ``identity`` and ``keys`` (item id ->
+  part -> store key of every planned call);
+* a summary the job rebuilds from the files alone (``summary.json``, ``translate.json``).
+
+A directory holds one job's calls: :func:`check_existing` refuses another kind or another subject
+(other systems) outright, and another identity (other inputs, model, base URL, language,
+template) unless the user accepts it, so nothing is silently paid twice after a change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from plug_eval import files
+from plug_eval.errors import PlugEvalError
+
+ITEMS = "items.jsonl"
+JUDGMENTS = "judgments.jsonl"
+SUMMARY = "summary.json"
+RUN = "run.json"
+LOCK = "judgments.lock"
+
+#: How an identity field is named in the one-line error that shows what changed.
+IDENTITY_NAMES = {"inputs": "answer files", "judge": "judge", "base_url": "base URL", "lang": "language",
+                  "template": "template", "info_template": "informativeness template", "input": "input file",
+                  "translator": "translator", "source": "source language", "targets": "target languages",
+                  "prompt": "prompt", "decoding": "decoding"}
+
+
+def kind_of(manifest: dict[str, Any]) -> str:
+    """A run.json's job kind; one written before kinds names its mode (pairwise or grade)."""
+    return str(manifest.get("kind") or manifest.get("mode") or "pairwise")
+
+
+def read_manifest(out: Path) -> dict[str, Any] | None:
+    """The directory's run.json, None when there is none; anything else unreadable is an error."""
+    path = out / RUN
+    if not path.exists():
+        return None
+    try:
+        old = files.read_json(path)
+    except (OSError, PlugEvalError):
+        raise PlugEvalError(f"unreadable {RUN}: not a run directory of ours?", path) from None
+    if not isinstance(old, dict):
+        raise PlugEvalError(f"{RUN} is not a JSON object: not a run directory of ours?", path)
+    return old
+
+
+def holds_records(out: Path) -> bool:
+    """Whether the directory's store holds any complete record."""
+    return bool(files.scan_jsonl(out / JUDGMENTS, required="key").rows)
+
+
+def stored_identity(old: dict[str, Any]) -> dict[str, Any]:
+    """The identity a run.json records; one written before identities is read off its provenance."""
+    if isinstance(old.get("identity"), dict):
+        return old["identity"]
+    prov: dict[str, Any] = old["provenance"] if isinstance(old.get("provenance"), dict) else {}
+    judge: dict[str, Any] = prov["judge"] if isinstance(prov.get("judge"), dict) else {}
+    out: dict[str, Any] = {"judge": old.get("judge")}
+    if isinstance(prov.get("files"), list):
+        out["inputs"] = [f.get("sha256") for f in prov["files"] if isinstance(f, dict)]
+    if "template_sha256" in judge:
+        out["template"] = judge["template_sha256"]
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v)[:12] for v in value)
+    return "none" if value is None else str(value)[:60]
+
+
+def identity_change(before: dict[str, Any], now: dict[str, Any]) -> str | None:
+    """What differs between two identities (fields both name), as words; None when nothing."""
+    changed = [k for k in now if k in before and before[k] != now[k]]
+    if not changed:
+        return None
+    return "; ".join(f"{IDENTITY_NAMES.get(k, k)} {_show(before[k])} -> {_show(now[k])}" for k in changed)
+
+
+def check_existing(out: Path, kind: str, conflict: Any, identity: dict[str, Any], *,
+                   accept_new_identity: bool = False, adopt: tuple[str, ...] = ()) -> None:
+    """Refuse to mix another job's calls into an existing run directory (before anything is
+    written or paid).  ``conflict(old run.json)`` is the job's own one-line reason why the
+    directory holds another subject, or None; ``adopt`` names files that mark a directory of
+    this job written before run.json existed (its store is then taken as it is)."""
+    if out.exists() and not out.is_dir():
+        raise PlugEvalError("exists and is not a directory: choose another --out", out)
+    old = read_manifest(out)
+    if old is None:
+        if holds_records(out) and not any((out / name).exists() for name in adopt):
+            raise PlugEvalError(f"holds stored calls but no {RUN} (an import-alpacaeval directory?): "
+                                "use a new --out", out)
+        return
+    if kind_of(old) != kind:
+        raise PlugEvalError(f"holds a {kind_of(old)} run, not a {kind} one: use another --out", out)
+    reason = conflict(old)
+    if reason:
+        raise PlugEvalError(reason, out)
+    change = None if accept_new_identity else identity_change(stored_identity(old), identity)
+    if change:
+        raise PlugEvalError(f"holds the calls of another run ({change}): use a new --out, or pass "
+                            "--accept-new-identity to reuse the stored calls whose keys still match", out)
+
+
+def prepare(out: Path, items: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
+    """Check that the directory can be written, then write items.jsonl and run.json (atomically)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        files.write_atomic(out / ".plug-eval-write-check", b"").unlink()
+    except OSError as err:
+        raise PlugEvalError(f"cannot write the run directory ({err.strerror or err}): choose another --out",
+                            out) from None
+    files.write_jsonl(out / ITEMS, items)
+    files.write_json(out / RUN, manifest)
