@@ -24,20 +24,28 @@ class AnthropicBackend(SdkBackend):
     sdk_name, minimum, client_class = "anthropic", MINIMUM, "AsyncAnthropic"
     key_env, base_env, default_url = "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com"
 
-    async def complete(self, request: Request) -> Reply:
-        client = self._connect()
+    def body_of(self, request: Request) -> dict[str, Any]:
+        """The Messages API body of one request (a live call's, or one request of a batch)."""
         body: dict[str, Any] = {"model": self.options.model, "max_tokens": DEFAULT_MAX_TOKENS,
                                 "messages": [{"role": "user", "content": request.user}], **request.decoding}
         if request.system:
             body["system"] = request.system
+        return body
+
+    async def complete(self, request: Request) -> Reply:
+        client = self._connect()
         try:
             # The raw body through the SDK's public client.post (as the openai backend does):
             # same auth, errors and JSON decoding as messages.create, far less CPU per call.
-            resp = await client.post("/v1/messages", body=body, cast_to=dict[str, Any])
-            text = "".join(b.get("text", "") for b in resp["content"] if b.get("type") == "text")
-            usage = resp.get("usage") or {}
-            finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")
-            return Reply(text=text, input_tokens=usage.get("input_tokens"),
-                              output_tokens=usage.get("output_tokens"), finish_reason=finish)
-        except Exception as err:  # every failure becomes a classified JudgeCallError
+            return self.reply_of(await client.post("/v1/messages", body=self.body_of(request), cast_to=dict[str, Any]))
+        except Exception as err:  # every failure becomes a classified CallError
             raise classify(err, self._sdk) from None
+
+    @staticmethod
+    def reply_of(resp: dict[str, Any]) -> Reply:
+        """The reply in a Messages API body (a live response, or a batch result's message)."""
+        text = "".join(b.get("text", "") for b in resp["content"] if b.get("type") == "text")
+        usage = resp.get("usage") or {}
+        finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")
+        return Reply(text=text, input_tokens=usage.get("input_tokens"), output_tokens=usage.get("output_tokens"),
+                     finish_reason=finish)

@@ -23,21 +23,28 @@ class OpenAIBackend(SdkBackend):
     key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com"
     key_hint = " (or --base-url for a local OpenAI-compatible server)"
 
-    async def complete(self, request: Request) -> Reply:
-        client = self._connect()
+    def body_of(self, request: Request) -> dict[str, Any]:
+        """The chat-completions body of one request (a live call's, or one line of a batch)."""
         messages = ([{"role": "system", "content": request.system}] if request.system else [])
         messages.append({"role": "user", "content": request.user})
-        body = {"model": self.options.model, "messages": messages, **request.decoding}
+        return {"model": self.options.model, "messages": messages, **request.decoding}
+
+    async def complete(self, request: Request) -> Reply:
+        client = self._connect()
         try:
             # client.post is the SDK's public way to send a raw body: same auth, retries (off),
             # errors and JSON decoding as chat.completions.create, without its per-call TypedDict
             # transform and pydantic construction (about 1.5 ms of CPU per call together, the
             # largest cost at 64 calls in flight).  A body without these fields is malformed.
-            resp = await client.post("/chat/completions", body=body, cast_to=dict[str, Any])
-            choice = resp["choices"][0]
-            usage = resp.get("usage") or {}
-            return Reply(text=choice["message"].get("content") or "",
-                              input_tokens=usage.get("prompt_tokens"), output_tokens=usage.get("completion_tokens"),
-                              finish_reason=choice.get("finish_reason"))
-        except Exception as err:  # every failure becomes a classified JudgeCallError
+            return self.reply_of(await client.post("/chat/completions", body=self.body_of(request),
+                                                   cast_to=dict[str, Any]))
+        except Exception as err:  # every failure becomes a classified CallError
             raise classify(err, self._sdk) from None
+
+    @staticmethod
+    def reply_of(resp: dict[str, Any]) -> Reply:
+        """The reply in a chat-completions body (a live response, or one line of a batch's output)."""
+        choice = resp["choices"][0]
+        usage = resp.get("usage") or {}
+        return Reply(text=choice["message"].get("content") or "", input_tokens=usage.get("prompt_tokens"),
+                     output_tokens=usage.get("completion_tokens"), finish_reason=choice.get("finish_reason"))
