@@ -74,6 +74,7 @@ class PlugTask(ConfigurableTask):
         self._folded_warned = False
         self._low_pivot_warned = False
         self._budget: budget.Budget | None = None
+        self._no_stop: dict[str, None] = {}
         self._provenance: dict[str, str] = {}
         _log_like_lm_eval()
         super().__init__(config=config, **kwargs)
@@ -146,6 +147,7 @@ class PlugTask(ConfigurableTask):
         lm = budget.find_lm(chat_template)
         self._budget = budget.Budget.for_model(
             lm, self.config.generation_kwargs or {}, self.config.metadata)
+        self._no_stop = no_stop_strings(lm)
         self._provenance = provenance(lm, applied=bool(kwargs.get("apply_chat_template")))
         super().build_all_requests(*args, **kwargs)
         summary = self._budget.summary()
@@ -159,7 +161,10 @@ class PlugTask(ConfigurableTask):
         if self._budget is not None:
             for inst in requests if isinstance(requests, list) else [requests]:
                 context, gen = inst.arguments
-                inst.arguments = (context, {**gen, "max_gen_toks": self._budget.for_prompt(context)})
+                gen = {**gen, "max_gen_toks": self._budget.for_prompt(context)}
+                if not gen.get("until"):  # no stop string: an API request carries none either
+                    gen.update(self._no_stop)
+                inst.arguments = (context, gen)
         return requests
 
     # --- answers and metrics --------------------------------------------------------------
@@ -236,6 +241,22 @@ def carries_system(rendered: Any, system: str) -> bool:
         return system.strip() in str(rendered)
     return any(isinstance(m, dict) and m.get("role") == "system"
                and system.strip() in str(m.get("content", "")) for m in messages)
+
+
+def no_stop_strings(lm: Any) -> dict[str, None]:
+    """The generation argument that makes an lm-eval API backend send no stop sequence.
+
+    Our tasks stop at EOS only (``until: []``).  HF and vLLM then stop at the tokenizer's EOS,
+    which lm-eval adds: nothing to do.  lm-eval 0.4's API backends put a stop list in every
+    request, empty or not, and ``"stop": []`` is refused by some servers (transformers serve:
+    HTTP 400); their generation arguments are copied into the request after it, so ``None``
+    here replaces it with JSON null, the OpenAI API's value for "no stop sequence".  Anthropic's
+    field is ``stop_sequences``.
+    """
+    if lm is None or not budget.is_api(lm):
+        return {}
+    names = {cls.__name__ for cls in type(lm).__mro__}
+    return {"stop_sequences": None} if "AnthropicChat" in names else {"stop": None}
 
 
 def provenance(lm: Any, applied: bool) -> dict[str, str]:
