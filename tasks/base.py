@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from lm_eval.api.task import ConfigurableTask
-from plug_eval.tasks import budget
-from plug_eval.tasks.source import Source
 
 from plug_eval import langid, languages, pivot
 from plug_eval.errors import PlugEvalError
+from plug_eval.tasks import budget
+from plug_eval.tasks.source import Source
 
 log = logging.getLogger("plug_eval.tasks")
 LOW_PIVOT_OK = 0.5

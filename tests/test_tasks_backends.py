@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from lm_eval.models.api_models import JsonChatStr
 
-from fakechat import ANSWERS, ChatServer
+import fakeserver
+from fakeserver import PLUG_ANSWERS as ANSWERS
 from plug_eval import languages, pivot
 from plug_eval.tasks import budget
 from plug_eval.tasks.xalpacaeval.task import carries_system
@@ -50,19 +51,20 @@ def results(out_dir):
 @pytest.mark.slow
 def test_chat_completions_server_sees_the_system_message(hooked_env, tmp_path):
     out = tmp_path / "out"
-    with ChatServer() as server:
+    with fakeserver.start() as server:
         r = lm_eval("--model", "local-chat-completions", "--model_args",
-                    f"model=fake-plug,base_url={server.url},num_concurrent=1,max_retries=1",
+                    f"model=fake-plug,base_url={server.openai}/chat/completions,num_concurrent=1,max_retries=1",
                     "--apply_chat_template", "--tasks", "xalpacaeval_zh,xalpacaeval_pivot_ko",
                     "--limit", "2", "--log_samples", "--output_path", str(out),
                     env=hooked_env, cwd=tmp_path)
+        bodies = [e["body"] for e in server.log("chat")]
     assert r.returncode == 0, r.stderr[-3000:]
     assert "rejects the system role" not in r.stderr
-    assert len(server.bodies) == 4
+    assert len(bodies) == 4
     for task, code, system in [("xalpacaeval_zh", "zh", languages.direct_system_prompt("zh")),
                                ("xalpacaeval_pivot_ko", "ko", languages.pivot_system_prompt("ko"))]:
         docs = {s["doc"]["instruction"] for s in samples(out, task)}
-        seen = [b for b in server.bodies if b["messages"][0]["content"] == system]
+        seen = [b for b in bodies if b["messages"][0]["content"] == system]
         assert len(seen) == 2
         for body in seen:
             assert body["messages"][0] == {"role": "system", "content": system}

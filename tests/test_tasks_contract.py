@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-from fakechat import ANSWERS
+from fakeserver import PLUG_ANSWERS as ANSWERS
 from lm_eval.api.instance import Instance
 from test_benchmarks_lmeval import SAY, native
 from test_tasks_backends import hooked_env, lm_eval  # noqa: F401  (hooked_env: a fixture)
