@@ -369,3 +369,71 @@ def test_engine_guard_a_recorder_that_fails_keeps_the_paid_reply_raw(tmp_path):
     again = Echo()
     assert asyncio.run(Engine(again, limits, None, broken).run(_calls(["hello", "world"]))).calls == 0
     assert again.calls == []
+
+
+# --------------------------------------------------------------------------- the property
+
+
+def _stored(run: Path) -> tuple[set[str], set[str], float]:
+    """(keys with a success, keys whose records are all errors, what the directory spent)."""
+    from plug_eval.llm.store import Store
+
+    store = Store(run)
+    store.refresh()
+    ok = {k for k, recs in store.by_key.items() if any(r.get("error") is None for r in recs)}
+    return ok, set(store.by_key) - ok, store.spent()
+
+
+@pytest.mark.slow
+def test_property_no_sequence_of_runs_pays_a_stored_key_again_or_passes_the_last_budget(fake):
+    """Any sequence of kill -9, rerun, --force, --retry-errors and --max-cost on one directory:
+    a run other than --force pays no key that is stored (the calls in flight at a kill excepted),
+    --force pays each key once, and a run with --max-cost M ends with the directory's total at
+    most M (or where it was, if earlier runs without a cap had spent more)."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    ops = st.lists(st.sampled_from(["rerun", "force", "retry", "cap-low", "cap-high", "kill"]), min_size=2, max_size=4)
+
+    @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(ops)
+    def check(sequence: list[str]) -> None:
+        fake.reset()
+        fake.config(faults=[{"match": "第1个", "status": 500, "times": 1}])  # its first attempts fail: errors
+        tmp = Path(tempfile.mkdtemp(prefix="property-"))
+        a, b = pair_files(tmp, n=4)
+        run = tmp / "run"
+        base = ["compare", str(a), str(b), "--judge", "openai:fair", "--base-url", fake.openai, "--out", str(run),
+                "--lang", "zh", "--quiet", "--max-retries", "0", "--prices", prices(tmp, fair=1.0)]
+        in_flight: set[str] = set()
+        for op in sequence:
+            ok, errors, spent = _stored(run) if run.exists() else (set(), set(), 0.0)
+            before = len(fake.paid())
+            flags = {"rerun": [], "force": ["--force"], "retry": ["--retry-errors"], "cap-low": ["--max-cost", "0.006"],
+                     "cap-high": ["--max-cost", "0.03"], "kill": []}[op]
+            if op == "kill":
+                fake.config(latency_ms=150)
+                proc = cli_subprocess(*base, "--concurrency", "2", env={"OPENAI_API_KEY": KEY})
+                time.sleep(0.5)
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait()
+                time.sleep(0.4)  # what was in flight completes on the server: paid, not stored
+                fake.config(latency_ms=0)
+            else:
+                code, _, err = run_cli(*base, *flags)
+                assert code in (0, 1), err  # 1: nothing scored yet (a tight budget)
+            paid = Counter(e["key"] for e in fake.paid()[before:])
+            after_ok, after_errors, after_spent = _stored(run) if run.exists() else (set(), set(), 0.0)
+            if op == "force":
+                assert max(paid.values(), default=0) <= 1
+            elif op != "kill":
+                stored_before = ok if op == "retry" else ok | errors
+                assert not (set(paid) & stored_before) - in_flight, (op, sequence)
+            if op.startswith("cap"):
+                limit = float(flags[1])
+                assert after_spent <= max(limit, spent) + 1e-9, (op, after_spent, limit, spent)
+            in_flight = (set(paid) - after_ok - after_errors) if op == "kill" else set()
+
+    check()
