@@ -174,7 +174,8 @@ def transformers_serve(model_dir: str | os.PathLike[str], *, log_requests: bool 
         _stop(proc)
 
 
-def scripted_model(out_dir: str | os.PathLike[str], reply: str, *, seed: int = 0) -> Path:
+def scripted_model(out_dir: str | os.PathLike[str], reply: str, *, seed: int = 0,
+                   max_positions: int = 1024) -> Path:
     """A tiny random-weights model (:func:`plug_eval.tiny.build_tiny_model`) that answers ``reply``.
 
     Greedy decoding gives ``reply`` then EOS after the chat template's generation prompt,
@@ -187,7 +188,7 @@ def scripted_model(out_dir: str | os.PathLike[str], reply: str, *, seed: int = 0
 
     from plug_eval.tiny import build_tiny_model
 
-    out = build_tiny_model(out_dir, seed=seed, texts=[reply])
+    out = build_tiny_model(out_dir, seed=seed, texts=[reply], max_positions=max_positions)
     tok = AutoTokenizer.from_pretrained(str(out))
     chat = [{"role": "user", "content": "x"}]
     opened = tok.apply_chat_template(chat, add_generation_prompt=True, tokenize=False)
