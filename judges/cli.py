@@ -221,7 +221,7 @@ def _grade_line(s: dict[str, Any]) -> str:
 
 
 def _result_line(s: dict[str, Any]) -> str:
-    run = s.get("run") if isinstance(s.get("run"), dict) else {}
+    run: dict[str, Any] = s["run"] if isinstance(s.get("run"), dict) else {}
     stopped = run.get("stopped")
     return _numbers_line(s) + (f"; UNFINISHED (stopped: {stopped})" if stopped else "")
 

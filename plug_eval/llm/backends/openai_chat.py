@@ -46,6 +46,6 @@ class OpenAIBackend(SdkBackend):
         """The reply in a chat-completions body (a live response, or one line of a batch's output)."""
         choice = resp["choices"][0]
         message = choice["message"]
-        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
+        usage: dict[str, Any] = resp["usage"] if isinstance(resp.get("usage"), dict) else {}
         return reply(message.get("content"), usage.get("prompt_tokens"), usage.get("completion_tokens"),
                      choice.get("finish_reason"), refusal=message.get("refusal"))
