@@ -40,7 +40,7 @@ FILES_SUFFIX = "_files"
 #: The answer documents are inlined while their total stays under this many bytes.
 INLINE_LIMIT = 300_000
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_TABLE = str.maketrans(_ESCAPES)  # type: ignore[arg-type]
+_TABLE = str.maketrans(_ESCAPES)
 
 
 def encode(obj: Any) -> str:
@@ -49,10 +49,9 @@ def encode(obj: Any) -> str:
 
 
 def _digest(texts: list[str | None]) -> bytes:
-    h = hashlib.blake2b(digest_size=16)
-    for t in texts:
-        h.update(b"\x00" if t is None else b"\x01" + t.encode("utf-8", "surrogatepass") + b"\x00")
-    return h.digest()
+    """A 128-bit fingerprint of an item's texts (None and "" differ): pools keep these, not the texts."""
+    data = "\x1e".join("\x00" if t is None else "\x01" + t for t in texts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def category_text(value: Any) -> str:
@@ -106,14 +105,18 @@ class BrowserData:
         pools = {"i": self._pool(cell.lang, "\x00instructions", run, lambda it: [it.get("instruction")]),
                  "a": self._pool(cell.lang, cell.system, run, lambda it: _texts(it, "a")),
                  "b": self._pool(cell.lang, cell.baseline, run, lambda it: _texts(it, "b"))}
+        shared = {k: v for k, v in pools.items() if v[3] is not run}  # a pool made from another run: compare
         items = []
         categories = set()
         for item, outcome in zip(run.items, cell.outcomes, strict=True):
             item_id = str(item.get(run.id_field))
             category = category_text(item.get("category"))
             categories.add(category)
-            own = {k: texts for k, (name, digests, get) in pools.items()
-                   if digests.get(item_id) != _digest(texts := get(item))}
+            own = {}  # the texts that differ from their pool's: this item carries them itself
+            for k, (_, digests, get, _) in shared.items():
+                texts = get(item)
+                if digests.get(item_id) != _digest(texts):
+                    own[k] = texts
             orders = run.judgments.get(item_id, {})
             judgments = [[strings(o), strings(r.get("verdict")), strings(r.get("raw")), strings(r.get("reason")),
                           strings(r.get("error")), _number(r.get("preference"))]
@@ -128,16 +131,18 @@ class BrowserData:
                              "judge": cell.judge, "n": len(items), "categories": sorted(c for c in categories if c),
                              "needs": [*dict.fromkeys(v[0] for v in pools.values()), cell.key]})
 
-    def _pool(self, lang: str, system: str, run: Run, get: Any) -> tuple[str, dict[str, bytes], Any]:
-        """The (lang, system) pool's name and digests, made from this run when it is the first."""
+    def _pool(self, lang: str, system: str, run: Run, get: Any) -> tuple[str, dict[str, bytes], Any, Run | None]:
+        """The (lang, system) pool's name and digests, and ``run`` when this run made it (it is the first)."""
+        maker: Run | None = None
         if (lang, system) not in self.pools:
             name = f"pool-{len(self.pools)}"
             ids = [str(item.get(run.id_field)) for item in run.items]
             texts = [get(item) for item in run.items]
             self._emit(name, {"pool": name, "ids": ids, "texts": texts})
             self.pools[(lang, system)] = (name, {i: _digest(t) for i, t in zip(ids, texts, strict=True)})
+            maker = run
         name, digests = self.pools[(lang, system)]
-        return name, digests, get
+        return name, digests, get, maker
 
     # ------------------------------------------------------------------ output
 

@@ -92,7 +92,12 @@ def counts_differ(run: Run) -> bool:
     """Whether the stored summary's item counts are not those of the stored judgments."""
     stored = run.summary
     pending = sum(summaries.pending_flags(run))
-    counts = stats.count_outcomes(stats.outcome_codes(run.outcomes()))
+    outcomes = run.outcomes()
+    if all(isinstance(o, str) for o in outcomes):  # discrete verdicts: counted as they are
+        named = Counter(outcomes)
+        counts = {name: named.get(name, 0) for name in stats.OUTCOMES}
+    else:  # soft preferences count around 0.5, as the statistics do
+        counts = stats.count_outcomes(stats.outcome_codes(outcomes))
     counts["unscored"] -= pending
     want: dict[str, Any] = {**counts, "pending": pending, "n_items": len(run.items),
                             "errors": sum(r.get("error") is not None for r in run.counted())}

@@ -223,25 +223,32 @@ def _fail_every_judgment(d: Path) -> None:
     summarize_dirs([d])
 
 
-def test_a_comparison_that_scored_nothing_and_odd_categories_do_not_crash(tmp_path):
+def test_a_comparison_that_scored_nothing_does_not_crash_the_report(tmp_path):
+    """Issue 21: TypeError '<' between 'NoneType' and 'float' when sorting a language's table."""
     dirs = write_grid(tmp_path / "runs", ["a", "b"], ["en", "zh"], n_items=10, n_resamples=100)
     _fail_every_judgment(dirs[0])
     assert _summary(dirs[0])["win_rate"] is None and _summary(dirs[0])["n_scored"] == 0
-    items = [json.loads(x) for x in (dirs[3] / "items.jsonl").read_text("utf-8").splitlines()]
-    for k, item in enumerate(items):
-        item["category"] = {"topic": "math", "level": k % 2} if k % 3 == 0 else ["koala", "oasst"] if k % 3 else None
-    (dirs[3] / "items.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
-    summarize_dirs([dirs[3]])
     build_report(dirs, tmp_path / "site" / "report.html")
     page = (tmp_path / "site" / "report.html").read_text("utf-8")
     row = re.search(r'<tr data-comparison="a-vs-baseline-en"[^>]*>(.*?)</tr>', page, re.S).group(1)
     assert "not scored" in row and '<b class="wr">–</b>' in row
-    rows = _csv(tmp_path / "site")
-    nothing = next(r for r in rows if r["run_dir"] == str(dirs[0]))
+    nothing = next(r for r in _csv(tmp_path / "site") if r["run_dir"] == str(dirs[0]))
     assert nothing["win_rate"] == "" and nothing["n_scored"] == "0"
+
+
+def test_a_category_that_is_a_dict_or_a_list_does_not_crash_the_report(tmp_path):
+    (d,) = write_grid(tmp_path / "runs", ["b"], ["zh"], n_items=10, n_resamples=100)
+    items = [json.loads(x) for x in (d / "items.jsonl").read_text("utf-8").splitlines()]
+    for k, item in enumerate(items):
+        item["category"] = {"topic": "math", "level": k % 2} if k % 3 == 0 else ["koala", "oasst"] if k % 3 else None
+    (d / "items.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    summarize_dirs([d])
+    build_report([d], tmp_path / "site" / "report.html")
+    page = (tmp_path / "site" / "report.html").read_text("utf-8")
     doc = _docs(page, tmp_path / "site")["b-vs-baseline-zh"]
     cats = {doc["strings"][it[2]] for it in doc["items"] if it[2] is not None}
     assert "{'topic': 'math', 'level': 0}" in cats and "['koala', 'oasst']" in cats
+    assert "<th>{&#39;topic&#39;: &#39;math&#39;, &#39;level&#39;: 0}</th>" in page  # the category table, escaped
 
 
 def test_a_summary_older_than_its_judgments_is_shown_unfinished_with_the_files_numbers(tmp_path):
