@@ -213,5 +213,8 @@ def test_many_comparisons_load_on_demand_and_the_last_one_opens(browser, tmp_pat
     assert shown.is_visible() and "Aquí hay una respuesta clara" in shown.inner_text()
     first_item = json.loads((dirs[-1] / "items.jsonl").read_text("utf-8").splitlines()[0])
     assert page.locator("#answers article.item .instruction pre").first.inner_text() == first_item["instruction"]
+    page.evaluate("location.hash = '#answers=sys-00-vs-baseline-en'")  # a table's "answers" link
+    page.wait_for_selector("#answers article.item[data-comparison=sys-00-vs-baseline-en]")
+    assert page.locator("#answers select[data-filter=comparison]").input_value() == "sys-00-vs-baseline-en"
     assert problems == []
     page.close()
