@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from plug_eval.llm.backends._sdk import SdkBackend, classify
-from plug_eval.llm.base import Reply, Request
+from plug_eval.llm.base import Reply, Request, reply
 
 MINIMUM = (1, 40)
 
@@ -45,6 +45,7 @@ class OpenAIBackend(SdkBackend):
     def reply_of(resp: dict[str, Any]) -> Reply:
         """The reply in a chat-completions body (a live response, or one line of a batch's output)."""
         choice = resp["choices"][0]
-        usage = resp.get("usage") or {}
-        return Reply(text=choice["message"].get("content") or "", input_tokens=usage.get("prompt_tokens"),
-                     output_tokens=usage.get("completion_tokens"), finish_reason=choice.get("finish_reason"))
+        message = choice["message"]
+        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
+        return reply(message.get("content"), usage.get("prompt_tokens"), usage.get("completion_tokens"),
+                     choice.get("finish_reason"), refusal=message.get("refusal"))
