@@ -11,7 +11,9 @@ still running) after it stored new judgments leaves the old summary, which would
 finished.  The report checks each summary against the files: the store's size and CRC-32 as
 ``facts.json`` recorded them when the summary was written (when that cache is there), and the
 item counts the stored judgments give.  A summary that does not match is recomputed from the
-files (:func:`plug_eval.judges.summaries.build_summaries`) and the comparison is marked unfinished.
+files (:func:`plug_eval.judges.summaries.summarize_dirs`, nothing written) and the comparison is marked
+unfinished.  (The call layer also marks a summary ``stopped: unfinished`` while its run goes on; this
+check covers directories without that mark and any summary that does not match its files.)
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def current_summary(run: Run) -> tuple[dict[str, Any], str]:
     why = STORE_CHANGED if store_changed(run) else COUNTS_DIFFER if counts_differ(run) else ""
     if not why:
         return run.summary, ""
-    return summaries.build_summaries([run])[0], why
+    return summaries.summarize_dirs([run.path], write=False)[0], why  # keeps the last run's stop reason
 
 
 def store_changed(run: Run) -> bool:

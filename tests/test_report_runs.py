@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import signal
 import time
@@ -41,15 +42,20 @@ def test_a_killed_force_run_is_not_shown_as_finished(fake, tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert before + 10 <= _lines(out / "judgments.jsonl") < before + 60, "the kill must land mid-run"
-    assert summary(out) == finished  # the summary a killed run leaves: the old one, which reads as finished
-    code, stdout, err = run_cli("report", str(out), "--out", str(tmp_path / "site" / "report.html"))
-    assert code == 0, err
-    page = (tmp_path / "site" / "report.html").read_text("utf-8")
-    assert "1 comparison not finished" in page and "a killed or running job" in page
-    (row,) = csv.DictReader(io.StringIO((tmp_path / "site" / "summary.csv").read_text("utf-8")))
-    assert row["finished"] == "False" and "judgments stored after its summary.json" in row["status"]
-    md = (tmp_path / "site" / "summary.md").read_text("utf-8")
-    assert "(unfinished)" in md and "- unfinished: " in md
+    assert summary(out)["run"]["stopped"] == "unfinished"  # the call layer marks a summary while a run goes on
+    for marked in (True, False):  # and without that mark (a directory left by an older release): the files tell
+        if not marked:
+            (out / "summary.json").write_text(json.dumps(finished), encoding="utf-8")
+        site = tmp_path / f"site-{marked}"
+        code, stdout, err = run_cli("report", str(out), "--out", str(site / "report.html"))
+        assert code == 0, err
+        page = (site / "report.html").read_text("utf-8")
+        assert "1 comparison not finished" in page and "a killed or running job" in page
+        (row,) = csv.DictReader(io.StringIO((site / "summary.csv").read_text("utf-8")))
+        assert row["finished"] == "False" and "judgments stored after its summary.json" in row["status"]
+        assert ("stopped (unfinished)" in row["status"]) == marked
+        md = (site / "summary.md").read_text("utf-8")
+        assert "(unfinished)" in md and "- unfinished: " in md
     # resumed and finished, the same directory reads as finished again
     assert run_cli(*_args(a, b, out, fake.openai))[0] == 0
     assert run_cli("report", str(out), "--out", str(tmp_path / "again" / "report.html"))[0] == 0
