@@ -32,6 +32,7 @@ from plug_eval.tasks import budget
 from plug_eval.tasks.source import Source
 
 from plug_eval import langid, languages, pivot
+from plug_eval.chat import fold_system, join_system
 from plug_eval.errors import PlugEvalError, fail
 
 log = logging.getLogger("plug_eval.tasks")
@@ -123,7 +124,7 @@ class PlugTask(ConfigurableTask):
             system = f"{system_instruction.strip()}\n\n{system}"
         instruction = doc["instruction"]
         if not (apply_chat_template and chat_template):
-            return f"{system}\n\n{instruction}"
+            return join_system(system, instruction)
         rendered = chat_template([{"role": "system", "content": system},
                                   {"role": "user", "content": instruction}])
         if carries_system(rendered, system):
@@ -133,7 +134,8 @@ class PlugTask(ConfigurableTask):
             log.warning("%s: the chat template rejects the system role; the system prompt is "
                         "folded into the user turn", self.config.task)
             self._folded_warned = True
-        return chat_template([{"role": "user", "content": f"{system}\n\n{instruction}"}])
+        return chat_template(fold_system([{"role": "system", "content": system},
+                                          {"role": "user", "content": instruction}]))
 
     # --- requests: zero-shot check, generation budget, provenance ---------------------------
     def build_all_requests(self, *args: Any, **kwargs: Any) -> None:
