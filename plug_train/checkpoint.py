@@ -266,36 +266,34 @@ def load_state(acc: Any, model: Any, opt: Any, ckpt: Path) -> None:
         acc.load_state(where)
 
 
+def model_source(acc: Any, cfg: Any, ckpt: Path | None) -> str:
+    """Where the model's weights load from: a full fine-tune resumes from the checkpoint's model
+    files, read by transformers' own loader (which converts the on-disk names and layouts, as for
+    the base model; reading them raw failed for GPT-NeoX, Qwen2-MoE, Mixtral and Gemma-3).  LoRA
+    loads the base and then the adapter (``load_weights``); DeepSpeed keeps the weights in state/."""
+    if ckpt is None or cfg.lora or is_deepspeed(acc):
+        return str(cfg.model)
+    if not any(ckpt.glob("model*.safetensors")):
+        raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
+    return str(ckpt)
+
+
 def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
-    """The trained weights (or adapter) of a checkpoint into the model, before ``prepare``: FSDP
-    then shards them as it shards the base weights.  Under DeepSpeed ``load_state`` reads them."""
+    """The trained LoRA adapter of a checkpoint into the model, before ``prepare`` (FSDP then
+    shards it as it shards the base).  A full fine-tune's weights were loaded from the checkpoint
+    itself (``model_source``); under DeepSpeed ``load_state`` reads them."""
     from safetensors.torch import load_file
 
-    if is_deepspeed(acc):
+    if is_deepspeed(acc) or not is_lora(model):
         return
-    if is_lora(model):
-        from peft import set_peft_model_state_dict
+    from peft import set_peft_model_state_dict
 
-        result: Any = set_peft_model_state_dict(model, load_file(ckpt / "adapter_model.safetensors"))
-        if result.unexpected_keys:
-            raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
-        return
-    shards = sorted(ckpt.glob("model*.safetensors"))
-    if not shards:
-        raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
-    expected = set(model.state_dict())
-    loaded: set[str] = set()
-    for shard in shards:
-        weights = load_file(shard)
-        unexpected = model.load_state_dict(weights, strict=False).unexpected_keys
-        if unexpected:
-            raise PlugEvalError(f"weights do not fit the model ({unexpected[0]})", shard)
-        loaded |= set(weights)
-    first: dict[int, str] = {}  # tied weights (the LM head and the embedding) are saved once
-    tied = {name for name, p in model.named_parameters(remove_duplicate=False) if first.setdefault(id(p), name) != name}
-    missing = expected - loaded - tied
-    if missing:
-        raise PlugEvalError(f"{len(missing)} weights missing, e.g. {min(missing)}", ckpt)
+    adapter = ckpt / "adapter_model.safetensors"
+    if not adapter.is_file():
+        raise PlugEvalError("no adapter_model.safetensors: this checkpoint is not a LoRA run's", ckpt)
+    result: Any = set_peft_model_state_dict(model, load_file(adapter))
+    if result.unexpected_keys:
+        raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
 
 
 def save_checkpoint(acc: Any, model: Any, opt: Any, tok: Any, template: str, out: Path, step: int,

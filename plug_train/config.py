@@ -71,8 +71,9 @@ class TrainConfig:
     lora_r: int = _f(64, "LoRA rank", group="lora")
     lora_alpha: int = _f(16, "LoRA alpha (scale = alpha / r)", group="lora")
     lora_dropout: float = _f(0.1, "LoRA dropout (PLUG used 0.1)", group="lora")
-    lora_targets: str = _f("auto", "comma-separated module names, or auto (all attention and MLP "
-                           "projections of Llama, Qwen2, Mistral, GPT-NeoX)", group="lora")
+    lora_targets: str = _f("auto", "comma-separated module names, or auto: every linear projection of the "
+                           "decoder layers (attention, MLP, shared experts) and the routed experts of MoE models "
+                           "(without dropout: peft has none for fused expert weights)", group="lora")
     merge_lora: bool = _f(False, "also save the merged full weights in OUT/merged/", group="lora")
     # Runtime
     precision: str = _f("auto", "auto = bf16 on GPUs that have it, fp32 elsewhere",
