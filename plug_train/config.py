@@ -47,7 +47,8 @@ class TrainConfig:
     max_length: int = _f(2048, "tokens per sequence, or per packed row with --packing", group="schedule")
     # Optimisation
     lr: float = _f(2e-5, "peak AdamW learning rate", group="optimisation")
-    warmup_ratio: float = _f(0.03, "fraction of the steps spent warming the LR up linearly",
+    warmup_ratio: float = _f(0.03, "fraction of the steps spent warming the LR up linearly (rounded up, as "
+                             "transformers rounds it)",
                              group="optimisation")
     schedule: str = _f("linear", "LR decay after warm-up", choices=("linear", "cosine"),
                        group="optimisation")
@@ -107,8 +108,8 @@ class TrainConfig:
     save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
                              "last one, so a killed run can be resumed; 0 = only --save-every",
                              group="checkpoints")
-    save_total_limit: int = _f(0, "keep only the newest LIMIT checkpoint-* directories; 0 = keep all",
-                               group="checkpoints")
+    save_total_limit: int = _f(2, "keep only the newest LIMIT checkpoint-* directories (the final model in "
+                               "OUT/ is kept apart from them); 0 = keep all", group="checkpoints")
     resume_anyway: bool = _f(False, "resume even if data, batch size, LR, max length, world size or another "
                              "setting that changes the run differs from the checkpoint's", group="checkpoints")
 

@@ -296,6 +296,7 @@ def make_accelerator(cfg: TrainConfig) -> Any:
         precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "fp32"
     if precision == "fp16" and not torch.cuda.is_available():
         raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
+    dist.check_deepspeed_launch(torch.cuda.is_available())
     # cpu=True on a machine without CUDA: under torchrun, accelerate then uses gloo (MULTI_CPU)
     extra = dist.accelerator_kwargs(precision)
     acc = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
@@ -307,8 +308,9 @@ def make_accelerator(cfg: TrainConfig) -> Any:
 
 def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
     """The LR of update ``step`` (0-based): linear warm-up, then linear or cosine decay to 0
-    (the same curve as transformers' schedulers)."""
-    warmup = int(cfg.warmup_ratio * total)
+    (the same curve as transformers' schedulers, over ceil(ratio x steps) warm-up steps as its
+    ``TrainingArguments.get_warmup_steps`` counts them)."""
+    warmup = math.ceil(total * cfg.warmup_ratio)
     if step < warmup:
         return cfg.lr * step / warmup
     progress = (step - warmup) / max(1, total - warmup)
