@@ -184,9 +184,10 @@ def metrics(out):
 def run_config(model, rows, out, lora, **kw):
     from plug_train import TrainConfig
 
-    extra = {"lora": True, "lora_r": 4, "lora_alpha": 8} if lora else {}
-    return TrainConfig(model=str(model), data=[str(rows)], output=str(out), max_steps=4, batch_size=2, lr=1e-2,
-                       warmup_ratio=0.0, save_every=1, save_total_limit=0, progress=False, **extra, **kw)
+    values = dict(model=str(model), data=[str(rows)], output=str(out), max_steps=3, batch_size=2, lr=1e-2,
+                  warmup_ratio=0.0, save_every=2, progress=False)
+    values.update({"lora": True, "lora_r": 4, "lora_alpha": 8} if lora else {}, **kw)
+    return TrainConfig(**values)
 
 
 @pytest.fixture(scope="module")
@@ -210,14 +211,57 @@ def test_resume_from_a_checkpoint_repeats_the_next_steps_exactly(models, train_r
     whole = train(run_config(models[family], train_rows, tmp_path / "whole", lora))
     cut = tmp_path / "cut"
     cut.mkdir()
-    for n in (1, 2):
-        shutil.copytree(whole / f"checkpoint-{n}", cut / f"checkpoint-{n}")
+    shutil.copytree(whole / "checkpoint-2", cut / "checkpoint-2")
     shutil.copy(whole / "metrics.jsonl", cut / "metrics.jsonl")
     train(run_config(models[family], train_rows, cut, lora, resume="latest"))
     assert metrics(cut) == metrics(whole)
 
 
+KILLED = """
+import os, signal, sys
+from plug_train import train
+from test_train_families import run_config
+
+def die(record):
+    if record["step"] == 3:  # after step 3 is logged, before anything else is saved
+        os.kill(os.getpid(), signal.SIGKILL)
+
+train(run_config(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "lora", max_steps=4), on_step=die)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family, lora", [("gemma3", False), ("mixtral", True)])
+def test_a_run_killed_with_sigkill_resumes_to_the_same_steps(models, train_rows, tmp_path, family, lora):
+    """kill -9 after step 3 (checkpoint-2 on disk, step 3 logged, then nothing): the resumed run
+    drops step 3's line, redoes it, and logs what the run that was never killed logs."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from plug_train import train
+
+    mode = "lora" if lora else "full"
+    whole = train(run_config(models[family], train_rows, tmp_path / "whole", lora, max_steps=4))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")])}
+    killed = subprocess.run([sys.executable, "-c", KILLED, str(models[family]), str(train_rows), str(tmp_path / "cut"),
+                             mode], capture_output=True, text=True, env=env, timeout=300)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    assert [m["step"] for m in metrics(tmp_path / "cut")] == [1, 2, 3]
+    train(run_config(models[family], train_rows, tmp_path / "cut", lora, max_steps=4, resume="latest"))
+    assert metrics(tmp_path / "cut") == metrics(whole)
+
+
 # --- packed attention against each family's own ----------------------------------------------
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_family_passes_the_attention_self_test_at_load(models, family):
+    from plug_train import model as M
+
+    line = M.load_model(str(models[family]), False)._plug_self_test
+    assert "matches the model's eager attention on a 28-token packed probe" in line
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_packed_rows_give_the_loss_and_gradients_of_the_models_own_attention(models, family, one_thread):
     """A packed row of three sequences (two longer than the 8-token windows) through plug_packed
