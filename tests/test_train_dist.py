@@ -2,7 +2,8 @@
 DDP (cpu_ddp.yaml) and FSDP2 (the shipped fsdp.yaml over gloo: accelerate 1.15 would run plain
 DDP on CPU processes, plug_train turns FSDP2 on, see dist.fsdp_on_cpu); FSDP2 checkpoints hold
 the weights once (the adapter only, for LoRA) and resume exactly.  DeepSpeed needs GPUs: its
-config and what its checkpoints write are checked here, the run is bench/trainer/gpu_check.sh's.
+config, accelerate's launch checks on it and what its checkpoints write are checked here, the run is
+bench/trainer/gpu_run.sh's.
 """
 
 import json

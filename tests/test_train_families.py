@@ -271,34 +271,11 @@ def test_packed_rows_give_the_loss_and_gradients_of_the_models_own_attention(mod
     import torch
     from transformers import AutoModelForCausalLM
 
-    from plug_train import attention, batching, trainer
+    from train_families import assert_packed_equals_padded
 
     torch.manual_seed(0)
     model = AutoModelForCausalLM.from_pretrained(str(models[family]), attn_implementation="eager").train()
     g = torch.Generator().manual_seed(1)
     seqs = [data.Encoded(s, s) for s in (torch.randint(4, 300, (n,), generator=g).tolist() for n in (13, 7, 11))]
 
-    def loss_and_grads(mb):
-        model.zero_grad(set_to_none=True)
-        loss = trainer.micro_loss(model, mb, True)
-        loss.backward()
-        return float(loss), {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
-
-    own = loss_and_grads(batching.collate_padded(seqs))
-    model.set_attn_implementation(attention.register())
-    ours = loss_and_grads(batching.collate(seqs))
-    assert ours[0] == pytest.approx(own[0], rel=1e-5)
-    assert ours[1].keys() == own[1].keys()
-    for n in own[1]:
-        scale = own[1][n].abs().max().item()
-        assert (ours[1][n] - own[1][n]).abs().max().item() <= 1e-5 * max(scale, 1e-3), n
-
-
-@pytest.fixture
-def one_thread():
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+    assert_packed_equals_padded(model, seqs, grad_floor=1e-3)

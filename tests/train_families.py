@@ -174,3 +174,28 @@ def build(family: str, out: str | Path, seed: int = 0, config_overrides: dict[st
     model = AutoModelForCausalLM.from_config(config)
     model.save_pretrained(str(out))
     return out
+
+
+def assert_packed_equals_padded(model: Any, seqs: list[Any], grad_floor: float = 0.0) -> None:
+    """The loss and every gradient of ``seqs`` (``data.Encoded``) as one packed row through
+    plug_packed equal those of the same sequences right-padded through the model's own attention
+    (set when ``model`` was loaded); gradients compared against each one's scale (at least
+    ``grad_floor``), since fp32 sums run in another order."""
+    import pytest
+
+    from plug_train import attention, batching, trainer
+
+    def loss_and_grads(mb: Any) -> tuple[float, dict[str, Any]]:
+        model.zero_grad(set_to_none=True)
+        loss = trainer.micro_loss(model, mb, True)
+        loss.backward()
+        return float(loss), {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
+
+    own = loss_and_grads(batching.collate_padded(seqs))
+    model.set_attn_implementation(attention.register())
+    ours = loss_and_grads(batching.collate(seqs))
+    assert ours[0] == pytest.approx(own[0], rel=1e-5)
+    assert ours[1].keys() == own[1].keys()
+    for n in own[1]:
+        scale = max(own[1][n].abs().max().item(), grad_floor)
+        assert (ours[1][n] - own[1][n]).abs().max().item() <= 1e-5 * scale, n
