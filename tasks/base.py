@@ -34,6 +34,7 @@ from typing import Any, NoReturn
 from lm_eval.api.task import ConfigurableTask
 
 from plug_eval import langid, languages, pivot
+from plug_eval.chat import fold_system, join_system
 from plug_eval.errors import PlugEvalError
 from plug_eval.tasks import budget
 from plug_eval.tasks.source import Source
@@ -178,7 +179,7 @@ class PlugTask(ConfigurableTask):
             system = f"{system_instruction.strip()}\n\n{system}"
         instruction = doc["instruction"]
         if not (apply_chat_template and chat_template):
-            return f"{system}\n\n{instruction}"
+            return join_system(system, instruction)
         rendered = chat_template([{"role": "system", "content": system},
                                   {"role": "user", "content": instruction}])
         if carries_system(rendered, system):
@@ -188,7 +189,8 @@ class PlugTask(ConfigurableTask):
             log.warning("%s: the chat template rejects the system role; the system prompt is "
                         "folded into the user turn", self.config.task)
             self._folded_warned = True
-        return chat_template([{"role": "user", "content": f"{system}\n\n{instruction}"}])
+        return chat_template(fold_system([{"role": "system", "content": system},
+                                          {"role": "user", "content": instruction}]))
 
     # --- requests: zero-shot check, generation budget, provenance ---------------------------
     def build_all_requests(self, *args: Any, **kwargs: Any) -> None:

@@ -31,8 +31,8 @@ SOURCES = {"plug_eval": "plug_eval", "judges": "plug_eval.judges", "reports": "p
            "tasks": "plug_eval.tasks", "plug_train": "plug_train"}
 
 LAYERS: list[tuple[str, list[str]]] = [
-    ("leaf", ["plug_eval", "plug_eval.errors", "plug_eval.files", "plug_eval.languages", "plug_eval.pivot",
-              "plug_eval.tasks_path", "plug_eval.tasknames"]),
+    ("leaf", ["plug_eval", "plug_eval.chat", "plug_eval.errors", "plug_eval.files", "plug_eval.languages",
+              "plug_eval.pivot", "plug_eval.tasks_path", "plug_eval.tasknames"]),
     ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.langid", "plug_eval.parallel", "plug_eval.tiny"]),
     ("llm", ["plug_eval.llm", "plug_eval.llm.*"]),
     ("tasks", ["plug_eval.tasks", "plug_eval.tasks.*"]),
