@@ -189,7 +189,7 @@ def _pairwise_plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
                          names=names)
     job = PairwiseJob(inputs, config, make_backend(config, opts.timeout), orders=getattr(args, "orders", 2),
                       seed=args.seed, n_resamples=args.n_resamples)
-    return plan_job(job, opts), opts
+    return plan_job(job, opts, dry=args.dry_run), opts
 
 
 # --------------------------------------------------------------------------- result lines
@@ -276,7 +276,7 @@ def cmd_truthful(args: argparse.Namespace) -> int:
     job = make_job(args.samples, configs, make_backend(configs["truthful"], opts.timeout), filter=args.filter,
                    lang=args.lang, name=args.name, skip_empty=args.skip_empty, seed=args.seed,
                    n_resamples=args.n_resamples)
-    plan = plan_job(job, opts)
+    plan = plan_job(job, opts, dry=args.dry_run)
     skipped = sum(1 for i in job.answers if i["empty"])
     return run_command(plan, opts, args, prog=PROG, result_line=_result_line,
                        what=f"{len(job.answers)} answers ({skipped} empty, not judged); ")

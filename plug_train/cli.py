@@ -92,7 +92,7 @@ def _translate(args: argparse.Namespace) -> int:
     job = make_job(args.input, args.target, args.model, source=args.source, base_url=args.base_url,
                    temperature=args.temperature, overrides=parse_overrides(args.call_args), timeout=opts.timeout,
                    spot=args.spot_check, seed=args.seed)
-    return run_command(plan_job(job, opts), opts, args, prog=PROG, result_line=result_line)
+    return run_command(plan_job(job, opts, dry=args.dry_run), opts, args, prog=PROG, result_line=result_line)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,7 +25,7 @@ from plug_eval.judges.prompts.config import JudgeConfig
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
 from plug_eval.llm import registry, rundir
-from plug_eval.llm.base import Backend, Reply, Request, redact_url
+from plug_eval.llm.base import Backend, Reply, Request, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
@@ -123,7 +123,7 @@ class PairwiseJob(Job):
         """The inputs' hashes, the judge, the effective base URL (credentials redacted), the
         languages and the template."""
         return {"inputs": [f.sha256 for f in self.inputs.files], "judge": self.config.label(),
-                "base_url": redact_url(self.backend.effective_base_url()),
+                "base_url": identity_url(self.backend.effective_base_url()),
                 "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256}
 
     def conflict(self, old: dict[str, Any]) -> str | None:

@@ -20,7 +20,7 @@ class OpenAIBackend(SdkBackend):
     default_host = "api.openai.com"
     name = "openai"
     sdk_name, minimum, client_class = "openai", MINIMUM, "AsyncOpenAI"
-    key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com"
+    key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1"
     key_hint = " (or --base-url for a local OpenAI-compatible server)"
 
     def body_of(self, request: Request) -> dict[str, Any]:
