@@ -225,7 +225,8 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
                 kw.update(choices=f.metadata["choices"], metavar=None)
         if name == "resume":
             kw.update(nargs="?", const="latest", metavar="CHECKPOINT")
-        group.add_argument(flag, **kw)
+        # --out names every command's output, as in plug-judge; --output stays another name of it
+        group.add_argument(*(["--out", flag] if name == "output" else [flag]), **kw)
 
 
 def resolve(args: argparse.Namespace, saved_config: Callable[[Path, str], tuple[dict[str, Any], str]]
