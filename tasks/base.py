@@ -41,6 +41,7 @@ from plug_eval.tasks.source import Source
 
 log = logging.getLogger("plug_eval.tasks")
 LOW_PIVOT_OK = 0.5
+LONG_GENERATION = 1024  #: a budget above this many new tokens is said once, with how to make a quick check
 
 
 def _log_like_lm_eval() -> None:
@@ -208,6 +209,10 @@ class PlugTask(ConfigurableTask):
         super().build_all_requests(*args, **kwargs)
         summary = self._budget.summary()
         log.info("%s: %s", self.config.task, self._budget.describe())
+        if self._budget.given and max(self._budget.given) > LONG_GENERATION and not self._budget.user:
+            log.warning("%s: each request may generate up to %d new tokens (the paper's %d-token rule), which takes "
+                        "long on a CPU or an untrained model; for a quick check: --gen_kwargs max_gen_toks=64",
+                        self.config.task, max(self._budget.given), budget.PAPER_TOTAL_TOKENS)
         meta = self.config.metadata if isinstance(self.config.metadata, dict) else {}
         meta.update(generation_budget=summary, **self._provenance)
         self.config.metadata = meta
