@@ -22,7 +22,7 @@ from typing import Any
 from plug_eval.errors import PlugEvalError, guarded
 from plug_eval.judges.inputs import MAX_EMPTY_SHARE
 from plug_eval.llm.cli import add_run_flags, limits, parse_overrides, run_command
-from plug_eval.llm.jobs import cost_text
+from plug_eval.llm.prices import cost_text
 
 PROG = "plug-judge"
 UNSCORED_WARNING = 0.05  #: the result line warns when more than this share of items is unscored

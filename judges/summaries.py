@@ -218,19 +218,17 @@ def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True
     reused = [_reused(r, i) for r, i in zip(runs, infos, strict=True)]
     fresh = [k for k, s in enumerate(reused) if s is None]
     built = build_summaries([runs[k] for k in fresh], [infos[k] for k in fresh])
-    summaries = list(reused)
-    for k, summary in zip(fresh, built, strict=True):
-        summaries[k] = summary
+    new = iter(built)
+    summaries = [s if s is not None else next(new) for s in reused]
     if write:
         for k, (run, summary) in enumerate(zip(runs, summaries, strict=True)):
-            assert summary is not None
             if summary != run.stored:  # an unchanged summary is not rewritten (nor fsynced)
                 files.write_json(run.path / SUMMARY, summary)
             if k in fresh and run.kind != TRUTHFUL:
                 _remember(run, summary)
             elif run.cache is not None:
                 files.write_json(run.path / FACTS, run.cache)
-    return [s for s in summaries if s is not None]
+    return summaries
 
 
 def _remember(run: Run, summary: dict[str, Any]) -> None:

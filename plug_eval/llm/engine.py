@@ -33,13 +33,21 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.llm.base import Backend, CallError, FatalError, Reply, Request, TransientError, storable
+from plug_eval.llm.base import (
+    MAX_CONSECUTIVE_FAILURES,
+    Backend,
+    CallError,
+    FatalError,
+    Reply,
+    Request,
+    TransientError,
+    storable,
+)
 from plug_eval.llm.pacing import Budget, Progress, Window
 from plug_eval.llm.prices import Price, PriceTable, max_call_cost
 from plug_eval.llm.store import DiskFull, Store
 
 CLAIM_RETRY_S = 0.02
-MAX_CONSECUTIVE_FAILURES = 20  #: connection failures or timeouts in a row that stop a run (a dead server)
 REFUSED_IN_A_ROW = 3  #: 403s on different prompts, before any reply, that say the endpoint is closed to us
 JOURNAL_BYTES_PER_CALL = 128 * 1024  #: space reserved per call in flight for replies a full disk would lose
 STOPS_NOW = ("auth", "connection", "timeout", "disk")  #: stops that abandon the calls in flight
