@@ -329,9 +329,13 @@ class Engine(Generic[C]):
             await asyncio.sleep(self._delay(err, attempt))
 
     def _delay(self, err: TransientError, attempt: int) -> float:
-        """Server's retry-after (capped, +0-10% jitter), else 0.5 s * 2^n minus 0-25% jitter."""
+        """Server's retry-after (capped, +0-10% jitter); after a timeout, the timeout again (the
+        server may still be working on the request it gave up: a retry now would queue behind
+        it), capped; else 0.5 s * 2^n minus 0-25% jitter."""
         if err.retry_after is not None:
             return min(err.retry_after, self.opts.retry_after_cap) * (1 + 0.1 * random.random())
+        if err.kind == "timeout":
+            return min(self.opts.timeout, self.opts.retry_after_cap) * (1 - 0.25 * random.random())
         base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
         return base * (1 - 0.25 * random.random())
 
