@@ -18,6 +18,7 @@ from pathlib import Path
 
 import conftest_judge
 import pytest
+from conftest import fill
 from conftest_judge import KEY, cli_subprocess, pair_files, read_jsonl, run_cli, summary, write_json
 
 server, fake = conftest_judge.server, conftest_judge.fake  # pytest finds fixtures by module attribute
@@ -164,33 +165,6 @@ def test_case4_two_judges_started_at_once_on_a_fresh_directory_one_wins(fake, tm
 
 
 # --------------------------------------------------------------------------- case 5: a full disk
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 4 MB tmpfs at tmp_path/disk (needs root, as this project's machines and CI have)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], capture_output=True,
-                         text=True)
-    if res.returncode:
-        pytest.skip(f"cannot mount a small file system here: {res.stderr.strip()}")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Take every free byte of the disk; returns the file that holds them."""
-    filler = disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while os.write(fd, b"\0" * 4096) == 4096:
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 def test_case5_a_full_disk_mid_run_loses_no_reply_and_the_rerun_pays_nothing_again(fake, tmp_path, small_disk):
