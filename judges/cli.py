@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from plug_eval.errors import PlugEvalError, guarded
+from plug_eval.judges import reproduce
 from plug_eval.judges.inputs import MAX_EMPTY_SHARE
 from plug_eval.judges.prompts import paper
 from plug_eval.llm.cli import add_run_flags, limits, parse_overrides, run_command
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_subcommands(sub)
     _add_import(sub, fmt)
     _add_truthful(sub, fmt)
+    reproduce.add_subcommands(sub)  # issue 24: paper-table, svamp-extract
     for name, sp in sub.choices.items():
         if name in ("compare", "grade", "validate", "truthful"):
             _env_defaults(sp)
