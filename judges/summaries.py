@@ -193,6 +193,13 @@ def _made_from(run: Run, summary: dict[str, Any]) -> dict[str, Any]:
             "stats": _sha({k: v for k, v in summary.items() if k != "run"})}
 
 
+def stale_paper(summary: dict[str, Any]) -> bool:
+    """A stopped run's summary written before the paper's shares left pending items out (its
+    ``paper`` block does not count them apart): it must be computed again."""
+    paper = summary.get("paper")
+    return bool(summary.get("pending")) and isinstance(paper, dict) and "pending" not in paper
+
+
 def _reused(run: Run, info: dict[str, Any] | None) -> dict[str, Any] | None:
     """The stored summary with this run's own fields, when the files are exactly those it was
     computed from (the facts cache is current and says so): a rerun that made no call, or that
@@ -200,7 +207,7 @@ def _reused(run: Run, info: dict[str, Any] | None) -> dict[str, Any] | None:
     stored = run.stored
     if run.summarized is None or not isinstance(stored, dict) or not isinstance(stored.get("run"), dict):
         return None
-    if run.summarized != _made_from(run, stored):
+    if run.summarized != _made_from(run, stored) or stale_paper(stored):
         return None
     kept = {k: v for k, v in stored["run"].items() if k not in RUN_INFO}
     return {**stored, "run": {**kept, **(info or {})}}

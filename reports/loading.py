@@ -105,7 +105,7 @@ def counts_differ(run: Run) -> bool:
     want: dict[str, Any] = {**counts, "pending": pending, "n_items": len(run.items),
                             "errors": sum(r.get("error") is not None for r in run.counted())}
     have = {k: stored.get(k, 0 if k == "pending" else None) for k in want}
-    return want != have
+    return want != have or summaries.stale_paper(stored)
 
 
 def extras(run: Run) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from plug_eval import __version__, files, languages
 from plug_eval.errors import DataError, PlugEvalError
 from plug_eval.judges import inputs as answer_files
 from plug_eval.llm import registry, store
-from plug_eval.llm.base import Backend, Reply, Request, redact_url
+from plug_eval.llm.base import Backend, Reply, Request, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 from plug_eval.tasks.xsvamp import numbers
 
@@ -123,7 +123,7 @@ class SvampExtractJob(Job):
 
     def identity(self) -> dict[str, Any]:
         return {"inputs": [f.sha256 for f in self.sources], "extractor": self.spec,
-                "base_url": redact_url(self.backend.effective_base_url()), "prompt": PROMPT_SHA256}
+                "base_url": identity_url(self.backend.effective_base_url()), "prompt": PROMPT_SHA256}
 
     def conflict(self, old: dict[str, Any]) -> str | None:
         if old.get("system") == self.system:
