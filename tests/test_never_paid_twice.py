@@ -397,7 +397,7 @@ def test_property_no_sequence_of_runs_pays_a_stored_key_again_or_passes_the_last
                 fake.config(latency_ms=0)
             else:
                 code, _, err = run_cli(*base, *flags)
-                assert code in (0, 1), err  # 1: nothing scored yet (a tight budget)
+                assert code in (0, 1, 3), err  # 1: nothing scored yet; 3: stopped by the budget
             paid = Counter(e["key"] for e in fake.paid()[before:])
             after_ok, after_errors, after_spent = _stored(run) if run.exists() else (set(), set(), 0.0)
             if op == "force":
