@@ -71,6 +71,8 @@ class Limits:
     max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES  #: connection failures in a row that stop a run
     spent_before: float = 0.0  #: USD the store already holds, counted against ``max_cost``
     accept_new_identity: bool = False  #: reuse a run directory made with another identity
+    batch: bool = False  #: send the calls through the provider's batch API (:mod:`plug_eval.llm.batch`)
+    wait: bool = True  #: with ``batch``: wait for the batches to end (``--no-wait``: submit and return)
 
     def check(self) -> None:
         """A one-line :class:`PlugEvalError` naming the flag for the first bad value; before any
@@ -85,6 +87,8 @@ class Limits:
         for option, value, ok, rule in rules:
             if not ok or (isinstance(value, float) and math.isnan(value)):
                 raise PlugEvalError(f"{option} must be {rule}, not {value}")
+        if not self.wait and not self.batch:
+            raise PlugEvalError("--no-wait needs --batch: a live run waits for its calls")
 
 
 C = TypeVar("C", bound=Call)
@@ -124,6 +128,15 @@ def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float |
         max_call_cost(prompt_of(pending[0]), pending[0].request.decoding, price)
 
 
+def retry_delay(err: TransientError, attempt: int, limits: Limits) -> float:
+    """How long to wait before attempt ``attempt + 1``: the server's retry-after (capped, +0-10%
+    jitter), else 0.5 s * 2^n minus 0-25% jitter (a call's retries, and a batch's steps)."""
+    if err.retry_after is not None:
+        return min(err.retry_after, limits.retry_after_cap) * (1 + 0.1 * random.random())
+    base = min(limits.backoff_base * 2 ** (attempt - 1), limits.retry_after_cap)
+    return base * (1 - 0.25 * random.random())
+
+
 @dataclass(frozen=True)
 class Result:
     """How one call ended: a reply or an error, with its cost (None when unknown)."""
@@ -135,6 +148,7 @@ class Result:
     cost_usd: float | None
     error_kind: str | None = None  #: one of :data:`plug_eval.llm.base.ERROR_KINDS` when ``error``
     cost_bound_usd: float | None = None  #: the call's maximum cost, when its cost is unknown but bounded
+    batch_id: str | None = None  #: the provider's batch the call went through (``--batch``)
 
 
 _ABANDONED = "abandoned"  #: an attempt cut short by a stopped run: nothing to store
@@ -367,11 +381,7 @@ class Engine(Generic[C]):
                 await asyncio.sleep(self._delay(err, attempt))
 
     def _delay(self, err: TransientError, attempt: int) -> float:
-        """Server's retry-after (capped, +0-10% jitter), else 0.5 s * 2^n minus 0-25% jitter."""
-        if err.retry_after is not None:
-            return min(err.retry_after, self.opts.retry_after_cap) * (1 + 0.1 * random.random())
-        base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
-        return base * (1 - 0.25 * random.random())
+        return retry_delay(err, attempt, self.opts)
 
     async def _batch(self, calls: list[C]) -> list[_Attempted]:
         started = time.monotonic()
