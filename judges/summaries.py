@@ -62,6 +62,13 @@ def error_kinds(records: Sequence[Record]) -> dict[str, int]:
     return dict(sorted(kinds.items()))
 
 
+def batched(records: Sequence[Record]) -> dict[str, int]:
+    """``{"batch_judgments": n}``: the counted judgments made through a provider's batch
+    (``--batch``); empty when none, so summaries of live runs keep exactly their fields."""
+    n = sum(1 for rec in records if rec.get("batch_id"))
+    return {"batch_judgments": n} if n else {}
+
+
 def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     """The fields every summary has, in the order summary.json shows them."""
     best = run.counted()
@@ -72,6 +79,7 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
             **(run_info or {})}
     if kinds := error_kinds(best):  # only when there are errors: older summaries without errors stay as they were
         info["error_kinds"] = kinds
+    info.update(batched(best))
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
             "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),
@@ -275,6 +283,7 @@ def _truthful_summary(run: Run, run_info: dict[str, Any] | None = None) -> dict[
             "provenance": run.manifest.get("provenance") or {},
             "run": {"pending": planned - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
                     "bad_store_lines": run.bad_lines,
-                    **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **(run_info or {})}}
+                    **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **batched(best),
+                    **(run_info or {})}}
 
 
