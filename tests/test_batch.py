@@ -177,6 +177,23 @@ def test_a_batch_run_equals_a_live_run_at_half_the_cost(job, fake, tmp_path):
     assert len(fake.batches()) == 1  # a finished directory: the same command sends nothing
 
 
+@pytest.mark.parametrize("judge", ["openai:gpt-4o-mini", "anthropic:claude-sonnet-4-20250514"])
+def test_the_issues_command_costs_half_at_the_price_tables_own_prices(judge, fake, tmp_path):
+    """``plug-judge compare A B --judge openai:gpt-4o-mini --batch`` (and the Anthropic one), no
+    price file: the table's price, halved."""
+    a, b = pair_files(tmp_path, n=4)
+    url = fake.openai if judge.startswith("openai") else fake.url
+    argv = ["compare", str(a), str(b), "--judge", judge, "--base-url", url, "--lang", "zh", "--quiet"]
+    assert run(*argv, "--out", str(tmp_path / "live"))[0] == 0
+    code, stdout, stderr = run(*argv, "--out", str(tmp_path / "batch"), "--batch")
+    assert code == 0 and "win rate 100.0" in stdout, stderr
+    live = {r["key"]: r["cost_usd"] for r in records(tmp_path / "live")}
+    batched = {r["key"]: r["cost_usd"] for r in records(tmp_path / "batch")}
+    assert live.keys() == batched.keys() and all(c > 0 for c in live.values())
+    assert all(abs(batched[k] - live[k] / 2) <= 1e-8 for k in live), (live, batched)  # each rounded to 1e-8 USD
+    submitted_once(fake, tmp_path / "batch")
+
+
 def test_the_price_file_may_give_the_batch_price(fake, tmp_path):
     job = COMPARE["openai"]
     argv = job.argv(tmp_path, fake)
