@@ -237,6 +237,12 @@ def _grade_line(s: dict[str, Any]) -> str:
 
 
 def _result_line(s: dict[str, Any]) -> str:
+    run = s.get("run") if isinstance(s.get("run"), dict) else {}
+    stopped = run.get("stopped")
+    return _numbers_line(s) + (f"; UNFINISHED (stopped: {stopped})" if stopped else "")
+
+
+def _numbers_line(s: dict[str, Any]) -> str:
     if s.get("kind") == "truthful":
         return _truthful_line(s)
     if s.get("mode") == "grade":

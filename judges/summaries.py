@@ -62,6 +62,14 @@ def error_kinds(records: Sequence[Record]) -> dict[str, int]:
     return dict(sorted(kinds.items()))
 
 
+def no_usage(records: Sequence[Record]) -> dict[str, Any]:
+    """How many replies came with no usable token counts, and what they count as against
+    ``--max-cost`` (their bound); nothing when every reply had its usage, so summaries of such
+    runs keep exactly their fields."""
+    bounds = [float(r["cost_bound_usd"]) for r in records if r.get("cost_bound_usd") is not None]
+    return {"no_usage_calls": len(bounds), "no_usage_bound_usd": round(sum(bounds), 8)} if bounds else {}
+
+
 def batched(records: Sequence[Record]) -> dict[str, int]:
     """``{"batch_judgments": n}``: the counted judgments made through a provider's batch
     (``--batch``); empty when none, so summaries of live runs keep exactly their fields."""
@@ -79,6 +87,7 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
             **(run_info or {})}
     if kinds := error_kinds(best):  # only when there are errors: older summaries without errors stay as they were
         info["error_kinds"] = kinds
+    info.update(no_usage(best))
     info.update(batched(best))
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
@@ -283,7 +292,7 @@ def _truthful_summary(run: Run, run_info: dict[str, Any] | None = None) -> dict[
             "provenance": run.manifest.get("provenance") or {},
             "run": {"pending": planned - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
                     "bad_store_lines": run.bad_lines,
-                    **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **batched(best),
-                    **(run_info or {})}}
+                    **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **no_usage(best),
+                    **batched(best), **(run_info or {})}}
 
 

@@ -36,10 +36,14 @@ PathLike = str | os.PathLike[str]
 # --------------------------------------------------------------------------- writing
 
 
-def write_atomic(path: PathLike, data: str | bytes) -> Path:
-    """Replace ``path`` with ``data`` (text is UTF-8) all at once; returns the path."""
+def write_atomic(path: PathLike, data: str | bytes, *, if_changed: bool = False) -> Path:
+    """Replace ``path`` with ``data`` (text is UTF-8) all at once; returns the path.  With
+    ``if_changed`` a file that already holds exactly ``data`` is left alone: resuming a run on a
+    full disk needs no room for a copy of what is there."""
     path = Path(path)
     blob = data.encode("utf-8") if isinstance(data, str) else data
+    if if_changed and _holds(path, blob):
+        return path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any file
     try:
@@ -53,6 +57,13 @@ def write_atomic(path: PathLike, data: str | bytes) -> Path:
         raise
     _fsync_dir(path.parent)
     return path
+
+
+def _holds(path: Path, blob: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(blob) and path.read_bytes() == blob
+    except OSError:
+        return False
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -103,12 +114,12 @@ def dump_jsonl(rows: Iterable[Any]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def write_json(path: PathLike, obj: Any) -> Path:
-    return write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+def write_json(path: PathLike, obj: Any, *, if_changed: bool = False) -> Path:
+    return write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n", if_changed=if_changed)
 
 
-def write_jsonl(path: PathLike, rows: Iterable[Any]) -> Path:
-    return write_atomic(path, dump_jsonl(rows))
+def write_jsonl(path: PathLike, rows: Iterable[Any], *, if_changed: bool = False) -> Path:
+    return write_atomic(path, dump_jsonl(rows), if_changed=if_changed)
 
 
 # --------------------------------------------------------------------------- reading

@@ -39,7 +39,7 @@ from plug_eval.langid import fidelity, strip_code
 from plug_eval.languages import answer_units
 from plug_eval.llm import registry, store
 from plug_eval.llm.base import Backend, Reply, Request, base_url_host, redact_url
-from plug_eval.llm.jobs import Call, Job, RunInfo
+from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
 SUMMARY = "translate.json"
@@ -285,7 +285,7 @@ class TranslateJob(Job):
 
     def calls(self) -> list[Call]:
         if self._calls is None:
-            identity, self._calls = self.backend.identity(), []
+            self._calls = []
             for row in self.rows:
                 for lang in self.targets:
                     system, user = messages_for(row, self.source, lang)
@@ -293,9 +293,9 @@ class TranslateJob(Job):
                     if "temperature" not in self.backend.unsupported_preset_args:
                         decoding["temperature"] = self.temperature
                     decoding.update(self.decoding)
-                    key = store.call_key(identity, decoding, PROMPT_SHA256, system, user, f"translate:{lang}")
-                    self._calls.append(Call(row["id"], lang, key,
-                                            Request(system=system, user=user, decoding=decoding, lang=lang)))
+                    req = Request(system=system, user=user, decoding=decoding, lang=lang)
+                    self._calls.append(make_call(self.backend, row["id"], lang, req, PROMPT_SHA256,
+                                                 key_part=f"translate:{lang}"))
         return self._calls
 
     def identity(self) -> dict[str, Any]:
@@ -320,6 +320,15 @@ class TranslateJob(Job):
         """A reply that fails its checks is asked again by ``--retry-errors``, as a failed call is."""
         return validate(self.by_id[call.item_id], record.get("raw") or "", call.part, source_lang=self.source,
                         finish_reason=record.get("finish_reason"))[0] is None
+
+    def unparsed(self, call: Call, record: dict[str, Any]) -> bool:
+        return self.rejects(call, record)
+
+    def scored_nothing(self, summary: dict[str, Any]) -> str | None:
+        if summary.get("rows") and not (summary.get("complete_rows") or summary.get("partial_rows")):
+            return ("no row was translated (the reasons are in failures.jsonl); to ask again for what failed: "
+                    "--retry-failed")
+        return None
 
     def estimated_output_tokens(self, call: Call) -> int:
         """A translation says what its source says, in the language's expansion of tokens."""

@@ -16,8 +16,10 @@ ConfigurableTask:
 * pivot tasks: the final answer is extracted by :func:`plug_eval.pivot.split_response`, and
   the extraction status feeds ``pivot_ok`` (a warning when it is under 0.5).
 
-Mistakes a user can fix (few-shot on a zero-shot benchmark, unusable data) stop the run with one
-line and exit status 2, through plain ``lm_eval`` as well as ``plug-eval run``.
+Mistakes a user can fix (few-shot on a zero-shot benchmark, unusable data) raise
+:class:`TaskError`, a :class:`~plug_eval.errors.PlugEvalError` and so an ordinary ``Exception``
+that callers of lm-eval's Python API can catch.  ``plug-eval run`` prints it as one line and
+exits with status 2; so does plain ``lm_eval`` (:func:`one_line_in_lm_eval_cli`).
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from typing import Any
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
 
 from lm_eval.api.task import ConfigurableTask
-from plug_eval.tasks import budget
-from plug_eval.tasks.source import Source
 
 from plug_eval import langid, languages, pivot
-from plug_eval.errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError
+from plug_eval.tasks import budget
+from plug_eval.tasks.source import Source
 
 log = logging.getLogger("plug_eval.tasks")
 LOW_PIVOT_OK = 0.5
@@ -46,6 +50,56 @@ def _log_like_lm_eval() -> None:
         for handler in parent.handlers:
             log.addHandler(handler)
         log.setLevel(parent.getEffectiveLevel())
+
+
+class TaskError(PlugEvalError):
+    """A user's mistake found by one of our tasks inside lm-eval; its message is one line,
+    ``<task>: <problem>`` (the problem names the file or flag)."""
+
+    def __init__(self, task: str, err: PlugEvalError) -> None:
+        self.task = task
+        super().__init__(f"{task}: {err.one_line()}")
+
+
+def fail_task(task: str, err: PlugEvalError) -> NoReturn:
+    """Raise ``err`` as the :class:`TaskError` of ``task``."""
+    one_line_in_lm_eval_cli()
+    raise TaskError(task, err) from err
+
+
+def _lm_eval_cli() -> bool:
+    """Whether this process is lm-eval's command line (``lm_eval``, ``lm-eval``, ``python -m lm_eval``)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name in ("lm_eval", "lm_eval.__main__"):
+        return True
+    return bool(sys.argv) and Path(sys.argv[0]).name in ("lm_eval", "lm-eval")
+
+
+def one_line_in_lm_eval_cli() -> None:
+    """In lm-eval's command line, print an uncaught PlugEvalError as one line and exit 2.
+
+    lm-eval's command line has no handler of its own, so the error would end the process with
+    a traceback.  Python's hook for uncaught exceptions (``sys.excepthook``) prints it instead,
+    ``lm_eval: error: <task>: <problem>``; other exceptions keep their traceback.  Nothing
+    else changes: in any other process (``plug-eval run``, a caller of the Python API) the
+    hook is not installed and the error is theirs to catch.
+    """
+    global _previous_hook
+    if sys.excepthook is _print_one_line or not _lm_eval_cli():
+        return
+    _previous_hook = sys.excepthook
+    sys.excepthook = _print_one_line
+
+
+_previous_hook: Any = None
+
+
+def _print_one_line(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    if not isinstance(value, PlugEvalError):
+        (_previous_hook or sys.__excepthook__)(kind, value, tb)
+        return
+    print(f"lm_eval: error: {value.one_line()}", file=sys.stderr)
+    raise SystemExit(value.exit_code)  # Python exits with it, after its usual clean-up
 
 
 class PlugTask(ConfigurableTask):
@@ -74,6 +128,7 @@ class PlugTask(ConfigurableTask):
         self._folded_warned = False
         self._low_pivot_warned = False
         self._budget: budget.Budget | None = None
+        self._no_stop: dict[str, None] = {}
         self._provenance: dict[str, str] = {}
         _log_like_lm_eval()
         super().__init__(config=config, **kwargs)
@@ -99,7 +154,7 @@ class PlugTask(ConfigurableTask):
         try:
             loaded = self.SOURCE.load(self.lang, self.config.metadata)
         except PlugEvalError as err:
-            fail(self.config.task, err)
+            fail_task(self.config.task, err)
         if self.pivot_lang == self.lang:
             log.warning("%s: pivot language equals the target (%s); answering directly",
                         self.config.task, self.lang)
@@ -139,13 +194,14 @@ class PlugTask(ConfigurableTask):
     def build_all_requests(self, *args: Any, **kwargs: Any) -> None:
         shots = self.config.num_fewshot or 0
         if shots > 0:
-            fail(self.config.task, PlugEvalError(
+            fail_task(self.config.task, PlugEvalError(
                 f"--num_fewshot {shots}: {self.SOURCE.title} is zero-shot ({self.ZERO_SHOT}); "
                 "drop --num_fewshot"))
         chat_template = kwargs.get("chat_template")
         lm = budget.find_lm(chat_template)
         self._budget = budget.Budget.for_model(
             lm, self.config.generation_kwargs or {}, self.config.metadata)
+        self._no_stop = no_stop_strings(lm)
         self._provenance = provenance(lm, applied=bool(kwargs.get("apply_chat_template")))
         super().build_all_requests(*args, **kwargs)
         summary = self._budget.summary()
@@ -159,7 +215,10 @@ class PlugTask(ConfigurableTask):
         if self._budget is not None:
             for inst in requests if isinstance(requests, list) else [requests]:
                 context, gen = inst.arguments
-                inst.arguments = (context, {**gen, "max_gen_toks": self._budget.for_prompt(context)})
+                gen = {**gen, "max_gen_toks": self._budget.for_prompt(context)}
+                if not gen.get("until"):  # no stop string: an API request carries none either
+                    gen.update(self._no_stop)
+                inst.arguments = (context, gen)
         return requests
 
     # --- answers and metrics --------------------------------------------------------------
@@ -236,6 +295,22 @@ def carries_system(rendered: Any, system: str) -> bool:
         return system.strip() in str(rendered)
     return any(isinstance(m, dict) and m.get("role") == "system"
                and system.strip() in str(m.get("content", "")) for m in messages)
+
+
+def no_stop_strings(lm: Any) -> dict[str, None]:
+    """The generation argument that makes an lm-eval API backend send no stop sequence.
+
+    Our tasks stop at EOS only (``until: []``).  HF and vLLM then stop at the tokenizer's EOS,
+    which lm-eval adds: nothing to do.  lm-eval 0.4's API backends put a stop list in every
+    request, empty or not, and ``"stop": []`` is refused by some servers (transformers serve:
+    HTTP 400); their generation arguments are copied into the request after it, so ``None``
+    here replaces it with JSON null, the OpenAI API's value for "no stop sequence".  Anthropic's
+    field is ``stop_sequences``.
+    """
+    if lm is None or not budget.is_api(lm):
+        return {}
+    names = {cls.__name__ for cls in type(lm).__mro__}
+    return {"stop_sequences": None} if "AnthropicChat" in names else {"stop": None}
 
 
 def provenance(lm: Any, applied: bool) -> dict[str, str]:

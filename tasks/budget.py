@@ -58,7 +58,8 @@ def find_lm(chat_template: Any = None) -> Any:
     return None
 
 
-def _is_api(lm: Any) -> bool:
+def is_api(lm: Any) -> bool:
+    """Whether ``lm`` is one of lm-eval's HTTP API backends (chat or completions)."""
     try:
         from lm_eval.models.api_models import TemplateAPI
     except ImportError:  # lm-eval without its api extra: no API backend can be running
@@ -69,7 +70,7 @@ def _is_api(lm: Any) -> bool:
 def _model_context(lm: Any, metadata: dict | None) -> tuple[int | None, Callable[[str], int] | None]:
     """(context length, prompt-token counter) of the model, or (None, None) where unknown."""
     if lm is not None:
-        if _is_api(lm):
+        if is_api(lm):
             return None, None
         length, encode = getattr(lm, "max_length", None), getattr(lm, "tok_encode", None)
         if isinstance(length, int) and length > 0 and callable(encode):

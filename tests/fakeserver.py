@@ -36,9 +36,16 @@ handle (config, reset, stats, submitted, batches, stop).
 counts and config; ``GET /_stats`` returns ``attempts`` and ``completed`` per key (sha256 of
 model + messages), the request ``log`` (each entry with what was asked and whether a reply was
 ``paid`` for, i.e. computed, even if the client had gone) and ``peak_in_flight``.  A fault is
-``{"match": substring or "", "times": n (per key, default 1), "status": 429, "headers": {...}}``
-or ``{"delay": s}``, ``{"malformed": true}``, ``{"drop": true}``, ``{"echo_auth": true}``; the
-first ``times`` attempts of every key whose prompt contains ``match`` get it.  Batches:
+``{"match": substring or "", "times": n (per key, default 1), "status": 429, "headers": {...},
+"message": text}`` or ``{"delay": s}``, ``{"malformed": true}``, ``{"drop": true}``,
+``{"echo_auth": true}``, ``{"hang": true}`` (never answer), ``{"trickle": s}`` (send the reply a
+byte every ``s`` seconds), or ``{"shape": name}``: a valid reply in an unusual shape (``parts``:
+content as a list of text parts; ``string_usage``: token counts as strings; ``no_usage``: no
+usage at all; ``surrogate``: a lone surrogate escape in the text; ``empty``: empty content;
+``refusal``: OpenAI's ``refusal`` field instead of content).  The first ``times`` attempts of
+every key whose prompt contains ``match`` get it.  ``"serial": true`` makes the server answer
+one request at a time, as a local server on one GPU does (the others wait in its queue).
+Batches:
 ``batch_polls``, ``batch_seconds`` (when a batch ends), ``batch_create_delay`` (seconds between
 creating a batch and answering its creator), ``batch_create_status`` (refuse every new batch);
 ``GET /_stats`` adds ``batches`` (id, provider, custom_ids, polls, ended, cancel, bytes).
@@ -244,6 +251,29 @@ def anthropic_body(model: str, text: str, finish: str, prompt: str) -> dict[str,
             "usage": {"input_tokens": len(prompt) // 4, "output_tokens": len(text) // 4}}
 
 
+def reshape(reply: dict[str, Any], shape: str, path: str) -> dict[str, Any]:
+    """A valid reply in an unusual shape, as some servers and SDK versions send it."""
+    anthropic = path.endswith("/messages")
+    usage = reply["usage"]
+    text = reply["content"][0]["text"] if anthropic else reply["choices"][0]["message"]["content"]
+    if shape == "parts" and not anthropic:  # content as a list of parts (vision-style servers)
+        reply["choices"][0]["message"]["content"] = [{"type": "text", "text": text[:10]},
+                                                     {"type": "text", "text": text[10:]}]
+    elif shape == "string_usage":
+        reply["usage"] = {k: str(v) for k, v in usage.items()}
+    elif shape == "no_usage":
+        reply.pop("usage")
+    elif shape in ("surrogate", "empty", "refusal"):
+        new = {"surrogate": "\ud83d " + text, "empty": "", "refusal": None}[shape]
+        if anthropic:
+            reply["content"] = [{"type": "text", "text": new}] if new is not None else []
+        else:
+            reply["choices"][0]["message"]["content"] = new
+            if shape == "refusal":
+                reply["choices"][0]["message"]["refusal"] = "I can't help with comparing these answers."
+    return reply
+
+
 def error_body(path: str, status: int, message: str) -> dict[str, Any]:
     if path.endswith("/messages"):
         kind = {401: "authentication_error", 403: "permission_error", 404: "not_found_error",
@@ -258,6 +288,8 @@ class State:
 
     def reset(self) -> None:
         self.latency_ms = 0.0
+        self.serial = False
+        self.queue = asyncio.Lock()
         self.faults: list[dict[str, Any]] = []
         self.attempts: dict[str, int] = {}
         self.completed: dict[str, int] = {}
@@ -289,6 +321,10 @@ def make_app(state: State) -> Any:
         state.in_flight += 1
         state.peak = max(state.peak, state.in_flight)
         try:
+            if state.serial:  # one at a time: the rest wait in the server's queue
+                async with state.queue:
+                    entry["t_start"] = time.time()
+                    return await _respond(request, body, prompt, key, n, entry)
             return await _respond(request, body, prompt, key, n, entry)
         finally:
             state.in_flight -= 1
@@ -298,8 +334,12 @@ def make_app(state: State) -> Any:
                        entry: dict[str, Any]) -> web.StreamResponse:
         if state.latency_ms:
             await asyncio.sleep(state.latency_ms / 1000)
+        shaped = None
         for fault in state.faults:
             if fault.get("match", "") in prompt and n <= fault.get("times", 1):
+                if "shape" in fault or "trickle" in fault:
+                    shaped = fault
+                    break
                 resp = await _fault(request, fault)
                 if resp is not None:
                     return resp
@@ -309,12 +349,29 @@ def make_app(state: State) -> Any:
             return web.json_response(error_body(request.path, status, "scripted failure"), status=status)
         entry["paid"] = True  # the reply is made: a client that has gone still pays for it
         make = anthropic_body if request.path.endswith("/messages") else openai_body
-        resp = web.json_response(make(entry["model"], text, finish, prompt))
+        reply = make(entry["model"], text, finish, prompt)
+        if shaped is not None and "shape" in shaped:
+            reply = reshape(reply, shaped["shape"], request.path)
+        data = json.dumps(reply, ensure_ascii=True)  # a lone surrogate travels as its \u escape
+        if shaped is not None and "trickle" in shaped:
+            return await _trickle(request, data.encode(), float(shaped["trickle"]))
+        resp = web.Response(text=data, content_type="application/json")
         if request.transport is not None and not request.transport.is_closing():  # the client still waits
             state.completed[key] = state.completed.get(key, 0) + 1
         return resp
 
+    async def _trickle(request: web.Request, data: bytes, every: float) -> web.StreamResponse:
+        resp = web.StreamResponse(headers={"Content-Type": "application/json", "Content-Length": str(len(data))})
+        await resp.prepare(request)
+        for i in range(len(data)):
+            await resp.write(data[i:i + 1])
+            await asyncio.sleep(every)
+        await resp.write_eof()
+        return resp
+
     async def _fault(request: web.Request, fault: dict[str, Any]) -> web.StreamResponse | None:
+        if fault.get("hang"):
+            await asyncio.sleep(3600)
         if "delay" in fault:
             await asyncio.sleep(fault["delay"])
             return None
@@ -334,6 +391,7 @@ def make_app(state: State) -> Any:
         data = await request.json()
         state.latency_ms = float(data.get("latency_ms", state.latency_ms))
         state.faults = list(data.get("faults", state.faults))
+        state.serial = bool(data.get("serial", state.serial))
         for name in ("batch_polls", "batch_seconds", "batch_create_delay", "batch_create_status"):
             setattr(state, name, type(getattr(state, name))(data.get(name, getattr(state, name))))
         return web.json_response({"ok": True})

@@ -395,7 +395,7 @@ def test_a_server_that_refuses_the_batch_is_one_line_exit_2_and_nothing_is_store
     assert records(out) == [] and [e["event"] for e in events(out)] == ["intent", "not_submitted"]
     fake.config(batch_create_status=503)  # may have reached the provider: looked up, then left for the next run
     code, _, stderr = run(*argv, "--max-retries", "0")
-    assert code == 2 and "rerun the same command" in stderr, stderr
+    assert code == 3 and "rerun the same command" in stderr, stderr  # the server's trouble, not the user's
     assert events(out)[-1]["event"] == "intent"
     fake.config(batch_create_status=0)
     assert run(*argv)[0] == 0

@@ -66,7 +66,8 @@ def test_decoy_verdict_earlier_in_reply_does_not_count(fake, tmp_path):
 
 def test_unparsable_replies_are_unscored_with_raw_and_reason(fake, tmp_path):
     a, b = pair_files(tmp_path, n=3)
-    assert compare(a, b, tmp_path / "run", "openai:garbage", fake.openai)[0] == 0
+    code, _, err = compare(a, b, tmp_path / "run", "openai:garbage", fake.openai)
+    assert code == 1 and "nothing was scored" in err  # a run that scored nothing is no success (issue 21)
     js = read_jsonl(tmp_path / "run" / "judgments.jsonl")
     assert all(j["verdict"] == "unparsed" and j["reason"] == "no [[A]]/[[B]]/[[C]] token found" and j["raw"]
                for j in js)
@@ -76,7 +77,7 @@ def test_unparsable_replies_are_unscored_with_raw_and_reason(fake, tmp_path):
 
 def test_cut_off_verdict_is_unparsed_and_flagged(fake, tmp_path):
     a, b = pair_files(tmp_path, n=2)
-    assert compare(a, b, tmp_path / "run", "openai:fair-cut", fake.openai)[0] == 0
+    assert compare(a, b, tmp_path / "run", "openai:fair-cut", fake.openai)[0] == 1  # nothing scored
     j = read_jsonl(tmp_path / "run" / "judgments.jsonl")[0]
     assert j["verdict"] == "unparsed" and "cut-off" in j["reason"] and "reply_truncated" in j["flags"]
 

@@ -405,7 +405,7 @@ def test_nothing_scored_gives_no_rate_and_no_interval(fake, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)  # numpy's all-NaN percentile warning
         code, out, err = judge(fake, str(samples(tmp_path, ["GG", "GG"])), out=run)
-    assert code == 0, err
+    assert code == 1 and "nothing was scored" in err, err  # a run that scored nothing is no success (issue 21)
     s = summary(run)
     assert s["truthful_pct"] is None and s["truthful_ci"] == [None, None] and s["n_truth_scored"] == 0
     assert s["truth_unscored"]["unparsed"] == 2 and s["paper"]["truthful"]["pct"] == 0.0

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from lm_eval.models.api_models import JsonChatStr
 
-from fakechat import ANSWERS, ChatServer
+import fakeserver
+from fakeserver import PLUG_ANSWERS as ANSWERS
 from plug_eval import languages, pivot
 from plug_eval.tasks import budget
 from plug_eval.tasks.xalpacaeval.task import carries_system
@@ -50,19 +51,20 @@ def results(out_dir):
 @pytest.mark.slow
 def test_chat_completions_server_sees_the_system_message(hooked_env, tmp_path):
     out = tmp_path / "out"
-    with ChatServer() as server:
+    with fakeserver.start() as server:
         r = lm_eval("--model", "local-chat-completions", "--model_args",
-                    f"model=fake-plug,base_url={server.url},num_concurrent=1,max_retries=1",
+                    f"model=fake-plug,base_url={server.openai}/chat/completions,num_concurrent=1,max_retries=1",
                     "--apply_chat_template", "--tasks", "xalpacaeval_zh,xalpacaeval_pivot_ko",
                     "--limit", "2", "--log_samples", "--output_path", str(out),
                     env=hooked_env, cwd=tmp_path)
+        bodies = [e["body"] for e in server.log("chat")]
     assert r.returncode == 0, r.stderr[-3000:]
     assert "rejects the system role" not in r.stderr
-    assert len(server.bodies) == 4
+    assert len(bodies) == 4
     for task, code, system in [("xalpacaeval_zh", "zh", languages.direct_system_prompt("zh")),
                                ("xalpacaeval_pivot_ko", "ko", languages.pivot_system_prompt("ko"))]:
         docs = {s["doc"]["instruction"] for s in samples(out, task)}
-        seen = [b for b in server.bodies if b["messages"][0]["content"] == system]
+        seen = [b for b in bodies if b["messages"][0]["content"] == system]
         assert len(seen) == 2
         for body in seen:
             assert body["messages"][0] == {"role": "system", "content": system}
@@ -135,6 +137,87 @@ def test_carries_system_reads_each_form():
     assert not carries_system("<|user|>\nhi", system)
 
 
+# --- no stop string but EOS, and no empty stop list in an API request (issue 27) -----------------
+def payloads(lm, task_name, chat):
+    """The request bodies lm-eval's API backend ``lm`` builds for one task, as JSON decodes them.
+
+    Built the way lm-eval builds them: the task's requests (lm-eval hands the task the model's
+    bound chat template; without one our task finds the model as ``lm`` up the call stack,
+    as in lm-eval's ``evaluate``), then ``lm._create_payload`` exactly as its ``model_call`` does.
+    """
+    import copy
+
+    import plug_eval
+
+    tm = plug_eval.task_manager(include_defaults=False, metadata={"xalpacaeval_data_dir": "sample"})
+    task = tm.load([task_name])["tasks"][task_name]
+    task.build_all_requests(limit=2, rank=0, world_size=1, apply_chat_template=chat,
+                            chat_template=lm.apply_chat_template if chat else None)
+    out = []
+    for inst in task.instances:
+        context, gen = inst.args
+        body = lm._create_payload(lm.create_message([context]), generate=True,
+                                  gen_kwargs=copy.deepcopy(gen), seed=1234, eos=lm.eos_string)
+        out.append(json.loads(json.dumps(body)))
+    return task, out
+
+
+API_BACKENDS = [  # lm-eval model name, its field for stop strings, chat?
+    ("local-chat-completions", "stop", True),
+    ("openai-chat-completions", "stop", True),
+    ("local-completions", "stop", False),
+    ("anthropic-chat", "stop_sequences", True),
+]
+
+
+@pytest.mark.parametrize("name,field,chat", API_BACKENDS, ids=[b[0] for b in API_BACKENDS])
+def test_api_requests_carry_no_empty_stop_list(name, field, chat):
+    """`"stop": []` is refused by transformers serve (HTTP 400): no stop string is sent as null."""
+    from lm_eval.api.registry import get_model
+
+    lm = get_model(name)(model="m", base_url="http://127.0.0.1:9/v1/x", tokenizer_backend=None)
+    task, bodies = payloads(lm, "xalpacaeval_pivot_ko", chat)
+    assert len(bodies) == 2
+    for body, inst in zip(bodies, task.instances, strict=True):
+        assert field in body and body[field] is None, body
+        assert inst.args[1]["until"] == []
+    if chat and name != "anthropic-chat":  # anthropic-chat moves the system message to "system"
+        assert bodies[0]["messages"][0] == {"role": "system", "content": languages.pivot_system_prompt("ko")}
+
+
+def test_a_user_stop_string_is_sent_as_it_is():
+    from lm_eval.models.openai_completions import LocalChatCompletion
+
+    import plug_eval
+
+    lm = LocalChatCompletion(model="m", base_url="http://127.0.0.1:9/v1/x")
+    tm = plug_eval.task_manager(include_defaults=False, metadata={"xalpacaeval_data_dir": "sample"})
+    task = tm.load(["xalpacaeval_zh"])["tasks"]["xalpacaeval_zh"]
+    task.config.generation_kwargs["until"] = ["<|eos|>"]  # what --gen_kwargs until=<|eos|> does
+    task.build_all_requests(limit=1, apply_chat_template=True, chat_template=lm.apply_chat_template)
+    gen = task.instances[0].args[1]
+    assert "stop" not in gen
+    body = lm._create_payload(lm.create_message([task.instances[0].args[0]]), generate=True,
+                              gen_kwargs=dict(gen), eos=lm.eos_string)
+    assert body["stop"] == ["<|eos|>"]
+
+
+def test_local_models_keep_eos_as_their_only_stop():
+    """HF and vLLM: lm-eval adds the tokenizer's EOS to an empty `until`; we add nothing."""
+    from lm_eval.models.utils import handle_stop_sequences
+
+    import plug_eval
+
+    tm = plug_eval.task_manager(include_defaults=False, metadata={"xalpacaeval_data_dir": "sample"})
+    task = tm.load(["xalpacaeval_pivot_zh"])["tasks"]["xalpacaeval_pivot_zh"]
+    lm = StringTemplateLM(lambda p: DRAFT)  # a local model: not one of lm-eval's API backends
+    task.build_all_requests(limit=2, apply_chat_template=True, chat_template=lm.apply_chat_template)
+    for inst in task.instances:
+        gen = inst.args[1]
+        assert gen["until"] == [] and "stop" not in gen and "stop_sequences" not in gen
+        assert handle_stop_sequences(gen["until"], eos="</s>") == ["</s>"]  # HFLM's and VLLM's call
+
+
 # --- the generation budget fits the model -------------------------------------------------------
 class SizedLM(CannedLM):
     """A local-model stand-in: a context length and a tokenizer (one token per character)."""
@@ -204,22 +287,21 @@ def test_plain_lm_eval_on_a_1024_context_model(hooked_env, tmp_path):
     assert res["configs"]["xalpacaeval_zh"]["metadata"]["generation_budget"]["context"] == 1024
     assert res["higher_is_better"]["xalpacaeval_zh"]["answer_units"] is None
     assert res["configs"]["xalpacaeval_zh"]["process_results"].endswith("XAlpacaEvalTask.process_results")
-    assert res["versions"]["xalpacaeval_zh"] == 2.0
+    assert res["versions"]["xalpacaeval_zh"] == 2.1
 
 
 # --- metadata and user mistakes ---------------------------------------------------------------
-def test_few_shot_is_a_one_line_error(capsys):
+def test_few_shot_is_a_one_line_error():
     from lm_eval import simple_evaluate
 
     import plug_eval
 
     tm = plug_eval.task_manager(include_defaults=False, metadata={"xalpacaeval_data_dir": "sample"})
-    with pytest.raises(SystemExit) as exc:
+    with pytest.raises(plug_eval.PlugEvalError) as exc:
         simple_evaluate(model=CannedLM(lambda p: DRAFT), tasks=["xalpacaeval_zh"], task_manager=tm,
                         limit=1, num_fewshot=3)
-    assert exc.value.code == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1].startswith("xalpacaeval_zh: error: --num_fewshot 3: X-AlpacaEval is zero-shot")
+    assert str(exc.value).startswith("xalpacaeval_zh: --num_fewshot 3: X-AlpacaEval is zero-shot")
+    assert "\n" not in str(exc.value) and exc.value.exit_code == 2
 
 
 def test_a_model_without_plug_training_gets_one_warning_on_pivot_tasks(caplog):
@@ -243,7 +325,7 @@ def test_metric_metadata_reads_right():
     assert out["higher_is_better"]["xalpacaeval_en"] == {"lang_fidelity": True, "answer_units": None}
     cfg = out["configs"]["xalpacaeval_en"]
     assert cfg["process_results"] == "plug_eval.tasks.xalpacaeval.task.XAlpacaEvalTask.process_results"
-    assert cfg["metadata"]["version"] == 2.0
+    assert cfg["metadata"]["version"] == 2.1
     doc = out["samples"]["xalpacaeval_en"][0]["doc"]
     assert doc["lm_backend"] == "CannedLM" and len(doc["chat_template_sha256"]) == 16
 

@@ -180,5 +180,5 @@ def test_paper_extract_is_logged_and_scored_beside_plug_extract():
     res = out["results"]["xalpacaeval_pivot_zh"]
     assert res["answer_units,paper_extract"] > res["answer_units,plug_extract"]
     assert res["pivot_ok,paper_extract"] == res["pivot_ok,plug_extract"] == 1.0
-    assert out["configs"]["xalpacaeval_pivot_zh"]["metadata"]["version"] == 2.1
+    assert out["configs"]["xalpacaeval_pivot_zh"]["metadata"]["version"] == 2.2
     assert pivot.paper_extract("no header here", "zh") == ""

@@ -28,10 +28,11 @@ from plug_eval.tasknames import (
 
 VERSIONS = {  # (direct, pivot)
     # 2.0: system message on chat APIs, per-request budget, answer_units unranked;
-    # pivot 2.1: the paper's literal extraction logged and scored as a second filter, paper_extract
-    "xalpacaeval": {DIRECT: 2.0, PIVOT: 2.1},
-    "xsvamp": {DIRECT: 1.0, PIVOT: 1.0},
-    "xtruthfulqa": {DIRECT: 1.0, PIVOT: 1.0},
+    # pivot 2.1: the paper's literal extraction logged and scored as a second filter, paper_extract;
+    # every task +0.1 (xalpacaeval 2.1/2.2, the others 1.1): API requests carry "stop": null, not []
+    "xalpacaeval": {DIRECT: 2.1, PIVOT: 2.2},
+    "xsvamp": {DIRECT: 1.1, PIVOT: 1.1},
+    "xtruthfulqa": {DIRECT: 1.1, PIVOT: 1.1},
 }
 CLASSES = {"xalpacaeval": "XAlpacaEvalTask", "xsvamp": "XSvampTask",
            "xtruthfulqa": "XTruthfulQATask"}
@@ -58,7 +59,9 @@ def _base(benchmark: str, variant: str) -> str:
             + "doc_to_text: instruction\n"
             + (f"doc_to_target: {target}\n" if target else "doc_to_target: \"\"\n")
             + "generation_kwargs:\n"
-            + "  until: []  # lm-eval's default stops at a blank line: PLUG's block separator\n"
+            + "  # No stop string but EOS (lm-eval's default stops at a blank line, PLUG's block separator):\n"
+            + "  # HF and vLLM stop at the tokenizer's EOS; API requests send \"stop\": null (plug_eval.tasks.base)\n"
+            + "  until: []\n"
             + "  do_sample: false\n"
             + "  temperature: 0.0\n"
             + "  # max_gen_toks: set per request to fit the model (plug_eval.tasks.budget)\n"

@@ -1,7 +1,8 @@
 """Statistics and report benchmarks (issue 4), printed as ratios against scipy in the same run.
 
-    .venv/bin/python bench/stats/bench_stats.py            # all three
+    .venv/bin/python bench/stats/bench_stats.py            # all four
     .venv/bin/python bench/stats/bench_stats.py --quick    # fewer resamples, for a smoke run
+    .venv/bin/python bench/stats/bench_stats.py --only bt  # one of them: 1, 2, 3 or bt
 
 1. 50 comparisons (10 systems x 5 languages) x 805 items x 10,000 resamples: our shared
    resample-count matrix vs scipy.stats.bootstrap (percentile, same generator seed -> same draws)
@@ -10,6 +11,11 @@
    $PLUG_EVAL_REFERENCE_DIR, 4 of them twice, real answers included), start-up included (a
    subprocess), vs scipy's bootstrap alone on the same 13 preference vectors.
 3. Rendering the report for 50 comparisons (answer browsers included).
+bt. Bradley-Terry (issue 28) for 50, 100 and 200 systems x 805 items at the report's 1,000
+   resamples, on a star (every system against one baseline) and an arena-like design (the
+   baseline and two neighbours each), against the implementation before issue 28 (the oracle
+   kept in tests/test_ranking.py) in the same process: CPU-seconds, ratios, the slope of time
+   against the number of systems, and the largest difference between the two results.
 Run data is written under bench/stats/out/ (ignored by git).
 """
 
@@ -26,14 +32,16 @@ from pathlib import Path
 import numpy as np
 from scipy import stats as sps
 
-from plug_eval import stats
+from plug_eval import ranking, stats
 from plug_eval.judges import runs
 from plug_eval.judges.jobs import alpacaeval_import
 from plug_eval.reports import build_report, load_run
+from plug_eval.reports.model import BT_RESAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the synthetic run directories are a test fixture
 from synthetic_runs import write_grid  # noqa: E402
+from test_ranking import _design, _reference_bradley_terry  # noqa: E402  the pre-issue-28 oracle
 
 OUT = Path(__file__).resolve().parent / "out"
 N_ITEMS, SEED = 805, 0
@@ -146,13 +154,64 @@ def bench_report(n_resamples: int) -> None:
           f"{len(written) - 3} answer pages")
 
 
+def cpu_timed(fn, *args, **kw):
+    """Result, CPU-seconds of the whole process (every BLAS thread counts) and wall seconds."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = fn(*args, **kw)
+    return result, time.process_time() - cpu, time.perf_counter() - wall
+
+
+def largest_difference(new: dict, old: dict) -> float:
+    """Largest |difference| in win rate or interval end (points) between two rankings."""
+    return max(abs(new["systems"][s][k] - v[k]) for s, v in old["systems"].items()
+               for k in ("win_rate_vs_anchor", "ci_low", "ci_high"))
+
+
+def blas_threads() -> str:
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "unknown (no threadpoolctl)"
+    return ", ".join(f"{Path(p['filepath']).parent.name.split('.')[0]}'s {p['internal_api']} {p['num_threads']}"
+                     for p in threadpool_info() if p["user_api"] == "blas")
+
+
+def slope(sizes: list[int], seconds: list[float]) -> tuple[float, float]:
+    """Least-squares CPU-seconds per added system, and b in time ~ systems**b."""
+    per_system = float(np.polyfit(sizes, seconds, 1)[0])
+    exponent = float(np.polyfit(np.log(sizes), np.log(np.maximum(seconds, 1e-6)), 1)[0])
+    return per_system, exponent
+
+
+def bench_bt(n_resamples: int) -> None:
+    n_resamples = 200 if n_resamples < stats.DEFAULT_RESAMPLES else BT_RESAMPLES  # --quick, or the report's
+    sizes = [50, 100, 200]
+    print(f"[bt] Bradley-Terry, {N_ITEMS} items per comparison, {n_resamples} resamples; BLAS threads: "
+          f"{blas_threads()}; CPU-seconds (wall)")
+    for kind, label in (("star", "star (all vs one baseline)"), ("arena", "arena (baseline + 2 neighbours)")):
+        new_cpu, old_cpu = [], []
+        for n in sizes:
+            comparisons = _design(kind, n, np.random.default_rng(n), n_items=N_ITEMS)
+            new, t_new, w_new = cpu_timed(ranking.bradley_terry, comparisons, n_resamples=n_resamples)
+            old, t_old, w_old = cpu_timed(_reference_bradley_terry, comparisons, n_resamples=n_resamples)
+            new_cpu.append(t_new)
+            old_cpu.append(t_old)
+            print(f"    {label:32s} {n:3d} systems, {len(comparisons):3d} comparisons: "
+                  f"new {t_new:6.2f} ({w_new:5.2f})  before {t_old:7.2f} ({w_old:6.2f})  "
+                  f"ratio {t_new / t_old:.4f}  max |diff| {largest_difference(new, old):.1e} points", flush=True)
+        for name, cpu in (("new", new_cpu), ("before", old_cpu)):
+            per, exponent = slope(sizes, cpu)
+            print(f"    {label:32s} {name:6s} slope {1e3 * per:8.2f} ms CPU per added system, "
+                  f"time ~ systems^{exponent:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 resamples instead of 10,000")
-    parser.add_argument("--only", type=int, choices=(1, 2, 3), help="run one benchmark")
+    parser.add_argument("--only", choices=("1", "2", "3", "bt"), help="run one benchmark")
     args = parser.parse_args()
     n = 1000 if args.quick else stats.DEFAULT_RESAMPLES
-    for k, bench in enumerate((bench_bootstrap, bench_summarize, bench_report), start=1):
+    for k, bench in (("1", bench_bootstrap), ("2", bench_summarize), ("3", bench_report), ("bt", bench_bt)):
         if args.only in (None, k):
             bench(n)
 

@@ -24,9 +24,9 @@ from plug_eval.judges import summaries
 from plug_eval.judges.prompts.config import JudgeConfig
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
-from plug_eval.llm import registry, rundir, store
+from plug_eval.llm import registry, rundir
 from plug_eval.llm.base import Backend, Reply, Request, redact_url
-from plug_eval.llm.jobs import Call, Job, RunInfo
+from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
 SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
@@ -96,7 +96,7 @@ class PairwiseJob(Job):
     def label(self) -> str:
         return self.config.label()
 
-    def _call(self, identity: dict[str, Any], item: dict[str, Any], order: str) -> Call:
+    def _call(self, item: dict[str, Any], order: str) -> Call:
         if order == "":
             answers: tuple[str, ...] = (item["answer_a"],)
         else:
@@ -104,19 +104,17 @@ class PairwiseJob(Job):
         cfg = self.config
         r = render(cfg.template_text, instruction=item["instruction"] or "", answers=answers, lang=item["lang"],
                    max_answer_units=cfg.max_answer_units)
-        key = store.call_key(identity, cfg.decoding, cfg.template_sha256, r.system, r.user, order)
         req = Request(system=r.system, user=r.user, decoding=cfg.decoding, lang=item["lang"], answers=answers)
-        return Call(item["id"], order, key, req, r.flags)
+        return make_call(self.backend, item["id"], order, req, cfg.template_sha256, flags=r.flags)
 
     def calls(self) -> list[Call]:
         """Every call the comparison needs, in item order (both orders of an item together)."""
         if self._calls is None:
-            identity = self.backend.identity()
             if self.config.mode == "grade":
-                self._calls = [self._call(identity, item, "") for item in self.inputs.items]
+                self._calls = [self._call(item, "") for item in self.inputs.items]
             else:
                 both = ("AB", "BA")
-                self._calls = [self._call(identity, item, order) for item in self.inputs.items
+                self._calls = [self._call(item, order) for item in self.inputs.items
                                for order in (both if self.orders == 2 else
                                              (chosen_order(self.seed, item["id"], self.inputs.systems),))]
         return self._calls
@@ -183,6 +181,17 @@ class PairwiseJob(Job):
                 "slot_verdict": slot if self.config.mode == "pairwise" else None, "verdict": verdict,
                 "rating": rating, "reason": reason, "judge": self.config.label(), "preset": self.config.preset,
                 "flags": flags}
+
+    def unparsed(self, call: Call, record: dict[str, Any]) -> bool:
+        """A reply with no verdict (or no rating): empty, a refusal, no verdict token."""
+        return record.get("rating") is None if self.config.mode == "grade" else record.get("verdict") == UNPARSED
+
+    def scored_nothing(self, summary: dict[str, Any]) -> str | None:
+        scored = summary.get("n_rated") if self.config.mode == "grade" else summary.get("n_scored")
+        if summary.get("n_items") and not scored:
+            return ("nothing was scored: every judgment failed or gave no verdict (the reasons are in "
+                    "judgments.jsonl; --retry-errors, --retry-unparsed)")
+        return None
 
     def summarize(self, out: Path, run: RunInfo | None) -> dict[str, Any]:
         return summaries.write_summary(out, None if run is None else run.standard())

@@ -29,9 +29,8 @@ from plug_eval.judges.prompts.config import JudgeConfig, read_template, resolve
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
 from plug_eval.judges.runs import TRUTHFUL
-from plug_eval.llm import store
 from plug_eval.llm.base import Backend, Reply, Request, redact_url
-from plug_eval.llm.jobs import Call, Job, RunInfo
+from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 from plug_eval.tasks.source import RowProblem
 from plug_eval.tasks.xtruthfulqa.data import REFERENCE_LISTS, reference_list
 
@@ -179,7 +178,7 @@ class TruthfulJob(Job):
 
     def calls(self) -> list[Call]:
         if self._calls is None:
-            identity, self._calls = self.backend.identity(), []
+            self._calls = []
             for item in self.answers:
                 if item["empty"]:
                     continue
@@ -187,10 +186,10 @@ class TruthfulJob(Job):
                     context = {k: item[k] for k in REFERENCE_LISTS} if aspect == "truthful" else {}
                     r = render(cfg.template_text, instruction=item["instruction"], answers=(item["answer"],),
                                lang=item["lang"], max_answer_units=cfg.max_answer_units, context=context)
-                    key = store.call_key(identity, cfg.decoding, cfg.template_sha256, r.system, r.user, aspect)
                     req = Request(system=r.system, user=r.user, decoding=cfg.decoding, lang=item["lang"],
                                   answers=(item["answer"],))
-                    self._calls.append(Call(item["uid"], aspect, key, req, r.flags))
+                    self._calls.append(make_call(self.backend, item["uid"], aspect, req, cfg.template_sha256,
+                                                 flags=r.flags))
         return self._calls
 
     def identity(self) -> dict[str, Any]:
@@ -234,6 +233,16 @@ class TruthfulJob(Job):
         lang, _, item_id = str(call.item_id).partition(":")
         return {"uid": call.item_id, "id": item_id, "lang": lang, "aspect": call.part, "label": label,
                 "reason": reason, "judge": self.config.label(), "flags": flags}
+
+    def unparsed(self, call: Call, record: dict[str, Any]) -> bool:
+        """A reply with no label: empty, a refusal, no label token."""
+        return record.get("label") == UNPARSED
+
+    def scored_nothing(self, summary: dict[str, Any]) -> str | None:
+        if summary.get("n_items") and not (summary.get("n_truth_scored") or summary.get("n_info_scored")):
+            return ("nothing was scored: every judgment failed or gave no label (the reasons are in "
+                    "judgments.jsonl; --retry-errors, --retry-unparsed)")
+        return None
 
     def summarize(self, out: Path, run: RunInfo | None) -> dict[str, Any]:
         return summaries.write_summary(out, None if run is None else run.standard())

@@ -10,6 +10,7 @@ engine (:mod:`plug_eval.llm.engine`) owns retries, concurrency, the store and th
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,18 +36,76 @@ class Request:
 
 @dataclass(frozen=True)
 class Reply:
-    """The raw text of one reply with the usage the provider reported (None when unknown)."""
+    """The raw text of one reply with the usage the provider reported (None when unknown).
+
+    ``notes`` say what :func:`reply` had to normalise to make a valid but unusual reply storable
+    (``content_parts``, ``usage_text``, ``usage_unreadable``, ``lone_surrogate``, ``refusal``)."""
 
     text: str
     input_tokens: int | None = None
     output_tokens: int | None = None
     finish_reason: str | None = None
+    notes: tuple[str, ...] = ()
 
 
-#: What went wrong with a call, as stored (``error_kind``) and counted in the progress line
-#: (``expired`` and ``canceled``: a request of a provider's batch that the batch never processed).
-ERROR_KINDS = ("auth", "rate", "server", "connection", "timeout", "malformed", "too-long", "expired", "canceled",
-               "other")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with every lone surrogate (half of an escaped pair, not Unicode text) as U+FFFD,
+    so it can be written as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+def _count(value: Any, notes: list[str]) -> int | None:
+    """A token count as a server sent it: an int, an integral float or a numeric string; None otherwise."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        notes.append("usage_text")
+        return int(value.strip())
+    notes.append("usage_unreadable")
+    return None
+
+
+def _text(content: Any, notes: list[str]) -> str:
+    """Reply text from a string, a list of content parts (``{"type": "text", "text": ...}``) or nothing."""
+    if content is None:
+        return ""
+    if isinstance(content, list):
+        notes.append("content_parts")
+        return "".join(part if isinstance(part, str) else str(part.get("text") or "")
+                       for part in content if isinstance(part, str | dict))
+    return content if isinstance(content, str) else str(content)
+
+
+def reply(content: Any, input_tokens: Any = None, output_tokens: Any = None, finish_reason: Any = None,
+          refusal: Any = None) -> Reply:
+    """A :class:`Reply` from what a server sent, in any valid shape, always storable as UTF-8.
+
+    Content parts are joined; token counts sent as strings are read as numbers, and anything else
+    is unknown (never a crash); a lone surrogate (half of an escaped pair) becomes U+FFFD; a
+    refusal sent instead of content is kept as the text, noted."""
+    notes: list[str] = []
+    text = _text(content, notes)
+    if not text and isinstance(refusal, str) and refusal:
+        text, notes = refusal, [*notes, "refusal"]
+    if storable(text) != text:
+        text = storable(text)
+        notes.append("lone_surrogate")
+    finish = finish_reason if isinstance(finish_reason, str) else None
+    return Reply(text, _count(input_tokens, notes), _count(output_tokens, notes), finish, tuple(dict.fromkeys(notes)))
+
+
+#: What went wrong with a call, as stored (``error_kind``) and counted in the progress line;
+#: ``unrecordable`` is a paid reply that could not be recorded as the job's record (kept raw).
+#: ``expired`` and ``canceled``: a request of a provider's batch that the batch never processed.
+ERROR_KINDS = ("auth", "refused", "rate", "server", "connection", "timeout", "malformed", "too-long",
+               "unrecordable", "expired", "canceled", "other")
 
 
 class CallError(Exception):
@@ -130,6 +189,13 @@ class Backend(ABC):
     #: the host calls go to when neither --base-url nor the SDK's environment variable says otherwise
     default_host: str | None = None
 
+    @property
+    def elastic(self) -> bool:
+        """Whether the server absorbs any concurrency (a provider's API), so the engine may start at
+        ``--concurrency``; a server of the user's may answer one request at a time (see
+        :class:`plug_eval.llm.pacing.Window`)."""
+        return self.default_host is not None and canonical_host(self.effective_base_url()) == self.default_host
+
     def effective_base_url(self) -> str | None:
         """Where calls really go: ``--base-url``, else the SDK's environment variable, else its
         default (SDK backends resolve it from their client); None for backends that call no server."""
@@ -138,13 +204,23 @@ class Backend(ABC):
     def identity(self) -> dict[str, Any]:
         """What goes into a call's key: backend, server host and model (never a secret).
 
-        The host is the effective base URL's (a local server named by ``OPENAI_BASE_URL`` is a
-        different model from the provider's API); the provider's default host stays None, as it
-        always was, so judgments keyed before this rule keep their keys."""
-        host = base_url_host(self.effective_base_url())
-        if self.options.base_url is None and host == self.default_host:
-            host = None
-        return {"backend": self.name, "host": host, "model": self.options.model}
+        The host is the effective base URL's, in one spelling (:func:`canonical_host`): a local
+        server named by ``OPENAI_BASE_URL`` is a different model from the provider's API, but
+        ``--base-url https://api.openai.com/v1`` spelled out is the provider's API, whose host
+        stays None as it always was."""
+        host = canonical_host(self.effective_base_url())
+        return {"backend": self.name, "host": None if host == self.default_host else host,
+                "model": self.options.model}
+
+    def legacy_identities(self) -> list[dict[str, Any]]:
+        """Identities that earlier releases keyed the same server's calls with (the host as the URL
+        spelled it, the provider's host when given by --base-url), to find their stored calls."""
+        raw = base_url_host(self.effective_base_url())
+        hosts = [None if self.options.base_url is None and raw == self.default_host else raw]
+        now = self.identity()
+        if now["host"] is None and self.default_host:
+            hosts += [self.default_host, f"{self.default_host}:443"]
+        return [{**now, "host": h} for h in dict.fromkeys(hosts) if h != now["host"]]
 
     def add_url_secrets(self, url: str | None) -> None:
         """Treat the credentials a URL carries (``user:pass@``, the query string) as secrets."""
@@ -191,6 +267,33 @@ def check_base_url(url: str | None, where: str) -> None:
         raise PlugEvalError(f"{where} {redact_url(url)}: a user:password@ in the URL is not sent to the server "
                             "(the SDK authenticates with the API key); remove it and export the key "
                             "(OPENAI_API_KEY / ANTHROPIC_API_KEY)")
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str | None) -> str | None:
+    """One spelling of a base URL: scheme and host in lower case, no default port, no trailing
+    slash (credentials and query kept, for :func:`redact_url`); None and "" as they are."""
+    if not url:
+        return url
+    parts = urlsplit(url if "//" in url else "//" + url)
+    try:
+        port = parts.port
+    except ValueError:  # not a port number: leave the URL as the user wrote it
+        return url
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    userinfo = parts.netloc.rsplit("@", 1)[0] + "@" if "@" in parts.netloc else ""
+    netloc = userinfo + host + (f":{port}" if port and port != DEFAULT_PORTS.get(scheme) else "")
+    out = urlunsplit((scheme, netloc, parts.path.rstrip("/"), parts.query, parts.fragment))
+    return out if "//" in url else out.lstrip("/")
+
+
+def canonical_host(url: str | None) -> str | None:
+    """The host[:port] of a base URL in one spelling (lower case, no default port)."""
+    return base_url_host(canonical_url(url))
 
 
 def base_url_host(url: str | None) -> str | None:

@@ -42,7 +42,7 @@ from plug_eval.llm import registry
 from plug_eval.llm.base import Backend, CallError, FatalError, Reply, TransientError, redact_url
 from plug_eval.llm.batch_api import BatchAPI, Remote, unprocessed
 from plug_eval.llm.batch_log import CANCEL_COMMAND, BatchLog, Known
-from plug_eval.llm.engine import Call, Limits, Needed, Outcome, Recorder, Result, retry_delay
+from plug_eval.llm.engine import Call, Limits, Needed, Outcome, Recorder, Result, keep, retry_delay
 from plug_eval.llm.prices import Price, max_call_cost
 from plug_eval.llm.store import Store
 
@@ -268,12 +268,13 @@ class Runner:
         stored = 0
         for key, got in mine + unanswered:
             if not any(r.get("batch_id") in siblings for r in self.store.by_key.get(key, [])):
-                self._store(key, got, known)
+                if not self._store(key, got, known):
+                    return  # not marked collected: the next run stores the rest
                 stored += 1
         self.log.add("collected", batch_id=known.id, ours=True, stored=stored)
 
-    def _store(self, key: str, got: Reply | CallError, known: Known) -> None:
-        """One result through the job's record step, into the store."""
+    def _store(self, key: str, got: Reply | CallError, known: Known) -> bool:
+        """One result through the job's record step, into the store; False when the disk is full."""
         call = self.by_key[key]
         latency = max(0.0, time.time() - known.t)
         if isinstance(got, Reply):
@@ -282,14 +283,13 @@ class Runner:
             result = Result(got, None, latency, 1, cost, None, bound, batch_id=known.id)
         else:
             result = Result(None, self.backend.redact(got.reason), latency, 1, None, got.kind, None, batch_id=known.id)
-        self.store.append(self.record(call, result))
-        out = self.outcome
-        out.calls += 1
-        out.cost += result.cost_usd or 0.0
+        why = keep(self.store, self.record, call, result, self.outcome)  # the engine's record step
+        if why is not None:
+            self._stop("disk", why)
+            return False
+        self.outcome.cost += result.cost_usd or 0.0
         self.spent += result.cost_usd if result.cost_usd is not None else (result.cost_bound_usd or 0.0)
-        if isinstance(got, CallError):
-            out.errors += 1
-            out.error_kinds[got.kind] = out.error_kinds.get(got.kind, 0) + 1
+        return True
 
     # ------------------------------------------------------------------ failures
 

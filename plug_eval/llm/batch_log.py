@@ -158,7 +158,12 @@ class BatchLog:
                "time": datetime.fromtimestamp(now, timezone.utc).isoformat(timespec="milliseconds")}
         rows = self._rows()
         rows.append(row)
-        files.write_jsonl(self.path, rows)
+        try:
+            files.write_jsonl(self.path, rows)
+        except OSError as err:  # e.g. a full disk: the old file stands whole
+            raise PlugEvalError(f"cannot write {BATCHES} ({err.strerror or err}): free some space and rerun the "
+                                "same command (a batch whose id went unrecorded is looked up by its tag)",
+                                self.out) from None
         self._fold(rows)
 
     @contextmanager

@@ -20,6 +20,7 @@ from typing import Any
 from plug_eval.errors import PlugEvalError
 from plug_eval.llm.engine import MAX_CONSECUTIVE_FAILURES, Limits
 
+EXIT_NOTHING = 1  #: the run finished, but gave nothing to use (nothing scored, no row translated)
 EXIT_INTERRUPTED = 130
 
 
@@ -39,6 +40,8 @@ def add_run_flags(p: argparse.ArgumentParser, *, retry_aliases: Sequence[str] = 
     r.add_argument("--force", action="store_true", help="call again; new records are appended, none rewritten")
     r.add_argument("--retry-errors", *retry_aliases, dest="retry_errors", action="store_true",
                    help="call again the calls stored as errors")
+    r.add_argument("--retry-unparsed", action="store_true",
+                   help="call again the calls whose reply gave nothing to use (empty, a refusal, no verdict)")
     r.add_argument("--accept-new-identity", action="store_true",
                    help="rerun into a run directory made with other inputs, model, base URL, language or "
                    "template, reusing the stored calls whose keys still match")
@@ -62,7 +65,8 @@ def limits(args: argparse.Namespace) -> Limits:
     from plug_eval.llm.prices import PriceTable
 
     opts = Limits(out=Path(args.out), concurrency=args.concurrency, max_cost=args.max_cost,
-                  retry_errors=args.retry_errors, force=args.force, max_retries=args.max_retries,
+                  retry_errors=args.retry_errors, force=args.force, retry_unparsed=args.retry_unparsed,
+                  max_retries=args.max_retries,
                   retry_after_cap=args.retry_after_cap, timeout=args.timeout,
                   progress=None if args.quiet else sys.stderr,
                   max_consecutive_failures=args.max_consecutive_failures,
@@ -109,6 +113,7 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
         return EXIT_INTERRUPTED
     print(result_line(result.summary))
     stopped = result.outcome.stopped
+    useless = None if stopped == "submitted" else job.scored_nothing(result.summary)  # --no-wait: not finished
     note = f"; STOPPED ({stopped}): {result.not_made} {job.noun} not made" if stopped else ""
     if stopped == "submitted":  # --no-wait: the batches keep running
         note = f"; {result.not_made} {job.noun} not made yet"
@@ -120,6 +125,9 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
         detail = ", ".join(f"{k} {v}" for k, v in result.stored_errors.items())
         print(f"{prog}: {n} {job.noun} are stored as errors ({detail}); rerunning the same command does not call "
               f"them again; to do so: {retry_command(args, prog)}", file=sys.stderr)
+    if useless:
+        print(f"{prog}: {useless}", file=sys.stderr)
+        return EXIT_NOTHING
     return 0
 
 

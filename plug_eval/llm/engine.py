@@ -28,16 +28,21 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.llm.base import Backend, CallError, FatalError, Reply, Request, TransientError
+from plug_eval.llm.base import Backend, CallError, FatalError, Reply, Request, TransientError, storable
+from plug_eval.llm.pacing import Budget, Progress, Window
 from plug_eval.llm.prices import Price, PriceTable, max_call_cost
-from plug_eval.llm.store import Store
+from plug_eval.llm.store import DiskFull, Store
 
 CLAIM_RETRY_S = 0.02
-MAX_CONSECUTIVE_FAILURES = 20  #: connection failures in a row that stop a run (a dead server)
+MAX_CONSECUTIVE_FAILURES = 20  #: connection failures or timeouts in a row that stop a run (a dead server)
+REFUSED_IN_A_ROW = 3  #: 403s on different prompts, before any reply, that say the endpoint is closed to us
+JOURNAL_BYTES_PER_CALL = 128 * 1024  #: space reserved per call in flight for replies a full disk would lose
+STOPS_NOW = ("auth", "connection", "timeout", "disk")  #: stops that abandon the calls in flight
 
 
 class Call(Protocol):
@@ -62,6 +67,7 @@ class Limits:
     max_cost: float | None = None  #: USD for the whole run directory (``spent_before`` included)
     retry_errors: bool = False  #: call the keys stored as errors again
     force: bool = False  #: call every key again, stored or not
+    retry_unparsed: bool = False  #: call again the keys whose reply gave the job nothing to use
     max_retries: int = 6
     retry_after_cap: float = 60.0
     backoff_base: float = 0.5
@@ -163,83 +169,11 @@ class Outcome:
     calls: int = 0
     errors: int = 0
     cost: float = 0.0
-    stopped: str | None = None  #: "budget", "auth" or "connection" when the run ended early
+    stopped: str | None = None  #: "budget", "auth", "connection", "timeout" or "disk" when the run ended early
     fatal: str | None = None  #: the one-line reason of a stop no rerun can fix as it is
     error_kinds: dict[str, int] = field(default_factory=dict)  #: stored errors by kind
-
-
-class Budget:
-    """Spent + reserved never exceeds the limit: each call reserves its maximum cost first."""
-
-    def __init__(self, limit: float | None, spent: float = 0.0) -> None:
-        self.limit = limit
-        self.spent = spent  #: what was spent before this run counts too: a budget is per store
-        self.reserved = 0.0
-        self.in_flight = 0
-        self._changed = asyncio.Condition()
-
-    async def reserve(self, amount: float) -> bool:
-        """Wait until ``amount`` fits; False when it cannot fit even with nothing in flight."""
-        async with self._changed:
-            while self.limit is not None and self.spent + self.reserved + amount > self.limit:
-                if self.in_flight == 0:
-                    return False
-                await self._changed.wait()
-            self.reserved += amount
-            self.in_flight += 1
-            return True
-
-    async def settle(self, amount: float, actual: float | None) -> None:
-        async with self._changed:
-            self.reserved -= amount
-            self.in_flight -= 1
-            self.spent += amount if actual is None else actual  # unknown usage: assume the maximum
-            self._changed.notify_all()
-
-
-class Progress:
-    """One status line on stderr: done/total, calls per second, ETA, cost and errors by kind so far.
-
-    The first line is printed when the run starts; a terminal then redraws every 0.2 s, a log gets
-    a line per 10% at most every 2 s, and the last one.
-    """
-
-    def __init__(self, total: int, stream: TextIO | None, what: str = "calls") -> None:
-        self.total, self.stream, self.what, self.done, self.cost = total, stream, what, 0, 0.0
-        self.start = time.monotonic()
-        self.tty = stream is not None and stream.isatty()
-        self._last = 0.0
-        self._next_pct = 10
-        self.errors: dict[str, int] = {}
-        self._show(self.start, final=False)
-
-    def update(self, cost: float | None, error_kind: str | None = None) -> None:
-        self.done += 1
-        self.cost += cost or 0.0
-        if error_kind is not None:
-            self.errors[error_kind] = self.errors.get(error_kind, 0) + 1
-        now = time.monotonic()
-        pct = 100 * self.done // max(self.total, 1)
-        due = now - self._last > 0.2 if self.tty else (pct >= self._next_pct and now - self._last > 2)
-        if self.stream is None or not (due or self.done == self.total):
-            return
-        self._next_pct = pct // 10 * 10 + 10
-        self._show(now, final=self.done == self.total)
-
-    def _show(self, now: float, final: bool) -> None:
-        if self.stream is None:
-            return
-        self._last = now
-        pct = 100 * self.done // max(self.total, 1)
-        rate = self.done / max(now - self.start, 1e-9)
-        eta = f"{int((self.total - self.done) / rate) // 60}:{int((self.total - self.done) / rate) % 60:02d}" \
-            if rate else "?"
-        bar = "#" * (pct // 5) + "-" * (20 - pct // 5)
-        errors = ", ".join(f"{k} {n}" for k, n in sorted(self.errors.items()))
-        line = (f"{self.what} [{bar}] {self.done}/{self.total} {rate:.1f} calls/s "
-                f"ETA {eta} ${self.cost:.4f} errors {sum(self.errors.values())}" + (f" ({errors})" if errors else ""))
-        end = "\n" if not self.tty or final else ""
-        print(("\r" if self.tty else "") + line, end=end, file=self.stream, flush=True)
+    journaled: int = 0  #: replies a full disk sent to the journal
+    lost: int = 0  #: replies not even the journal could take
 
 
 class Engine(Generic[C]):
@@ -253,7 +187,10 @@ class Engine(Generic[C]):
         self.store = Store(limits.out)
         self.budget = Budget(limits.max_cost, limits.spent_before)
         self.max_failures = limits.max_consecutive_failures
-        self.failures_in_a_row = 0
+        self.failures_in_a_row: dict[str, int] = {}  #: connection failures and timeouts since the last reply
+        self.window = Window(limits.concurrency, limits.timeout, elastic=backend.elastic)
+        self.answered = False  #: a reply came back in this run
+        self.held: list[tuple[C, Result]] = []  #: refusals (403) before any reply, not stored yet
         self.queue: deque[tuple[C, float]] = deque()
         self.outcome = Outcome()
         self.progress: Progress | None = None
@@ -261,12 +198,16 @@ class Engine(Generic[C]):
     async def run(self, calls: Sequence[C]) -> Outcome:
         unique = list({c.key: c for c in reversed(calls)}.values())[::-1]  # one call per key
         self.queue.extend((c, 0.0) for c in unique)
+        n = 1 if self.backend.batch_size > 1 else max(1, self.opts.concurrency)
+        self.window = Window(n, self.opts.timeout, elastic=self.backend.elastic)
         self.progress = Progress(len(unique), self.opts.progress, self.activity) if unique else None
-        self.store.open()
+        if self.progress:
+            self.progress.window = self.window
+        self.store.open(journal_bytes=n * JOURNAL_BYTES_PER_CALL)
         self.store.refresh()
         try:
-            n = 1 if self.backend.batch_size > 1 else max(1, self.opts.concurrency)
             await asyncio.gather(*(self._worker() for _ in range(min(n, len(unique)))))
+            self.refused_endpoint()  # every call refused and none answered: the endpoint's permission
         finally:
             self.store.close()
             await self.backend.aclose()
@@ -348,37 +289,49 @@ class Engine(Generic[C]):
             self.outcome.stopped, self.outcome.fatal = why, reason
 
     def _failed_attempt(self, err: CallError) -> None:
-        """Count connection failures in a row; stop the run at the limit (a dead server)."""
-        if err.kind != "connection":
+        """Count connection failures and timeouts in a row; stop the run at the limit (a dead or a
+        hanging server).  Any reply resets the count."""
+        if err.kind not in ("connection", "timeout"):
             return
-        self.failures_in_a_row += 1
-        if self.failures_in_a_row >= self.max_failures > 0:
-            self._stop("connection", f"{self.failures_in_a_row} connection failures in a row (last: "
-                       f"{self.backend.redact(err.reason)}): is the server up? (--max-consecutive-failures)")
+        self.failures_in_a_row[err.kind] = self.failures_in_a_row.get(err.kind, 0) + 1
+        n = sum(self.failures_in_a_row.values())
+        if n >= self.max_failures > 0:
+            dead, hung = self.failures_in_a_row.get("connection", 0), self.failures_in_a_row.get("timeout", 0)
+            self._stop("connection" if dead else "timeout",
+                       f"{n} attempts in a row failed ({dead} could not connect, {hung} had no reply within "
+                       f"--timeout {self.opts.timeout:g} s; last: {self.backend.redact(err.reason)}): is the server "
+                       "up and answering? (--max-consecutive-failures, --timeout)")
 
     async def _with_retries(self, call: C) -> _Attempted:
         attempt = 0
         while True:
             attempt += 1
-            started = time.monotonic()
-            if self.outcome.stopped in ("auth", "connection"):  # stopped while this call waited to retry
+            if self.outcome.stopped in STOPS_NOW:  # stopped while this call waited to retry
                 return None, None, 0.0, attempt - 1, _ABANDONED
+            await self.window.acquire()  # waiting for a place in the window is not attempt time
+            started, signal = time.monotonic(), None
             try:
-                reply = await asyncio.wait_for(self.backend.complete(call.request), self.opts.timeout * 1.5 + 5)
-                self.failures_in_a_row = 0
+                reply = await asyncio.wait_for(self.backend.complete(call.request), self.opts.timeout)
+                self.failures_in_a_row.clear()
+                signal = "reply"
                 return reply, None, time.monotonic() - started, attempt, None
-            except (CallError, asyncio.TimeoutError) as err:
-                if isinstance(err, asyncio.TimeoutError):
-                    err = TransientError("timeout", kind="timeout")
-                if isinstance(err, FatalError):
-                    self._stop("auth", f"the server refused the call: {self.backend.redact(err.reason)}")
-                    return None, None, time.monotonic() - started, attempt, _ABANDONED
-                self._failed_attempt(err)
-                if self.outcome.stopped in ("auth", "connection"):
-                    return None, None, time.monotonic() - started, attempt, _ABANDONED
-                if not isinstance(err, TransientError) or attempt > self.opts.max_retries:
-                    return None, self.backend.redact(err.reason), time.monotonic() - started, attempt, err.kind
-                await asyncio.sleep(self._delay(err, attempt))
+            except (CallError, asyncio.TimeoutError) as caught:
+                err = caught if isinstance(caught, CallError) else TransientError(
+                    f"timeout: no reply within --timeout {self.opts.timeout:g} s", kind="timeout")
+                signal = err.kind
+            finally:
+                await self.window.release(time.monotonic() - started, signal)
+            if err.kind == "timeout" and self.progress:
+                self.progress.timed_out()
+            if isinstance(err, FatalError):
+                self._stop("auth", f"the server refused the call: {self.backend.redact(err.reason)}")
+                return None, None, time.monotonic() - started, attempt, _ABANDONED
+            self._failed_attempt(err)
+            if self.outcome.stopped in STOPS_NOW:
+                return None, None, time.monotonic() - started, attempt, _ABANDONED
+            if not isinstance(err, TransientError) or attempt > self.opts.max_retries:
+                return None, self.backend.redact(err.reason), time.monotonic() - started, attempt, err.kind
+            await asyncio.sleep(self._delay(err, attempt))
 
     def _delay(self, err: TransientError, attempt: int) -> float:
         return retry_delay(err, attempt, self.opts)
@@ -406,14 +359,77 @@ class Engine(Generic[C]):
         if reply is not None and self.price is not None:
             cost = 0.0 if self.backend.local else self.price.cost(reply.input_tokens, reply.output_tokens)
         bound = self._bound(call) if reply is not None and cost is None else None
-        rec = self.record(call, Result(reply, error, latency, attempts, cost, kind if error is not None else None,
-                                       bound))
-        self.store.append(rec)
-        self.outcome.calls += 1
-        self.outcome.errors += error is not None
-        if error is not None:
-            self.outcome.error_kinds[kind or "other"] = self.outcome.error_kinds.get(kind or "other", 0) + 1
+        result = Result(reply, error, latency, attempts, cost, kind if error is not None else None, bound)
+        if kind == "refused" and not self.answered:  # the endpoint's permission, or this one prompt? hold it
+            self._hold(call, result)
+        elif self._keep(call, result) and reply is not None:
+            self.answered = True
+            for held in self.held:  # an answer: the refusals held back were about their own prompts
+                self._keep(*held)
+            self.held.clear()
         self.outcome.cost += cost or 0.0
         await self.budget.settle(reserve, cost)
         if self.progress:
             self.progress.update(cost, (kind or "other") if error is not None else None)
+
+    def _hold(self, call: C, result: Result) -> None:
+        """A 403 before any reply: refused for its content, or is the endpoint closed to this key?
+        Nothing is stored until a reply says which; REFUSED_IN_A_ROW refusals say the endpoint."""
+        self.held.append((call, result))
+        if len(self.held) >= REFUSED_IN_A_ROW:
+            self.refused_endpoint()
+
+    def refused_endpoint(self) -> None:
+        """Every call so far was refused: permission on the endpoint, a stop with nothing stored."""
+        if self.held and not self.answered:
+            self._stop("auth", f"permission denied on the endpoint: {len(self.held)} calls refused, none "
+                       f"answered (last: {self.held[-1][1].error})")
+            self.held.clear()
+
+    def _keep(self, call: C, result: Result) -> bool:
+        """Store one finished call (:func:`keep`); a full disk stops the run."""
+        why = keep(self.store, self.record, call, result, self.outcome)
+        if why is not None:
+            self._stop("disk", why)
+        return why is None
+
+
+def keep(store: Store, record: Recorder[Any], call: Call, result: Result, outcome: Outcome) -> str | None:
+    """The record step of every finished call, live or through a batch: the job's record,
+    appended and counted in ``outcome``.  A record that cannot be built or written is kept raw,
+    as an error of its own kind; a full disk returns why the run must stop (the reply kept in
+    the journal), else None."""
+    try:
+        rec = record(call, result)
+    except Exception as err:  # the job's recorder cannot take this reply: it was paid, keep it raw
+        rec = unrecordable(call, result, err)
+    try:
+        try:
+            store.append(rec)
+        except (TypeError, ValueError) as err:  # a record JSON cannot hold: the raw one instead
+            rec = unrecordable(call, result, err)
+            store.append(rec)
+    except DiskFull as err:
+        outcome.journaled += err.kept
+        outcome.lost += not err.kept
+        return (f"cannot write {err.path} ({err.strerror}): every reply made is in the store or in its journal, "
+                "which the next run reads first" + (f" ({outcome.lost} could not be kept)" if outcome.lost else "")
+                + "; free some space and rerun the same command")
+    outcome.calls += 1
+    outcome.errors += rec.get("error") is not None
+    if rec.get("error") is not None:
+        kind = str(rec.get("error_kind") or "other")
+        outcome.error_kinds[kind] = outcome.error_kinds.get(kind, 0) + 1
+    return None
+
+
+def unrecordable(call: Call, result: Result, err: BaseException) -> dict[str, Any]:
+    """The record of a paid reply its job could not record: the common fields, the text kept."""
+    text = None if result.reply is None else storable(str(result.reply.text))
+    cost = result.cost_usd if isinstance(result.cost_usd, int | float) else None
+    return {"schema_version": 1, "key": call.key, "raw": text,
+            "error": f"the reply could not be recorded ({type(err).__name__}: {str(err)[:200]}); its text is kept "
+                     "in raw", "error_kind": "unrecordable", "input_tokens": None, "output_tokens": None,
+            "cost_usd": cost, "cost_bound_usd": result.cost_bound_usd, "latency_s": round(result.latency_s, 4),
+            "attempts": result.attempts, "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            **({"batch_id": result.batch_id} if result.batch_id is not None else {})}

@@ -32,7 +32,7 @@ from plug_eval.llm import batch, rundir
 from plug_eval.llm.base import Backend, Reply, Request
 from plug_eval.llm.engine import Engine, Limits, Needed, Outcome, Result, check_before_calls, pending_calls
 from plug_eval.llm.prices import FREE, Price, PriceTable, estimated_cost, max_call_cost
-from plug_eval.llm.store import Store, counting
+from plug_eval.llm.store import Store, call_key, counting, legacy_keys
 
 SCHEMA_VERSION = 1
 #: The fields :func:`run_job` writes into every record, whatever the job (its own come between
@@ -47,13 +47,45 @@ OPTIONAL_FIELDS = ("cost_bound_usd", "batch_id")
 @dataclass(frozen=True)
 class Call:
     """One planned call: which item it belongs to, its part of the item (a judging order, an
-    aspect, a target language; ``""`` when an item has one call), its store key and request."""
+    aspect, a target language; ``""`` when an item has one call), its store key and request.
+
+    ``template_sha256`` and ``key_part`` (the part as the key names it, when it differs) are
+    what the key was made of besides the request, so the keys earlier releases gave the same
+    request can be found (:func:`aliased`)."""
 
     item_id: Any
     part: str
     key: str
     request: Request
     flags: tuple[str, ...] = ()
+    template_sha256: str = ""
+    key_part: str | None = None
+
+
+def make_call(backend: Backend, item_id: Any, part: str, request: Request, template_sha256: str, *,
+              flags: tuple[str, ...] = (), key_part: str | None = None) -> Call:
+    """A planned call with its store key (:func:`plug_eval.llm.store.call_key`)."""
+    key = call_key(backend.identity(), request.decoding, template_sha256, request.system, request.user,
+                   part if key_part is None else key_part)
+    return Call(item_id, part, key, request, flags, template_sha256, key_part)
+
+
+def aliased(calls: list[Call], store: Store, backend: Backend) -> list[Call]:
+    """The calls with the key an earlier release stored each under, where it did: a directory
+    judged with ``-J temperature=0.0``, or with the provider's URL spelled out, keeps its calls
+    under today's rule that every spelling is one key.  Costs nothing on a fresh directory."""
+    if not store.by_key:
+        return calls
+    now, old = backend.identity(), backend.legacy_identities()
+    out = []
+    for c in calls:
+        if c.key not in store.by_key:
+            part = c.part if c.key_part is None else c.key_part
+            found = [k for k in legacy_keys(old, now, c.request.decoding, c.template_sha256, c.request.system,
+                                            c.request.user, part) if k in store.by_key]
+            c = dataclasses.replace(c, key=found[0]) if found else c
+        out.append(c)
+    return out
 
 
 @dataclass(frozen=True)
@@ -120,6 +152,15 @@ class Job(ABC):
         """Whether a stored reply is one ``--retry-errors`` asks for again besides errors."""
         return False
 
+    def unparsed(self, call: Call, record: dict[str, Any]) -> bool:
+        """Whether a stored reply gave the job nothing to use (empty, a refusal, no verdict):
+        what ``--retry-unparsed`` asks for again."""
+        return False
+
+    def scored_nothing(self, summary: dict[str, Any]) -> str | None:
+        """Why a finished run is of no use (nothing scored), or None; the command then exits 1."""
+        return None
+
     def estimated_output_tokens(self, call: Call) -> int | None:
         """A guess at a reply's length for ``--dry-run``; None: the layer's default guess."""
         return None
@@ -139,15 +180,21 @@ def price_of(backend: Backend, prices: PriceTable) -> Price | None:
 
 def needed_rule(job: Job, opts: Limits) -> Needed[Call]:
     """Which calls a run makes: all with ``--force``; with ``--retry-errors`` those whose counting
-    record is an error or one the job rejects; otherwise those with no record."""
+    record is an error or one the job rejects; with ``--retry-unparsed`` those whose reply gave no
+    verdict (the old reply stays in the store); always those with no record."""
     if opts.force:
         return lambda call, records: True
-    if opts.retry_errors:
-        def retry(call: Call, records: list[dict[str, Any]]) -> bool:
-            best = counting(records)
-            return best is None or best.get("error") is not None or job.rejects(call, best)
-        return retry
-    return lambda call, records: not records
+    if not (opts.retry_errors or opts.retry_unparsed):
+        return lambda call, records: not records
+
+    def retry(call: Call, records: list[dict[str, Any]]) -> bool:
+        best = counting(records)
+        if best is None:
+            return True
+        if best.get("error") is not None:
+            return opts.retry_errors
+        return (opts.retry_errors and job.rejects(call, best)) or (opts.retry_unparsed and job.unparsed(call, best))
+    return retry
 
 
 @dataclass
@@ -171,6 +218,7 @@ def plan_job(job: Job, opts: Limits) -> Plan:
     batch.check(job.backend, opts)  # --batch: a batch API; live: no batch of the directory still open
     store = Store(opts.out)
     store.refresh()
+    calls = aliased(calls, store, job.backend)
     needed = needed_rule(job, opts)
     pending = pending_calls(calls, store, needed)
     price = price_of(job.backend, opts.prices)
@@ -221,11 +269,23 @@ def recorder(job: Job) -> Callable[[Call, Result], dict[str, Any]]:
                "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
         if result.cost_bound_usd is not None:  # unknown cost: what it counts as against --max-cost
             rec["cost_bound_usd"] = round(result.cost_bound_usd, 8)
+        if reply is not None and reply.notes:  # what was normalised to store a valid but unusual reply
+            rec["reply_notes"] = list(reply.notes)
         if result.batch_id is not None:  # came through a provider's batch (--batch)
             rec["batch_id"] = result.batch_id
         return rec
 
     return record
+
+
+class RunStopped(PlugEvalError):
+    """A run that no rerun can continue as it is: exit 2 for what the user must fix (a key, a
+    model, a permission), 3 for what happened to the server or the disk (dead, hanging, full)."""
+
+    def __init__(self, why: str, problem: str) -> None:
+        super().__init__(problem)
+        self.why = why
+        self.exit_code = 2 if why in ("auth", "refused") else 3  # refused: a batch the provider would not take
 
 
 @dataclass
@@ -240,7 +300,10 @@ class RunResult:
 def run_job(plan: Plan, opts: Limits) -> RunResult:
     """Write the run directory, make the pending calls, write the summary; see the module."""
     job, out = plan.job, opts.out
-    rundir.prepare(out, job.items(out), manifest(plan))
+    rundir.claim(out, job.kind, job.conflict, job.identity(), manifest(plan),
+                 accept_new_identity=opts.accept_new_identity, adopt=job.adopt)
+    rundir.write_items(out, job.items(out))
+    rundir.mark_unfinished(out, job.summary_file)
     if plan.price is None and plan.pending:
         print(f"warning: no price known for {job.backend.options.model!r}: cost_usd is null "
               "(add it with --prices FILE)", file=sys.stderr)
@@ -257,10 +320,18 @@ def run_job(plan: Plan, opts: Limits) -> RunResult:
         _summarize_interrupted(job, out)
         raise
     seconds = round(time.monotonic() - started, 3)
-    summary = job.summarize(out, RunInfo(outcome.stopped, outcome.calls, seconds, outcome.errors,
-                                         round(outcome.cost, 8)))
-    if outcome.fatal:  # every call made is stored and summarised; the reason is one line, exit 2
-        raise PlugEvalError(f"stopped after {outcome.calls} stored {job.noun}: {outcome.fatal}")
+    info = RunInfo(outcome.stopped, outcome.calls, seconds, outcome.errors, round(outcome.cost, 8))
+    try:
+        summary = job.summarize(out, info)
+    except OSError as err:  # a full disk: every reply is stored or journaled; only the summary waits
+        if not outcome.fatal:
+            raise PlugEvalError(f"cannot write the summary ({err.strerror or err}): every call is stored; "
+                                "free some space and run `plug-judge summarize` or the same command again",
+                                out) from None
+        summary = {}
+    if outcome.fatal:  # every call made is stored and summarised; the reason is one line
+        raise RunStopped(outcome.stopped or "stopped", f"stopped after {outcome.calls} stored {job.noun}: "
+                         f"{outcome.fatal}")
     not_made, errors = _state(plan, out)
     return RunResult(summary, outcome, seconds, not_made, errors)
 

@@ -16,6 +16,10 @@ template) unless the user accepts it, so nothing is silently paid twice after a 
 
 from __future__ import annotations
 
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -114,13 +118,57 @@ def check_existing(out: Path, kind: str, conflict: Any, identity: dict[str, Any]
                             "--accept-new-identity to reuse the stored calls whose keys still match", out)
 
 
-def prepare(out: Path, items: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
-    """Check that the directory can be written, then write items.jsonl and run.json (atomically)."""
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the directory's lock (byte 0 of judgments.lock; the store claims keys at the bytes
+    after it), so a check and what it allows happen as one step across runs."""
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX, 1, 0)
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
+
+
+def claim(out: Path, kind: str, conflict: Any, identity: dict[str, Any], manifest: dict[str, Any], *,
+          accept_new_identity: bool = False, adopt: tuple[str, ...] = ()) -> None:
+    """Claim the directory for this run before its first call: check it again and write run.json
+    under the lock, so of two runs with different identities started at once on one fresh
+    ``--out`` the second fails in one line at once, instead of both passing the check."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        files.write_atomic(out / ".plug-eval-write-check", b"").unlink()
+        with locked(out):
+            check_existing(out, kind, conflict, identity, accept_new_identity=accept_new_identity, adopt=adopt)
+            files.write_json(out / RUN, manifest, if_changed=True)
     except OSError as err:
-        raise PlugEvalError(f"cannot write the run directory ({err.strerror or err}): choose another --out",
-                            out) from None
-    files.write_jsonl(out / ITEMS, items)
-    files.write_json(out / RUN, manifest)
+        raise PlugEvalError(f"cannot write the run directory ({err.strerror or err}): choose another --out, "
+                            "or free some space", out) from None
+
+
+def write_items(out: Path, items: list[dict[str, Any]]) -> None:
+    """items.jsonl, rewritten only when it changed."""
+    try:
+        files.write_jsonl(out / ITEMS, items, if_changed=True)
+    except OSError as err:
+        raise PlugEvalError(f"cannot write {ITEMS} ({err.strerror or err}): free some space and rerun", out) from None
+
+
+def mark_unfinished(out: Path, name: str) -> None:
+    """Mark the stored summary as ``unfinished`` while a run goes on, so a run killed before it
+    ends (kill -9 of a --force run) never leaves the last run's numbers reading as finished; the
+    run's own summary replaces the mark when it ends."""
+    path = out / name
+    try:
+        summary = files.read_json(path)
+    except (OSError, PlugEvalError):
+        return  # no summary yet: nothing can read as finished
+    if not isinstance(summary, dict):
+        return
+    if isinstance(summary.get("run"), dict):
+        summary["run"] = {**summary["run"], "stopped": "unfinished"}
+    else:
+        summary["stopped"] = "unfinished"
+    try:
+        files.write_json(path, summary, if_changed=True)
+    except OSError:
+        pass  # a full disk: the run stops at its first write anyway

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 
+from plug_eval import langid
 from plug_eval.tasks.base import PlugTask, extract_answers, extract_answers_paper
 from plug_eval.tasks.xsvamp import data, numbers
-
-from plug_eval import langid
 
 __all__ = ["XSvampTask", "extract_answers", "extract_answers_paper"]
 

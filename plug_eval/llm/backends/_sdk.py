@@ -67,7 +67,10 @@ def retry_after(headers: Any) -> float | None:
         return None
 
 
-FATAL_STATUS = {401: "authentication failed", 403: "permission denied", 404: "model or endpoint not found"}
+#: What no later call of a run can survive.  A 403 is not here: a web firewall refuses one prompt's
+#: content with it as a gateway refuses a key, so it is that call's error (``refused``) until every
+#: call is refused (the engine then stops the run: permission on the endpoint).
+FATAL_STATUS = {401: "authentication failed: the API key was refused", 404: "model or endpoint not found"}
 _TOO_LONG = ("context length", "context_length", "too long", "too many tokens", "maximum context", "prompt is too long")
 
 
@@ -99,6 +102,8 @@ def status_error(status: int, message: str, headers: Any = None) -> CallError:
     reason = f"HTTP {status}: {message}"
     if status in FATAL_STATUS:
         return FatalError(f"{FATAL_STATUS[status]}: {reason}", kind="auth")
+    if status == 403:
+        return PermanentError(f"refused: {reason}", kind="refused")
     if status == 429:
         return TransientError(reason, retry_after(headers), kind="rate")
     if status in RETRY_STATUS or status >= 500:
@@ -222,8 +227,10 @@ class SdkBackend(Backend):
         if self._client is None:
             self.check()
             self._sdk = import_sdk(self.sdk_name, self.minimum)
+            # the engine enforces --timeout as the wall time of an attempt; the SDK's own timeout
+            # (per read: a server that trickles bytes never reaches it) stays out of its way
             self._client = async_client(self._sdk, self.client_class, self._key, self.effective_base_url(),
-                                        self.options.timeout)
+                                        2 * self.options.timeout + 10)
         return self._client
 
     async def aclose(self) -> None:

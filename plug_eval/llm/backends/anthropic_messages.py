@@ -13,10 +13,11 @@ honouring it is the service's business.  The key comes from ``ANTHROPIC_API_KEY`
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from plug_eval import files
 from plug_eval.llm.backends._sdk import SdkBackend, classify, status_error
-from plug_eval.llm.base import CallError, Reply, Request
+from plug_eval.llm.base import CallError, Reply, Request, reply
 from plug_eval.llm.batch_api import BatchAPI, Remote, as_dict, read_reply, unprocessed
 
 MINIMUM = (0, 40)
@@ -27,12 +28,27 @@ ERROR_STATUS = {"invalid_request_error": 400, "authentication_error": 401, "bill
                 "api_error": 500, "timeout_error": 504, "overloaded_error": 529}
 
 
+def without_v1(url: str | None) -> str | None:
+    """A base URL without a trailing ``/v1``: the SDK adds ``/v1/messages`` itself, so a URL
+    copied from an OpenAI-style setting would call ``/v1/v1/messages``."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    return urlunsplit(parts._replace(path=path[:-3])) if path.endswith("/v1") else url
+
+
 class AnthropicBackend(SdkBackend):
     default_host = "api.anthropic.com"
     name = "anthropic"
     unsupported_preset_args = ("temperature", "top_p", "top_k")
     sdk_name, minimum, client_class = "anthropic", MINIMUM, "AsyncAnthropic"
     key_env, base_env, default_url = "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com"
+
+    def effective_base_url(self) -> str | None:
+        if self._base_url is None:
+            self._base_url = without_v1(super().effective_base_url())
+        return self._base_url
 
     def body_of(self, request: Request) -> dict[str, Any]:
         """The Messages API body of one request (a live call's, or one request of a batch)."""
@@ -57,11 +73,11 @@ class AnthropicBackend(SdkBackend):
     @staticmethod
     def reply_of(resp: dict[str, Any]) -> Reply:
         """The reply in a Messages API body (a live response, or a batch result's message)."""
-        text = "".join(b.get("text", "") for b in resp["content"] if b.get("type") == "text")
-        usage = resp.get("usage") or {}
+        parts = [b for b in resp["content"] if isinstance(b, dict) and b.get("type") == "text"]
+        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
         finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")
-        return Reply(text=text, input_tokens=usage.get("input_tokens"), output_tokens=usage.get("output_tokens"),
-                     finish_reason=finish)
+        return reply("".join(str(b.get("text") or "") for b in parts), usage.get("input_tokens"),
+                     usage.get("output_tokens"), finish)
 
 
 class AnthropicBatches(BatchAPI):

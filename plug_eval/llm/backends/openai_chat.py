@@ -18,7 +18,7 @@ from typing import Any
 
 from plug_eval import files
 from plug_eval.llm.backends._sdk import SdkBackend, classify, status_error
-from plug_eval.llm.base import CallError, Reply, Request
+from plug_eval.llm.base import CallError, Reply, Request, reply
 from plug_eval.llm.batch_api import TAG_KEY, BatchAPI, Remote, as_dict, read_reply, unprocessed
 
 MINIMUM = (1, 40)
@@ -60,9 +60,10 @@ class OpenAIBackend(SdkBackend):
     def reply_of(resp: dict[str, Any]) -> Reply:
         """The reply in a chat-completions body (a live response, or one line of a batch's output)."""
         choice = resp["choices"][0]
-        usage = resp.get("usage") or {}
-        return Reply(text=choice["message"].get("content") or "", input_tokens=usage.get("prompt_tokens"),
-                     output_tokens=usage.get("completion_tokens"), finish_reason=choice.get("finish_reason"))
+        message = choice["message"]
+        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
+        return reply(message.get("content"), usage.get("prompt_tokens"), usage.get("completion_tokens"),
+                     choice.get("finish_reason"), refusal=message.get("refusal"))
 
 
 async def _file_content(client: Any, file_id: str) -> Any:
