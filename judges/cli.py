@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from plug_eval.errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError, guarded
+from plug_eval.judges.inputs import MAX_EMPTY_SHARE
 from plug_eval.llm.cli import add_run_flags, limits, parse_overrides, run_command
 from plug_eval.llm.jobs import cost_text
 from plug_eval.llm.rundir import BATCHES
@@ -63,7 +64,7 @@ summary.json adds AlpacaEval's own metrics under "alpacaeval"."""
 # --------------------------------------------------------------------------- the parser
 
 
-def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
+def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool, out_required: bool = True) -> None:
     """The judge, data and statistics flags of a judging command, then the shared run flags."""
     g = p.add_argument_group("judge")
     g.add_argument("--judge", required=True, metavar="SPEC",
@@ -77,6 +78,9 @@ def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
     s = p.add_argument_group("statistics")
     s.add_argument("--seed", type=int, default=0, help="seed for --orders 1 and the bootstrap (default 0)")
     s.add_argument("--n-resamples", type=int, default=10_000, help="bootstrap resamples (default 10000)")
+    d.add_argument("--limit", type=int, metavar="N", help="judge the first N items only (a quick check)")
+    d.add_argument("--allow-empty", action="store_true",
+                   help=f"judge even when more than {100 * MAX_EMPTY_SHARE:.0f}%% of a system's answers are empty")
     if pairwise:
         s.add_argument("--orders", type=int, choices=(1, 2), default=2,
                        help="2: both orders (default); 1: one order per item, chosen by --seed")
@@ -85,7 +89,7 @@ def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool) -> None:
         d.add_argument("--name-b", help="name of system B (default: from the file)")
     else:
         d.add_argument("--name", help="name of the system (default: from the file)")
-    add_run_flags(p)
+    add_run_flags(p, out_required=out_required)
 
 
 def _env_defaults(p: argparse.ArgumentParser) -> None:
@@ -123,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Check files, judge, template, key and prices; print the plan. Writes nothing.")
     p.add_argument("a_file", metavar="A_FILE")
     p.add_argument("b_file", metavar="B_FILE", nargs="?", help="omit to validate a grade run")
-    _judge_args(p, pairwise=True)
+    _judge_args(p, pairwise=True, out_required=False)
     p.set_defaults(func=cmd_validate, mode=None)
     p = sub.add_parser("summarize", help="rebuild summary.json from stored judgments (no call)",
                        description="Rebuild summary.json of run directories from their stores, in one process.")
@@ -202,10 +206,14 @@ def _pairwise_plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
     paths = [args.a_file] + ([args.b_file] if mode == "pairwise" else [])
     names = (getattr(args, "name_a", None) or getattr(args, "name", None), getattr(args, "name_b", None))
     inputs = load_inputs(paths, lang=args.lang, filter=args.filter, allow_missing=getattr(args, "allow_missing", False),
-                         names=names)
+                         names=names, limit=args.limit, allow_empty=args.allow_empty)
+    for (side, n), f in zip(inputs.empty.items(), inputs.files, strict=False):
+        if n:  # said before any call: an empty answer usually loses, which is not the model's quality
+            print(f"plug-judge: warning: {n} of {len(inputs.items)} answers of {f.system} ({side.upper()}) are empty",
+                  file=sys.stderr)
     job = PairwiseJob(inputs, config, make_backend(config, opts.timeout), orders=getattr(args, "orders", 2),
                       seed=args.seed, n_resamples=args.n_resamples)
-    return plan_job(job, opts), opts
+    return plan_job(job, opts, dry=args.dry_run), opts
 
 
 # --------------------------------------------------------------------------- result lines
@@ -237,7 +245,7 @@ def _grade_line(s: dict[str, Any]) -> str:
 
 
 def _result_line(s: dict[str, Any]) -> str:
-    run = s.get("run") if isinstance(s.get("run"), dict) else {}
+    run: dict[str, Any] = s["run"] if isinstance(s.get("run"), dict) else {}
     stopped = run.get("stopped")
     return _numbers_line(s) + (f"; UNFINISHED (stopped: {stopped})" if stopped else "")
 
@@ -292,13 +300,19 @@ def cmd_truthful(args: argparse.Namespace) -> int:
     job = make_job(args.samples, configs, make_backend(configs["truthful"], opts.timeout), filter=args.filter,
                    lang=args.lang, name=args.name, skip_empty=args.skip_empty, seed=args.seed,
                    n_resamples=args.n_resamples)
-    plan = plan_job(job, opts)
+    plan = plan_job(job, opts, dry=args.dry_run)
     skipped = sum(1 for i in job.answers if i["empty"])
     return run_command(plan, opts, args, prog=PROG, result_line=_result_line,
                        what=f"{len(job.answers)} answers ({skipped} empty, not judged); ")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.out is None:  # validate writes nothing: a directory that does not exist holds nothing
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            args.out = str(Path(tmp) / "run")
+            return cmd_validate(args)
     plan, _ = _pairwise_plan(args, "pairwise" if args.b_file else "grade")
     inputs, config = plan.job.inputs, plan.job.config
     n_a = len(inputs.files[0].answers)
@@ -364,10 +378,7 @@ def cmd_judges(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.argv = list(argv) if argv is not None else sys.argv[1:]
-    try:
-        return int(args.func(args))
-    except PlugEvalError as err:
-        fail(PROG, err)
+    return guarded(PROG, lambda: args.func(args))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ from plug_eval.pivot import split_response
 
 SCHEMA_VERSION = 1
 LM_EVAL, PLUG, ALPACAEVAL = "lm-eval", "plug", "alpacaeval"
+MAX_EMPTY_SHARE = 0.2  #: more empty answers than this share of a system's is refused (--allow-empty)
+PIVOT_FILTER = "plug_extract"  #: a pivot task's filter that keeps the target-language answer (the default)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def _choose_filter(rows: list[tuple[int, Any]], wanted: str | None, path: str) -
     found = sorted({str(r.get("filter", "none")) for _, r in rows})
     if len(found) == 1:
         return rows
+    if wanted is None and PIVOT_FILTER in found:  # a pivot task's file: the target-language answer
+        wanted = PIVOT_FILTER
     if wanted is None:
         raise DataError(f"lines for several filters ({', '.join(found)}): choose one with --filter", path)
     kept = [(n, r) for n, r in rows if str(r.get("filter", "none")) == wanted]
@@ -162,10 +166,21 @@ def _lm_eval_meta(path: str) -> dict[str, Any]:
             continue
         if not isinstance(data, dict):
             continue
+        args = (data.get("config") or {}).get("model_args") if isinstance(data.get("config"), dict) else None
         meta = {"lm_eval_version": data.get("lm_eval_version"), "model_name": data.get("model_name"),
-                "results_file": os.path.abspath(res)}
+                "model_args": args if isinstance(args, str) else None, "results_file": os.path.abspath(res)}
         break
     return meta
+
+
+def short_model_name(meta: dict[str, Any]) -> str | None:
+    """A system's name from lm-eval's record of the model: the adapter's folder when it loaded one
+    (``peft=``), else the model's (``pretrained=``, ``model=``, else ``model_name``), not its path."""
+    fields = dict(part.split("=", 1) for part in (meta.get("model_args") or "").split(",") if "=" in part)
+    for value in (fields.get("peft"), fields.get("pretrained"), fields.get("model"), meta.get("model_name")):
+        if isinstance(value, str) and value.strip():
+            return Path(value.strip().rstrip("/")).name or value.strip()
+    return None
 
 
 # --------------------------------------------------------------------------- plug / alpacaeval
@@ -213,7 +228,7 @@ def _check_unique(answers: Iterable[Answer], fmt: str, path: str) -> None:
 def _system_name(path: str, fmt: str, rows: list[tuple[int, Any]], meta: dict[str, Any]) -> str:
     p = Path(path)
     if fmt == LM_EVAL:
-        return str(meta.get("model_name") or (p.parent.name if p.stem.startswith("samples_") else p.stem))
+        return short_model_name(meta) or (p.parent.name if p.stem.startswith("samples_") else p.stem)
     if fmt == ALPACAEVAL and isinstance(rows[0][1].get("generator"), str):
         return rows[0][1]["generator"]
     return p.stem

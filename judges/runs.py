@@ -178,12 +178,14 @@ def _cached(cache: Any, part: str, source: _Source) -> dict[str, Any] | None:
         return None
 
 
-def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, Any] | None]:
+def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, Any] | None, dict[str, Any] | None]:
     """Items and records as summaries need them, from ``facts.json`` when it is current.
 
     Decoding the answers and judge replies costs most of a summary on large runs (an AlpacaEval
     import holds megabytes of both); the cache keeps what the statistics use.  Returns the
-    cache to write when it was missing, stale or lacked a stat, else None.
+    cache to write when it was missing, stale or lacked a stat, else None; and, when the cache
+    describes the files as they are, what it says the stored summary was computed from
+    (``summarized``, see :mod:`plug_eval.judges.summaries`).
     """
     items_src, store_src = _Source(root / ITEMS), _Source(root / JUDGMENTS, missing_ok=True)
     try:
@@ -194,8 +196,10 @@ def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, 
     items = _cached_items(item_part)
     records, bad = _cached_records(store_part)
     if items is not None and records is not None:
+        assert isinstance(cache, dict)
+        summarized = cache.get("summarized") if isinstance(cache.get("summarized"), dict) else None
         if items_src._data is None and store_src._data is None:
-            return items, records, bad, None  # trusted by stat: nothing read
+            return items, records, bad, None, summarized  # trusted by stat: nothing read
         # read by content (no stat yet, or the file was touched): store the new stat, if any
         assert item_part is not None and store_part is not None
         new = _facts_cache(items_src if items_src._data is not None else item_part["fingerprint"],
@@ -203,14 +207,16 @@ def _read_facts(root: Path) -> tuple[list[Record], list[Record], int, dict[str, 
                            items, records, bad)
         same = all(new[k]["fingerprint"] == part["fingerprint"]
                    for k, part in (("items", item_part), ("judgments", store_part)))
-        return items, records, bad, None if same else new
+        if summarized is not None:
+            new["summarized"] = summarized  # the same bytes: the stored summary still describes them
+        return items, records, bad, None if same else new, summarized
     if items is None:
         full = files.parse_jsonl(files.decode_text(items_src.data, items_src.path), items_src.path)
         items = [{k: i.get(k) for k in ITEM_FACTS} for i in full]
     if records is None:
         records, bad = _scan_store(store_src.data)
         records = [record_facts(r) for r in records]
-    return items, records, bad, _facts_cache(items_src, store_src, items, records, bad)
+    return items, records, bad, _facts_cache(items_src, store_src, items, records, bad), None
 
 
 def _cached_items(part: dict[str, Any] | None) -> list[Record] | None:
@@ -248,6 +254,7 @@ class Run:
     stored: dict[str, Any] | None = None  #: summary.json as it is on disk
     bad_lines: int = 0
     cache: dict[str, Any] | None = field(default=None, repr=False)  #: facts.json to write (stale or missing)
+    summarized: dict[str, Any] | None = field(default=None, repr=False)  #: what the stored summary was made from
     _per_item: list[dict[str, Record | None]] | None = field(default=None, repr=False, compare=False)
     _outcomes: list[Any] | None = field(default=None, repr=False, compare=False)
     _judgments: dict[str, dict[str, Record]] | None = field(default=None, repr=False, compare=False)
@@ -429,9 +436,9 @@ def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, f
         else:
             raise PlugEvalError(f"not a run directory: no {RUN} and no {SUMMARY}", root)
     pairwise = kind_of(manifest) != TRUTHFUL
-    cache = None
+    cache = summarized = None
     if facts and pairwise:  # the cache holds what pairwise and grading summaries read
-        items, records, bad, cache = _read_facts(root)
+        items, records, bad, cache, summarized = _read_facts(root)
     else:
         items = files.read_jsonl(root / ITEMS)
         records, bad = _scan_store(_read_store(root))
@@ -443,7 +450,7 @@ def _load_run(root: Path, need_summary: bool, manifest: dict[str, Any] | None, f
     for key in ("system_a", "system_b") if pairwise else ("system",):
         if stored is not None and need_summary and key not in stored:
             raise PlugEvalError(f"{SUMMARY} has no {key}", root / SUMMARY)
-    return Run(root, manifest, items, by_key, stored, bad, cache)
+    return Run(root, manifest, items, by_key, stored, bad, cache, summarized)
 
 
 def imported_run(path: str | os.PathLike[str], items: list[Record], records: list[Record],

@@ -18,6 +18,8 @@ resample matrix (:func:`build_summaries`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
 from collections.abc import Sequence
@@ -26,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from plug_eval import files, stats
-from plug_eval.judges.runs import FACTS, INFO_LABELS, SUMMARY, TRUTH_LABELS, TRUTHFUL, Run, load_run
+from plug_eval.errors import PlugEvalError
+from plug_eval.judges.runs import FACTS, INFO_LABELS, RUN, SUMMARY, TRUTH_LABELS, TRUTHFUL, Run, load_run
 from plug_eval.languages import LANGUAGES
 
 SCHEMA_VERSION = 1
@@ -182,23 +185,72 @@ def _kept_run_info(run: Run) -> dict[str, Any] | None:
     return {k: old[k] for k in ("stopped", "calls_made", "seconds") if k in old}
 
 
+RUN_INFO = ("stopped", "calls_made", "seconds")  #: the last run's own fields of a summary's ``run`` block
+
+
+def _sha(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _made_from(run: Run, summary: dict[str, Any]) -> dict[str, Any]:
+    """What a summary was computed from, as facts.json keeps it: the plan (run.json) and the
+    statistics themselves (every field but the last run's own)."""
+    plan = run.path / RUN
+    return {"run_json": hashlib.sha256(plan.read_bytes()).hexdigest() if plan.is_file() else None,
+            "stats": _sha({k: v for k, v in summary.items() if k != "run"})}
+
+
+def _reused(run: Run, info: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored summary with this run's own fields, when the files are exactly those it was
+    computed from (the facts cache is current and says so): a rerun that made no call, or that
+    only changed the timing, costs no bootstrap."""
+    stored = run.stored
+    if run.summarized is None or not isinstance(stored, dict) or not isinstance(stored.get("run"), dict):
+        return None
+    if run.summarized != _made_from(run, stored):
+        return None
+    kept = {k: v for k, v in stored["run"].items() if k not in RUN_INFO}
+    return {**stored, "run": {**kept, **(info or {})}}
+
+
 def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True,
                    run_info: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Rebuild (and by default write) ``summary.json`` of many run directories in one process.
 
     No judge is called.  ``run_info`` (a finished compare's timing) applies to every directory;
-    without it each keeps its last run's timing.
+    without it each keeps its last run's timing.  A directory whose files are exactly those its
+    stored summary was computed from keeps its statistics (only the last run's fields change).
     """
     runs = [load_run(d, need_summary=False, facts=True) for d in dirs]
     infos = [run_info if run_info is not None else _kept_run_info(r) for r in runs]
-    summaries = build_summaries(runs, infos)
+    reused = [_reused(r, i) for r, i in zip(runs, infos, strict=True)]
+    fresh = [k for k, s in enumerate(reused) if s is None]
+    built = build_summaries([runs[k] for k in fresh], [infos[k] for k in fresh])
+    summaries = list(reused)
+    for k, summary in zip(fresh, built, strict=True):
+        summaries[k] = summary
     if write:
-        for run, summary in zip(runs, summaries, strict=True):
-            if run.cache is not None:
-                files.write_json(run.path / FACTS, run.cache)
+        for k, (run, summary) in enumerate(zip(runs, summaries, strict=True)):
+            assert summary is not None
             if summary != run.stored:  # an unchanged summary is not rewritten (nor fsynced)
                 files.write_json(run.path / SUMMARY, summary)
-    return summaries
+            if k in fresh and run.kind != TRUTHFUL:
+                _remember(run, summary)
+            elif run.cache is not None:
+                files.write_json(run.path / FACTS, run.cache)
+    return [s for s in summaries if s is not None]
+
+
+def _remember(run: Run, summary: dict[str, Any]) -> None:
+    """Write facts.json with what this summary was computed from (the cache as it is, when current)."""
+    cache = run.cache
+    if cache is None:
+        try:
+            cache = files.read_json(run.path / FACTS)
+        except (OSError, PlugEvalError):
+            return
+    if isinstance(cache, dict):
+        files.write_json(run.path / FACTS, {**cache, "summarized": _made_from(run, summary)})
 
 
 def write_summary(run_dir: str | os.PathLike[str], run_info: dict[str, Any] | None = None) -> dict[str, Any]:

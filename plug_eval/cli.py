@@ -14,7 +14,7 @@ from pathlib import Path
 
 import plug_eval_hook
 from plug_eval import task_folders, tasknames, tasks_dir
-from plug_eval.errors import PlugEvalError, fail
+from plug_eval.errors import PlugEvalError, guarded
 from plug_eval.languages import LANGUAGES
 
 PROG = "plug-eval"
@@ -211,13 +211,14 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    try:
+
+    def command() -> int:
         if argv[:1] == ["run"]:
             return run(argv[1:])
         args = build_parser().parse_args(argv)
-        return args.func(args)
-    except PlugEvalError as err:
-        fail(PROG, err)
+        return int(args.func(args))
+
+    return guarded(PROG, command)
 
 
 if __name__ == "__main__":

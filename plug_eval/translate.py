@@ -38,7 +38,7 @@ from plug_eval.errors import PlugEvalError
 from plug_eval.langid import fidelity, strip_code
 from plug_eval.languages import answer_units
 from plug_eval.llm import registry, store
-from plug_eval.llm.base import Backend, Reply, Request, base_url_host, redact_url
+from plug_eval.llm.base import Backend, Reply, Request, base_url_host, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
@@ -302,7 +302,7 @@ class TranslateJob(Job):
         """The input file, the translator and where it is served, the source language and the
         prompt: what the stored translations are translations of (targets may be added)."""
         return {"input": self.input_sha256, "translator": self.spec,
-                "base_url": redact_url(self.backend.effective_base_url()), "source": self.source,
+                "base_url": identity_url(self.backend.effective_base_url()), "source": self.source,
                 "prompt": PROMPT_SHA256}
 
     def items(self, out: Path) -> list[dict[str, Any]]:

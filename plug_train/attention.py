@@ -144,6 +144,8 @@ def packed_attention(module: torch.nn.Module, query: torch.Tensor, key: torch.Te
     if cu is None:  # with no mask function registered, transformers built no mask: refuse
         raise RuntimeError(f"{NAME} attention needs cu_seq_lens_q; use attn_implementation='sdpa' here")
     check_module(module)
+    # Qwen2-MoE keeps its window on the module and in the mask only (the probe checks every model)
+    sliding_window = sliding_window or getattr(module, "sliding_window", None)
     window = int(sliding_window) if sliding_window else None
     dtype = _compute_dtype(query)
     fused_ok = softcap is None and s_aux is None and (window is None or _varlen_has_window())

@@ -6,7 +6,7 @@
     OUT/metrics.jsonl         one line per optimizer step; OUT/eval.jsonl one line per eval
 
 ``plug_train.json`` (the resolved config, the step, the data counts, and a manifest of every file
-with its size, and its SHA-256 when small) is written last, and checkpoint directories appear by
+with its size and SHA-256) is written last, and checkpoint directories appear by
 rename, so an interrupted run never looks finished.  ``state/`` is accelerate's (optimizer, RNG);
 the weights are stored once in every mode (see "saving and loading" below), the LoRA adapter
 only for LoRA.  Resuming needs the step: the data order is a function
@@ -33,13 +33,16 @@ from . import model as M
 from .dist import is_deepspeed, is_fsdp, is_sharded
 
 MARKER = "plug_train.json"
-HASH_LIMIT = 64 * 2**20  # files up to this size are hashed into the manifest (RNG, adapters, ...)
 _CKPT = re.compile(r"^checkpoint-(\d+)$")
 # Settings that change the data order, the schedule or the model: a resumed run must keep them.
 RUN_FIELDS = ("model", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "lr", "warmup_ratio",
               "schedule", "weight_decay", "neftune_alpha", "max_grad_norm", "loss_reduction", "packing", "overlong",
               "lora", "lora_r", "lora_alpha", "lora_dropout", "lora_targets", "seed")
 _NOT_INHERITED = ("resume", "resume_anyway")
+# Settings that decide which weights are trained and how the optimizer holds them: a checkpoint
+# written under other values cannot be loaded into this run, --resume-anyway or not.
+FIXED_FIELDS = ("lora", "bf16_weights")
+LORA_FIELDS = ("lora_r", "lora_targets")
 
 
 # --- finding the checkpoint to resume --------------------------------------------------------
@@ -148,6 +151,13 @@ def check_same_run(ckpt: Path, info: dict[str, Any], resume_anyway: bool) -> lis
     schedule or the model.  A one-line error unless ``--resume-anyway`` (then returned as notes)."""
     saved = _marker(ckpt)
     then, now = saved.get("config", {}), info["config"]
+    fixed = FIXED_FIELDS + (LORA_FIELDS if then.get("lora") and now.get("lora") else ())
+    cannot = [f"--{name.replace('_', '-')} {now.get(name)!r} (checkpoint: {then[name]!r})" for name in fixed
+              if name in then and then[name] != now.get(name)]
+    if cannot:
+        raise PlugEvalError(f"--resume: this run differs from the checkpoint in {'; '.join(cannot)}, which decide the "
+                            "weights the checkpoint holds and how; --resume-anyway cannot change them. Drop those "
+                            "flags (--resume reads the checkpoint's values) or start a new --output", ckpt)
     diffs = [f"{name} {now.get(name)!r} (checkpoint: {then[name]!r})" for name in RUN_FIELDS
              if name in then and then[name] != now.get(name)]
     for key, label in (("data_files", "data (contents and weights)"), ("processes", "world size")):
@@ -266,36 +276,37 @@ def load_state(acc: Any, model: Any, opt: Any, ckpt: Path) -> None:
         acc.load_state(where)
 
 
+def model_source(acc: Any, cfg: Any, ckpt: Path | None) -> str:
+    """Where the model's weights load from: a full fine-tune resumes from the checkpoint's model
+    files, read by transformers' own loader (which converts the on-disk names and layouts, as for
+    the base model; reading them raw failed for GPT-NeoX, Qwen2-MoE, Mixtral and Gemma-3).  LoRA
+    loads the base and then the adapter (``load_weights``); DeepSpeed keeps the weights in state/."""
+    if ckpt is None or cfg.lora or is_deepspeed(acc):
+        return str(cfg.model)
+    if not any(ckpt.glob("model*.safetensors")):
+        raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
+    return str(ckpt)
+
+
 def load_weights(acc: Any, model: Any, ckpt: Path) -> None:
-    """The trained weights (or adapter) of a checkpoint into the model, before ``prepare``: FSDP
-    then shards them as it shards the base weights.  Under DeepSpeed ``load_state`` reads them."""
+    """The trained LoRA adapter of a checkpoint into the model, before ``prepare`` (FSDP then
+    shards it as it shards the base).  A full fine-tune's weights were loaded from the checkpoint
+    itself (``model_source``); under DeepSpeed ``load_state`` reads them."""
     from safetensors.torch import load_file
 
-    if is_deepspeed(acc):
+    if is_deepspeed(acc) or not is_lora(model):
         return
-    if is_lora(model):
-        from peft import set_peft_model_state_dict
+    from peft import set_peft_model_state_dict
 
-        result: Any = set_peft_model_state_dict(model, load_file(ckpt / "adapter_model.safetensors"))
-        if result.unexpected_keys:
-            raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
-        return
-    shards = sorted(ckpt.glob("model*.safetensors"))
-    if not shards:
-        raise PlugEvalError("no model*.safetensors to resume the weights from", ckpt)
-    expected = set(model.state_dict())
-    loaded: set[str] = set()
-    for shard in shards:
-        weights = load_file(shard)
-        unexpected = model.load_state_dict(weights, strict=False).unexpected_keys
-        if unexpected:
-            raise PlugEvalError(f"weights do not fit the model ({unexpected[0]})", shard)
-        loaded |= set(weights)
-    first: dict[int, str] = {}  # tied weights (the LM head and the embedding) are saved once
-    tied = {name for name, p in model.named_parameters(remove_duplicate=False) if first.setdefault(id(p), name) != name}
-    missing = expected - loaded - tied
-    if missing:
-        raise PlugEvalError(f"{len(missing)} weights missing, e.g. {min(missing)}", ckpt)
+    adapter = ckpt / "adapter_model.safetensors"
+    if not adapter.is_file():
+        raise PlugEvalError("no adapter_model.safetensors: this checkpoint is not a LoRA run's", ckpt)
+    try:
+        result: Any = set_peft_model_state_dict(model, load_file(adapter))
+    except RuntimeError as e:  # another base (--model) with other shapes
+        raise PlugEvalError(f"adapter does not fit the model ({' '.join(str(e).split())[:160]})", ckpt) from None
+    if result.unexpected_keys:
+        raise PlugEvalError(f"adapter does not fit the model ({result.unexpected_keys[0]})", ckpt)
 
 
 def save_checkpoint(acc: Any, model: Any, opt: Any, tok: Any, template: str, out: Path, step: int,
@@ -382,14 +393,24 @@ def _marker(ckpt: Path) -> dict[str, Any]:
 def _manifest(root: Path) -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        entry: dict[str, Any] = {"size": path.stat().st_size}
-        if entry["size"] <= HASH_LIMIT:
-            entry["sha256"] = _sha256(path)
-        out[path.relative_to(root).as_posix()] = entry
+        out[path.relative_to(root).as_posix()] = {"size": path.stat().st_size, "sha256": _sha256(path)}
     return out
 
 
 def _sha256(path: Path) -> str:
+    """The file's SHA-256 (remembered for the same size and modification time: a resume checks a
+    checkpoint more than once, and a 7B one holds 30 GB)."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _HASHES:
+        _HASHES[key] = _hash_file(path)
+    return _HASHES[key]
+
+
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+def _hash_file(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

@@ -13,11 +13,12 @@ import json
 import os
 import sys
 
-from plug_eval.errors import PlugEvalError, fail
+from plug_eval.errors import guarded
 
 from . import config as C
 
 PROG = "plug-train"
+SAMPLE = "sample"  #: --parallel sample: the parallel rows shipped with plug-eval
 
 TRAIN_EXAMPLES = """examples:
   plug-train train --model ./tiny --data plug.jsonl --output runs/plug --epochs 4 --lr 5e-6
@@ -53,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build-data", help="PLUG and direct rows from parallel rows", epilog=BUILD_EXAMPLES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("--parallel", required=True, metavar="FILE", help="JSONL rows {id, instruction_en, "
-                   "response_en, instruction_<lang>, response_<lang>}")
+                   "response_en, instruction_<lang>, response_<lang>}, or `sample` for the rows shipped here")
     b.add_argument("--target", required=True, help="languages, optionally weighted: zh,ko or zh:1,ko:0.5")
     b.add_argument("--mode", default="both", choices=("plug", "direct", "both"))
     b.add_argument("--english", action="store_true", help="add the English rows, answered directly")
@@ -92,33 +93,45 @@ def _translate(args: argparse.Namespace) -> int:
     job = make_job(args.input, args.target, args.model, source=args.source, base_url=args.base_url,
                    temperature=args.temperature, overrides=parse_overrides(args.call_args), timeout=opts.timeout,
                    spot=args.spot_check, seed=args.seed)
-    return run_command(plan_job(job, opts), opts, args, prog=PROG, result_line=result_line)
+    return run_command(plan_job(job, opts, dry=args.dry_run), opts, args, prog=PROG, result_line=result_line)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
-    try:
-        if args.command == "build-data":
-            from .build_data import build_data
+    code = guarded(PROG, lambda: _run(args, argv))
+    if code:
+        sys.exit(code)
 
-            written = build_data(args.parallel, args.target, args.mode, args.out, args.english, args.seed,
-                                 pivot=args.pivot, allow_partial=args.allow_partial)
-            print(json.dumps(written))
-        elif args.command == "translate":
-            args.argv = list(argv) if argv is not None else sys.argv[1:]
-            code = _translate(args)
-            if code:
-                sys.exit(code)
-        else:
-            from .checkpoint import saved_config
-            from .trainer import train
 
-            cfg, origins = C.resolve(args, saved_config)
-            out = train(cfg, origins)
-            if os.environ.get("RANK", "0") == "0":  # one line from a multi-process launch
-                print(out)
-    except PlugEvalError as e:
-        fail(PROG, e)
+def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
+    if args.command == "build-data":
+        from .build_data import build_data
+
+        written = build_data(_parallel(args.parallel), args.target, args.mode, args.out, args.english, args.seed,
+                             pivot=args.pivot, allow_partial=args.allow_partial)
+        print(json.dumps(written))
+        return 0
+    if args.command == "translate":
+        args.argv = list(argv) if argv is not None else sys.argv[1:]
+        return _translate(args)
+    from .checkpoint import saved_config
+    from .trainer import train
+
+    cfg, origins = C.resolve(args, saved_config)
+    out = train(cfg, origins)
+    if os.environ.get("RANK", "0") == "0":  # one line from a multi-process launch
+        print(out)
+    return 0
+
+
+def _parallel(given: str) -> str:
+    """``--parallel``: a file, or the word ``sample`` for the parallel rows shipped with plug-eval
+    (the demo's 458 rows in five languages)."""
+    if given != SAMPLE:
+        return given
+    from importlib.resources import files
+
+    return str(files("plug_eval") / "data" / "parallel_sample.jsonl")
 
 
 if __name__ == "__main__":

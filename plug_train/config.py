@@ -47,7 +47,8 @@ class TrainConfig:
     max_length: int = _f(2048, "tokens per sequence, or per packed row with --packing", group="schedule")
     # Optimisation
     lr: float = _f(2e-5, "peak AdamW learning rate", group="optimisation")
-    warmup_ratio: float = _f(0.03, "fraction of the steps spent warming the LR up linearly",
+    warmup_ratio: float = _f(0.03, "fraction of the steps spent warming the LR up linearly (rounded up, as "
+                             "transformers rounds it)",
                              group="optimisation")
     schedule: str = _f("linear", "LR decay after warm-up", choices=("linear", "cosine"),
                        group="optimisation")
@@ -71,8 +72,9 @@ class TrainConfig:
     lora_r: int = _f(64, "LoRA rank", group="lora")
     lora_alpha: int = _f(16, "LoRA alpha (scale = alpha / r)", group="lora")
     lora_dropout: float = _f(0.1, "LoRA dropout (PLUG used 0.1)", group="lora")
-    lora_targets: str = _f("auto", "comma-separated module names, or auto (all attention and MLP "
-                           "projections of Llama, Qwen2, Mistral, GPT-NeoX)", group="lora")
+    lora_targets: str = _f("auto", "comma-separated module names, or auto: every linear projection of the "
+                           "decoder layers (attention, MLP, shared experts) and the routed experts of MoE models "
+                           "(without dropout: peft has none for fused expert weights)", group="lora")
     merge_lora: bool = _f(False, "also save the merged full weights in OUT/merged/", group="lora")
     # Runtime
     precision: str = _f("auto", "auto = bf16 on GPUs that have it, fp32 elsewhere",
@@ -106,8 +108,8 @@ class TrainConfig:
     save_minutes: float = _f(30.0, "also write a checkpoint when this many minutes have passed since the "
                              "last one, so a killed run can be resumed; 0 = only --save-every",
                              group="checkpoints")
-    save_total_limit: int = _f(0, "keep only the newest LIMIT checkpoint-* directories; 0 = keep all",
-                               group="checkpoints")
+    save_total_limit: int = _f(2, "keep only the newest LIMIT checkpoint-* directories (the final model in "
+                               "OUT/ is kept apart from them); 0 = keep all", group="checkpoints")
     resume_anyway: bool = _f(False, "resume even if data, batch size, LR, max length, world size or another "
                              "setting that changes the run differs from the checkpoint's", group="checkpoints")
 
@@ -223,7 +225,8 @@ def add_flags(parser: argparse.ArgumentParser) -> None:
                 kw.update(choices=f.metadata["choices"], metavar=None)
         if name == "resume":
             kw.update(nargs="?", const="latest", metavar="CHECKPOINT")
-        group.add_argument(flag, **kw)
+        # --out names every command's output, as in plug-judge; --output stays another name of it
+        group.add_argument(*(["--out", flag] if name == "output" else [flag]), **kw)
 
 
 def resolve(args: argparse.Namespace, saved_config: Callable[[Path, str], tuple[dict[str, Any], str]]

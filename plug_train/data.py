@@ -3,19 +3,16 @@
 A row is ``{system?, instruction, response}`` or ``{messages: [...]}``; other keys are kept as
 metadata.  Rendering goes through one chat template: the tokenizer's own, or PLUG's format
 (``plug_eval.pivot.PLUG_CHAT_TEMPLATE``) when it has none.  That same template is saved with the
-trained model, so ``lm-eval --apply_chat_template`` rebuilds exactly the prompts trained on.
+trained model, so ``lm-eval --apply_chat_template`` rebuilds exactly the prompts trained on; how a
+row becomes text (the system prompt folded where the template refuses it, the evaluated prompt
+before the last answer, each assistant turn located) is ``render.py``.
 
 Labels are -100 everywhere except the assistant's text and what the template closes it with (the
 EOS).  The boundary is found in *characters* and mapped onto tokens through the offsets, so a
 template whose prompt alone tokenizes differently from the prompt followed by an answer (the
-"not a prefix" trap) is still masked right; such rows are counted.
-
-Each assistant turn's span comes from rendering the conversation up to that turn, which is only
-right when that rendering is a prefix of the whole conversation's.  A template that renders the
-same turn differently depending on what follows (Qwen3 gives an assistant turn after the last user
-turn a think block, earlier ones none) breaks that: then the turn's text is located in the full
-rendering instead, followed by the closing the template gives it.  A row where neither works is
-dropped and counted (``dropped_unmaskable``), never trained on with a guessed mask.
+"not a prefix" trap) is still masked right; such rows are counted.  A row whose turns cannot be
+located is dropped and counted with its reason (``dropped_unmaskable``), never trained on with a
+guessed mask.
 """
 
 from __future__ import annotations
@@ -29,7 +26,12 @@ from typing import Any
 from plug_eval import files, languages, pivot
 from plug_eval.errors import PlugEvalError
 
+from .render import Unmaskable, conversation, render
+
+__all__ = ["Unmaskable", "render"]  # with the names defined below
+
 IGNORE = -100
+WHY = "unmaskable: "  # prefix of the counters of each reason a row was dropped for
 ROLES = ("system", "user", "assistant")
 
 
@@ -133,14 +135,6 @@ def training_template(tok: Any) -> str:
     return template or pivot.PLUG_CHAT_TEMPLATE
 
 
-def render(tok: Any, template: str, messages: list[dict[str, str]], generation_prompt: bool = False) -> str:
-    try:
-        return tok.apply_chat_template(messages, chat_template=template, tokenize=False,
-                                       add_generation_prompt=generation_prompt)
-    except Exception as e:  # jinja raise_exception, e.g. a template without a system role
-        raise PlugEvalError(f"the chat template cannot render this row ({' '.join(str(e).split())})") from None
-
-
 def tokenize(tok: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Token ids and character offsets, with special tokens added exactly as lm-eval adds them
     (the tokenizer's default, unless the text already starts with the BOS token)."""
@@ -151,51 +145,6 @@ def tokenize(tok: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 # --- masking ------------------------------------------------------------------------------
-class Unmaskable(PlugEvalError):
-    """An assistant turn whose text cannot be found in the rendered conversation."""
-
-
-def _locate(content: str, upto: str, full: str, cursor: int) -> tuple[int, int] | None:
-    """The span of one assistant turn's text in ``full`` (at or after ``cursor``), extended by the
-    closing the template renders after it (from ``upto``); None if either cannot be found."""
-    text = content.strip()
-    at_upto = upto.rfind(text) if text else -1
-    at_full = full.find(text, cursor) if text else -1
-    if at_upto < 0 or at_full < 0:
-        return None
-    closing = upto[at_upto + len(text):]
-    end = at_full + len(text)
-    if not full.startswith(closing, end):
-        return None
-    return at_full, end + len(closing)
-
-
-def assistant_spans(tok: Any, template: str, messages: list[dict[str, str]],
-                    full: str) -> tuple[list[tuple[int, int]], bool]:
-    """Character spans of the assistant turns in ``full``; and whether every turn's rendering
-    was a text prefix of the conversation (False: at least one turn was located by its text).
-    Raises ``Unmaskable`` when a turn is neither."""
-    spans: list[tuple[int, int]] = []
-    prefix_ok, cursor = True, 0
-    for i, m in enumerate(messages):
-        if m["role"] != "assistant":
-            continue
-        prompt = render(tok, template, messages[:i], generation_prompt=True)
-        upto = render(tok, template, messages[: i + 1])
-        if upto.startswith(prompt) and full.startswith(upto) and len(prompt) >= cursor:
-            span = (len(prompt), len(upto))
-        else:  # the turn renders differently here than in the whole conversation: find its text
-            prefix_ok = False
-            located = _locate(m["content"], upto, full, cursor)
-            if located is None:
-                raise Unmaskable(f"assistant turn {i + 1}: the chat template does not render its text "
-                                 "verbatim where the whole conversation has it")
-            span = located
-        spans.append(span)
-        cursor = span[1]
-    return spans, prefix_ok
-
-
 def mask_labels(ids: list[int], offsets: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[int]:
     """Keep a token's label when any of its characters falls inside an assistant span."""
     labels = []
@@ -207,14 +156,29 @@ def mask_labels(ids: list[int], offsets: list[tuple[int, int]], spans: list[tupl
 
 def encode(tok: Any, template: str, messages: list[dict[str, str]]) -> tuple[Encoded, bool]:
     """Token ids with assistant-only labels, and whether the prompt was a clean token prefix."""
-    full = render(tok, template, messages)
-    spans, text_prefix = assistant_spans(tok, template, messages, full)
-    ids, offsets = tokenize(tok, full)
+    enc, clean, _ = encode_row(tok, template, messages)
+    return enc, clean
+
+
+def encode_row(tok: Any, template: str, messages: list[dict[str, str]]) -> tuple[Encoded, bool, list[str]]:
+    """``encode``, and what was done to present the row as evaluation does (``system_folded``,
+    ``system_moved``)."""
+    conv = conversation(tok, template, messages)
+    ids, offsets = tokenize(tok, conv.text)
+    spans = [_whole_tokens(span, offsets) if snap else span for span, snap in zip(conv.spans, conv.snap, strict=True)]
     labels = mask_labels(ids, offsets, spans)
     first = next((i for i, x in enumerate(labels) if x != IGNORE), len(ids))
-    prompt_ids, _ = tokenize(tok, full[: spans[0][0]]) if spans else ([], [])
+    prompt_ids, _ = tokenize(tok, conv.text[: spans[0][0]]) if spans else ([], [])
     token_prefix = ids[: len(prompt_ids)] == prompt_ids and first == len(prompt_ids)
-    return Encoded(ids, labels), text_prefix and token_prefix
+    notes = [name for name, done in (("system_folded", conv.folded), ("system_moved", conv.moved)) if done]
+    return Encoded(ids, labels), conv.clean and token_prefix, notes
+
+
+def _whole_tokens(span: tuple[int, int], offsets: list[tuple[int, int]]) -> tuple[int, int]:
+    """``span`` ending at the last token that lies wholly inside it."""
+    lo, hi = span
+    ends = [e for s, e in offsets if lo < e <= hi and e > s]
+    return lo, max(ends, default=lo)
 
 
 # --- over-long rows -----------------------------------------------------------------------
@@ -273,13 +237,15 @@ def encode_all(examples: list[Example], tok: Any, template: str, max_length: int
     for ex in examples:
         stats["rows"] += 1
         try:
-            enc, prefix_ok = encode(tok, template, ex.messages)
-        except Unmaskable:
+            enc, prefix_ok, notes = encode_row(tok, template, ex.messages)
+        except Unmaskable as e:
             stats["dropped_unmaskable"] += 1
+            stats[WHY + e.problem] += 1
             continue
         except PlugEvalError as e:
             raise PlugEvalError(e.problem, ex.source) from None
         stats["prompt_not_prefix"] += not prefix_ok
+        stats.update(notes)
         if len(enc.input_ids) > max_length:
             if overlong == "truncate":
                 enc = truncate_right(enc, max_length)
@@ -302,5 +268,10 @@ def report_counts(stats: Counter, kept: int) -> dict[str, int]:
     """What happened to the rows, every count present (0 when nothing happened): for
     metrics.jsonl and the final summary."""
     keys = ("rows", "dropped_overlong", "truncated", "truncated_pivot", "dropped_no_loss",
-            "dropped_unmaskable", "prompt_not_prefix")
+            "dropped_unmaskable", "prompt_not_prefix", "system_folded", "system_moved")
     return {"rows": stats["rows"], "kept": kept, **{k: int(stats[k]) for k in keys[1:]}}
+
+
+def drop_reasons(stats: Counter) -> dict[str, int]:
+    """Why rows were dropped as unmaskable, with how many each reason dropped."""
+    return {k.removeprefix(WHY): n for k, n in sorted(stats.items()) if k.startswith(WHY)}

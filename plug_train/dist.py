@@ -67,6 +67,22 @@ def fsdp_on_cpu(acc: Any, kwargs: dict[str, Any]) -> None:
     AcceleratorState._shared_state["fsdp_plugin"] = plugin
 
 
+def check_deepspeed_launch(cuda: bool) -> None:
+    """A launch whose accelerate config asks for DeepSpeed (``ACCELERATE_USE_DEEPSPEED``) must be
+    able to run under it, checked before accelerate starts: without GPUs accelerate quietly runs a
+    plain process instead (a run the config did not ask for), and without the package it raises a
+    traceback."""
+    import importlib.util
+
+    if os.environ.get("ACCELERATE_USE_DEEPSPEED", "false").lower() != "true":
+        return
+    if not cuda:
+        raise PlugEvalError("the accelerate config asks for DeepSpeed, which needs CUDA GPUs; on this machine use "
+                            "docs/accelerate/cpu_ddp.yaml or fsdp.yaml")
+    if importlib.util.find_spec("deepspeed") is None:
+        raise PlugEvalError("the accelerate config asks for DeepSpeed, which is not installed: pip install deepspeed")
+
+
 def is_sharded(acc: Any) -> bool:
     from accelerate.utils import DistributedType
 

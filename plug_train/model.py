@@ -12,15 +12,6 @@ from plug_eval.errors import PlugEvalError
 
 from .config import TrainConfig
 
-# LoRA targets per architecture: every attention and MLP projection.
-LORA_TARGETS = {
-    "llama": "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj",
-    "mistral": "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj",
-    "qwen2": "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj",
-    "qwen3": "q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj",
-    "gpt_neox": "query_key_value,dense,dense_h_to_4h,dense_4h_to_h",
-}
-
 
 def load_tokenizer(name: str) -> Any:
     from transformers import AutoTokenizer
@@ -37,18 +28,23 @@ def load_tokenizer(name: str) -> Any:
 
 
 def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "packed",
-               dtype: torch.dtype = torch.float32) -> Any:
+               dtype: torch.dtype = torch.float32, strict: bool = False) -> Any:
     """The causal LM in ``dtype`` (fp32 unless ``load_dtype`` says otherwise; mixed precision is
     applied by accelerate), with our attention (``attention_mode`` packed) or the one transformers
-    picks for it (``model``)."""
+    picks for it (``model``).  Read by transformers' own loader, which converts the names and
+    layouts of the files into the model's (fused MoE experts, multimodal prefixes, GPT-NeoX's
+    head).  ``strict``: every weight of the model must come from the files (a checkpoint)."""
     from transformers import AutoModelForCausalLM
 
-    from . import attention
+    from . import attention, probe
 
     try:
-        model = AutoModelForCausalLM.from_pretrained(name, dtype=dtype)
-    except (OSError, ValueError) as e:
+        loaded: Any = AutoModelForCausalLM.from_pretrained(name, dtype=dtype, output_loading_info=True)
+        model, info = loaded
+    except (OSError, ValueError, RuntimeError) as e:
         raise PlugEvalError(f"cannot load a causal LM ({' '.join(str(e).split())[:200]})", name) from None
+    if strict:
+        _check_loaded(info, name)
     # plain attributes (nn.Module keeps non-tensor values in the instance dict)
     vars(model)["_plug_inference_attention"] = model.config._attn_implementation  # restored on save
     vars(model)["_plug_attention_mode"] = attention_mode
@@ -63,6 +59,11 @@ def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "p
                     attention.check_module(module)
                 except PlugEvalError as e:
                     raise PlugEvalError(e.problem, name) from None
+        if model.config._attn_implementation == attention.NAME:
+            try:
+                vars(model)["_plug_self_test"] = probe.check(model)
+            except PlugEvalError as e:
+                raise PlugEvalError(e.problem, name) from None
     model.config.use_cache = False
     if gradient_checkpointing:
         if hasattr(model, "activation_checkpointing_enable"):  # transformers >= 5.2x name
@@ -70,6 +71,17 @@ def load_model(name: str, gradient_checkpointing: bool, attention_mode: str = "p
         else:
             model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     return model
+
+
+def _check_loaded(info: dict[str, Any], name: str) -> None:
+    """A one-line error when the files did not fill the model exactly (transformers would leave
+    missing weights at their random init and only log it)."""
+    for key, what in (("missing_keys", "missing from the files"), ("unexpected_keys", "not in the model"),
+                      ("mismatched_keys", "of another shape than the model's")):
+        found = sorted(str(k if isinstance(k, str) else k[0]) for k in info.get(key) or ())
+        if found:
+            raise PlugEvalError(f"{len(found)} weights {what}, e.g. {found[0]}: these files do not fit the "
+                                "model they were saved from", name)
 
 
 def load_dtype(cfg: TrainConfig, device: torch.device, mixed_precision: str) -> torch.dtype:
@@ -99,19 +111,58 @@ def inference_attention(model: Any) -> str:
     return getattr(model, "_plug_inference_attention", None) or "sdpa"
 
 
+def lora_targets(model: Any) -> tuple[str, list[str]]:
+    """``--lora-targets auto``: every linear projection inside the decoder layers (attention, MLP,
+    an MoE's shared expert), as a pattern that matches nothing outside them (a multimodal model's
+    vision tower, the LM head), and the routed experts' 3-D weights (``mlp.experts.gate_up_proj``,
+    ``mlp.experts.down_proj``: not linear modules, so peft adapts them as parameters).  Routers and
+    one-output gates are left as they are: the adapter never changes which experts a token uses
+    except through what it learns upstream."""
+    import re
+
+    layers = model.get_decoder().layers if hasattr(model, "get_decoder") else None
+    if not isinstance(layers, torch.nn.ModuleList):
+        raise PlugEvalError(f"--lora-targets auto: no decoder layers found in {type(model).__name__}; "
+                            "name the modules with --lora-targets")
+    prefix = next(n for n, m in model.named_modules() if m is layers)
+    linear: set[str] = set()
+    params: set[str] = set()
+    for layer in layers:
+        for name, module in layer.named_modules():
+            if isinstance(module, torch.nn.Linear) and module.out_features > 1:
+                linear.add(name)
+            elif type(module).__name__.endswith("Experts"):
+                params |= {f"{name}.{p}" for p, w in module.named_parameters(recurse=False) if w.ndim == 3}
+    pattern = rf"{re.escape(prefix)}\.\d+\.(?:{'|'.join(re.escape(n) for n in sorted(linear))})"
+    return pattern, sorted(params)
+
+
 def add_lora(model: Any, cfg: TrainConfig) -> Any:
+    """peft LoRA on ``model``.  Routed experts get no dropout: peft cannot apply it to a fused
+    weight (it refuses), so the adapter is built without and ``--lora-dropout`` is set on the
+    linear projections' adapters afterwards; the saved adapter config says 0 so it loads anywhere."""
     from peft import LoraConfig, get_peft_model
 
-    targets = cfg.lora_targets
-    if targets == "auto":
-        targets = LORA_TARGETS.get(model.config.model_type, "all-linear")
-    modules: Any = targets if targets == "all-linear" else [t.strip() for t in targets.split(",") if t.strip()]
-    lora = LoraConfig(task_type="CAUSAL_LM", r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
-                      lora_dropout=cfg.lora_dropout, target_modules=modules)
+    params: list[str] = []
+    modules: Any
+    if cfg.lora_targets == "auto":
+        modules, params = lora_targets(model)
+    else:
+        modules = [t.strip() for t in cfg.lora_targets.split(",") if t.strip()]
+    dropout = 0.0 if params else cfg.lora_dropout
+    lora = LoraConfig(task_type="CAUSAL_LM", r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=dropout,
+                      target_modules=modules, target_parameters=params or None)
     try:
         model = get_peft_model(model, lora)
     except ValueError as e:
-        raise PlugEvalError(f"--lora-targets {targets!r}: {' '.join(str(e).split())[:200]}") from None
+        raise PlugEvalError(f"--lora-targets {cfg.lora_targets!r}: {' '.join(str(e).split())[:200]}") from None
+    if params and cfg.lora_dropout:
+        from peft.tuners.lora.layer import Linear as LoraLinear
+
+        for module in model.modules():
+            if isinstance(module, LoraLinear):
+                for name in module.lora_dropout:
+                    module.lora_dropout[name] = torch.nn.Dropout(cfg.lora_dropout)
     if cfg.gradient_checkpointing:
         model.enable_input_require_grads()
     return model

@@ -73,8 +73,11 @@ def train(cfg: TrainConfig, origins: dict[str, str] | None = None,
     # --- model and optimizer --------------------------------------------------------------------
     torch.manual_seed(cfg.seed)
     dist.prepare_deepspeed(acc, cfg, cfg.model)
-    model = M.load_model(cfg.model, cfg.gradient_checkpointing, cfg.attention,
-                         M.load_dtype(cfg, acc.device, acc.mixed_precision))
+    source = checkpoint.model_source(acc, cfg, resume_from)
+    model = M.load_model(source, cfg.gradient_checkpointing, cfg.attention,
+                         M.load_dtype(cfg, acc.device, acc.mixed_precision), strict=source != cfg.model)
+    if getattr(model, "_plug_self_test", None):
+        say(model._plug_self_test)
     if cfg.lora:
         model = M.add_lora(model, cfg)
     keep_arg = "logits_to_keep" in inspect.signature(_base(model).forward).parameters
@@ -211,36 +214,60 @@ def accumulate_gradients(acc: Any, model: Any, micro: list[Any], cfg: TrainConfi
         mb = seqs if isinstance(seqs, batching.MicroBatch) else \
             batching.make_batch(seqs, cfg.attention == "model").to(acc.device)
         with acc.accumulate(model), noise.batch(mb) if noise else contextlib.nullcontext():
-            loss_sum = micro_loss(model, mb, keep_arg, cfg.fused_ce)
+            loss_sum, router = micro_terms(model, mb, keep_arg, cfg.fused_ce)
             if cfg.loss_reduction == "token":
                 # x processes: DDP/FSDP average gradients; x grad_accum: accelerate divides by it
                 scale = acc.num_processes * cfg.grad_accum / step_loss_tokens
             else:  # accelerate's division by grad_accum makes the mean of micro-batch means
                 scale = 1.0 / mb.n_loss
-            acc.backward(loss_sum * scale)
-        total += loss_sum.detach()
+            acc.backward((loss_sum if router is None else loss_sum + router) * scale)
+        total += loss_sum.detach()  # the cross-entropy alone is logged, comparable across models
     return total
 
 
 def micro_loss(model: Any, mb: batching.MicroBatch, keep_arg: bool, fused_ce: str = "off") -> torch.Tensor:
+    """What one micro-batch adds to the step's objective: its summed cross-entropy and, for an MoE
+    model whose config asks for it, the router's load-balancing loss (``micro_terms``)."""
+    ce, router = micro_terms(model, mb, keep_arg, fused_ce)
+    return ce if router is None else ce + router
+
+
+def micro_terms(model: Any, mb: batching.MicroBatch, keep_arg: bool,
+                fused_ce: str = "off") -> tuple[torch.Tensor, torch.Tensor | None]:
     """Summed cross-entropy over the supervised positions of one padding-free row (or padded
-    block).  The LM head runs only on those positions (``logits_to_keep``); with ``fused_ce`` the
-    head and the loss run together in chunks (kernels.py) and no logits tensor is built."""
+    block), and the router term or None.  The LM head runs only on those positions
+    (``logits_to_keep``); with ``fused_ce`` the head and the loss run together in chunks
+    (kernels.py) and no logits tensor is built.  The router term is transformers' own
+    load-balancing loss (computed by the model when ``output_router_logits`` is set in its config)
+    times ``router_aux_loss_coef`` and the micro-batch's supervised tokens: divided by those
+    tokens, the step's loss is what transformers' own ``loss`` is, the mean cross-entropy plus the
+    coefficient times the aux loss (without labels transformers computes it but never adds it)."""
     keep = mb.keep
     kwargs = {"logits_to_keep": keep} if keep_arg and not mb.padded else {}
+    base = _base(getattr(model, "module", model))
     if fused_ce == "off":
         out = model(**mb.model_kwargs(), **kwargs)
         hidden = None
     else:
-        base = _base(getattr(model, "module", model))
         with kernels.hidden_instead_of_logits(base) as softcap:
             out = model(**mb.model_kwargs(), **kwargs)
         hidden = out.logits
     rows = out.logits[0] if kwargs else out.logits.flatten(0, 1)[keep]
     if hidden is None:
-        return F.cross_entropy(rows.float(), mb.targets[keep], reduction="sum")
-    head = base.get_output_embeddings()
-    return kernels.linear_cross_entropy(rows, head.weight, mb.targets[keep], head.bias, softcap, fused_ce)
+        ce = F.cross_entropy(rows.float(), mb.targets[keep], reduction="sum")
+    else:
+        head = base.get_output_embeddings()
+        ce = kernels.linear_cross_entropy(rows, head.weight, mb.targets[keep], head.bias, softcap, fused_ce)
+    aux = getattr(out, "aux_loss", None)
+    if not isinstance(aux, torch.Tensor):
+        return ce, None
+    coef = float(getattr(_text_config(base), "router_aux_loss_coef", 0.0) or 0.0)
+    return ce, aux.to(ce.dtype) * (coef * mb.n_loss)
+
+
+def _text_config(model: Any) -> Any:
+    config = model.config
+    return getattr(config, "text_config", None) or config
 
 
 @torch.no_grad()
@@ -255,7 +282,7 @@ def evaluate(acc: Any, model: Any, eval_set: list[data.Encoded], cfg: TrainConfi
         part = mine[i * cfg.batch_size:(i + 1) * cfg.batch_size]
         weight = 1.0 if part else 0.0
         mb = batching.make_batch(part or eval_set[:1], cfg.attention == "model").to(acc.device)
-        loss += weight * micro_loss(model, mb, keep_arg, cfg.fused_ce)
+        loss += weight * micro_terms(model, mb, keep_arg, cfg.fused_ce)[0]
     model.train()
     return float(acc.reduce(loss, "sum")) / sum(e.n_loss for e in eval_set)
 
@@ -269,6 +296,7 @@ def make_accelerator(cfg: TrainConfig) -> Any:
         precision = "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "fp32"
     if precision == "fp16" and not torch.cuda.is_available():
         raise PlugEvalError("--precision fp16 needs a CUDA GPU; use bf16 or fp32")
+    dist.check_deepspeed_launch(torch.cuda.is_available())
     # cpu=True on a machine without CUDA: under torchrun, accelerate then uses gloo (MULTI_CPU)
     extra = dist.accelerator_kwargs(precision)
     acc = Accelerator(cpu=not torch.cuda.is_available(), mixed_precision="no" if precision == "fp32" else precision,
@@ -280,8 +308,9 @@ def make_accelerator(cfg: TrainConfig) -> Any:
 
 def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
     """The LR of update ``step`` (0-based): linear warm-up, then linear or cosine decay to 0
-    (the same curve as transformers' schedulers)."""
-    warmup = int(cfg.warmup_ratio * total)
+    (the same curve as transformers' schedulers, over ceil(ratio x steps) warm-up steps as its
+    ``TrainingArguments.get_warmup_steps`` counts them)."""
+    warmup = math.ceil(total * cfg.warmup_ratio)
     if step < warmup:
         return cfg.lr * step / warmup
     progress = (step - warmup) / max(1, total - warmup)
@@ -387,8 +416,13 @@ def _data_report(counts: Counter, kept: list[data.Encoded], plan: batching.Plan,
              f"dropped {counts['dropped_overlong']} over-long, {counts['dropped_no_loss']} with nothing to learn",
              f"{counts['truncated_pivot']} pivot answers shortened",
              f"{counts['truncated']} rows cut to --max-length",
-             f"{counts['dropped_unmaskable']} dropped whose assistant turns could not be located",
+             f"{counts['dropped_unmaskable']} dropped whose assistant turns could not be located"
+             + "".join(f" ({n}: {why})" for why, n in data.drop_reasons(counts).items()),
              f"{counts['prompt_not_prefix']} rows whose prompt was not a token prefix",
+             f"{counts['system_folded']} rows with the system prompt folded into the first user turn (the "
+             "template refuses the system role; evaluation folds it the same way)",
+             f"{counts['system_moved']} rows trained on the evaluated prompt, where the template shows the system "
+             "prompt only before a final user turn",
              f"{len(plan.units)} {'packed rows' if len(plan.units) != len(kept) else 'sequences'}",
              f"{plan.steps_per_epoch} steps/epoch, {total} steps",
              "PLUG format (the tokenizer had no chat template)" if plug_format else "the tokenizer's chat template"]

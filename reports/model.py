@@ -1,57 +1,73 @@
-"""The report's content: what the leaderboard shows, computed from loaded runs (no HTML here).
+"""The report's content: what the leaderboards show, computed from loaded comparisons (no HTML here).
 
-Per-language numbers come from each run's ``summary.json`` (computed when the run was judged,
-imported or summarized).  What needs several runs is computed here: the overall across
-languages (item ids resampled jointly), Holm's correction over every significance mark in the
-report, the Bradley-Terry ranking, paired system-vs-system tests and judge agreement.
+Per-language numbers come from each run's ``summary.json`` (or, for a run stopped before it
+wrote one, from its files: :mod:`plug_eval.reports.loading`).  What needs several runs is
+computed here and in :mod:`plug_eval.reports.versus`: the overall across languages (item ids
+resampled jointly), Holm's correction over every significance mark, and per (judge, baseline)
+board its ranking, Bradley-Terry fit and paired system-vs-system tests.
+
+**What is never mixed.** A board holds the comparisons of one judge against one baseline: its
+ranks, its overall numbers, its Bradley-Terry fit and its paired tests use nothing else.  A
+system judged by two judges is one system with a column per judge (``side_by_side``), with the
+judges' agreement on its items.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from plug_eval import ranking, stats
-from plug_eval.judges.runs import Run
+from plug_eval import stats
 from plug_eval.languages import LANGUAGES
+from plug_eval.reports import versus
 
 ALPHA = 0.05
 UNSCORED_WARNING = 0.05  #: a comparison with more unscored items than this share is marked
-BT_RESAMPLES = 1000  # Bradley-Terry refits every resample; 1,000 keep rendering fast (stated in the report)
 
 
 @dataclass
 class Cell:
-    """One win rate on the page: a comparison in a language, or a system's overall."""
+    """One win rate on the page: a comparison in a language, or a system's overall on a board."""
 
     lang: str
     system: str
     baseline: str
     judge: str
     s: dict[str, Any]
-    run: Run | None = None
+    path: Path | None = None  #: the run directory; None for an overall
+    ids: list[str] = field(default_factory=list)
+    outcomes: list[Any] = field(default_factory=list)
     key: str = ""
     p_holm: float | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     provenance: list[tuple[str, str]] = field(default_factory=list)
+    unfinished: str = ""  #: why the stored summary.json is not the files' numbers ('' when it is)
+    ae_lc: float | None = None  #: AlpacaEval's own LC (imports with its weights given)
+    ae_lc_reason: str | None = None
+
+    @property
+    def is_overall(self) -> bool:
+        return self.path is None
 
     @property
     def status(self) -> str:
-        """Why this comparison is incomplete ("stopped (budget), 40 items pending"), or ''."""
+        """Why this comparison is unfinished ("stopped (budget), 40 items pending"), or ''."""
         run = self.s.get("run")
         run = run if isinstance(run, dict) else {}
-        parts = []
+        parts = [self.unfinished] if self.unfinished else []
         if run.get("stopped"):
             parts.append(f"stopped ({run['stopped']})")
         if self.s.get("pending"):
             parts.append(f"{self.s['pending']} items pending")
         return ", ".join(parts)
+
+    @property
+    def finished(self) -> bool:
+        return not self.status
 
     @property
     def flags(self) -> str:
@@ -73,6 +89,11 @@ class Cell:
             return ""
         return "up" if self.s["win_rate"] > 50 else "down"
 
+    @property
+    def equal_length(self) -> float | None:
+        """Our length-controlled win rate, shown only where AlpacaEval's own LC is not."""
+        return None if self.ae_lc is not None else self.s.get("lc_win_rate")
+
 
 def language_order(codes: Sequence[str]) -> list[str]:
     known = [c for c in LANGUAGES if c in codes]
@@ -83,204 +104,115 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:80] or "run"
 
 
-def build_model(runs: Sequence[Run], *, seed: int = 0) -> dict[str, Any]:
+def unique_key(cell: Cell, seen: Counter[str]) -> str:
+    """A comparison's key for links and file names: readable, unique in the report."""
+    base = slug(f"{cell.system}-vs-{cell.baseline}-{cell.lang}")
+    if base in seen:  # the same pair again: another judge, most often
+        base = slug(f"{base}-{cell.judge}")
+    seen[base] += 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def win_rate_key(c: Cell) -> float:
+    """Sort key, best first; a comparison that scored nothing goes last (its win rate is None)."""
+    rate = c.s.get("win_rate")
+    return -float(rate) if rate is not None else float("inf")
+
+
+def build_model(cells: list[Cell], *, seed: int = 0) -> dict[str, Any]:
     """Everything the templates and exports need, as plain data."""
-    cells = [_cell(run) for run in runs]
-    _unique_keys(cells)
     langs = language_order(sorted({c.lang for c in cells}))
-    rows = _rows(cells, langs, seed)
-    overall = [r["overall"] for r in rows if r["overall"] is not None and r["overall"].run is None]
+    boards = [_board(judge, baseline, group, langs, seed) for (judge, baseline), group in _by_board(cells).items()]
+    rows = [r for b in boards for r in b["rows"]]
+    overall = [r["overall"] for r in rows if r["overall"].is_overall]
     adjusted = stats.holm([c.s.get("p_value") for c in cells + overall])
     for c, p in zip(cells + overall, adjusted, strict=True):
         c.p_holm = p
+    versus.holm_paired([t for b in boards for t in b["paired"]])
+    agree = versus.agreement(cells)
     n_resamples = {int(c.s.get("n_resamples") or c.s.get("bootstrap", {}).get("n_resamples") or 0) for c in cells}
     return {
-        "langs": langs, "rows": rows, "cells": cells, "n_tests": len(cells) + len(overall),
+        "langs": langs, "boards": boards, "rows": rows, "cells": cells, "n_tests": len(cells) + len(overall),
         "judges": sorted({c.judge for c in cells}), "baselines": sorted({c.baseline for c in cells}),
-        "categories": _categories(cells, rows), "paired": _paired(cells, langs),
-        "bt": _bradley_terry(cells, seed), "agreement": _agreement(cells),
+        "systems": sorted({c.system for c in cells}), "categories": _categories(cells, rows),
+        "side_by_side": versus.side_by_side(cells, rows, agree), "agreement": agree,
+        "n_paired": sum(len(b["paired"]) for b in boards),
         "has_fidelity": any(c.extras.get("fidelity_a") is not None for c in cells),
-        "has_extraction": any(c.extras.get("extraction_ok_a") is not None for c in cells),
+        "has_extraction": any(c.extras.get("pivot_ok_a") is not None for c in cells),
+        "has_equal_length": any(c.equal_length is not None or c.ae_lc is None for c in cells),
+        "has_ae_lc": any(c.ae_lc is not None for c in cells),
         "n_items": sum(c.s.get("n_items", 0) - (c.s.get("pending") or 0) for c in cells),
         "incomplete": [c for c in cells if c.status],
         "cost": sum(c.s["cost_usd"] for c in cells if c.s.get("cost_usd") is not None),
-        "n_resamples": sorted(n_resamples), "bt_resamples": BT_RESAMPLES, "alpha": ALPHA,
+        "n_resamples": sorted(n_resamples), "bt_resamples": versus.BT_RESAMPLES, "alpha": ALPHA,
     }
 
 
-def _cell(run: Run) -> Cell:
-    s = run.summary
-    lang = str(s.get("lang") or (run.items[0].get("lang") if run.items else "") or "?")
-    cell = Cell(lang, str(s["system_a"]), str(s["system_b"]), str(s.get("judge") or "?"), s, run)
-    cell.extras = _extras(run)
-    cell.provenance = _provenance(run)
-    return cell
-
-
-def _provenance(run: Run) -> list[tuple[str, str]]:
-    """Flattened ``provenance`` plus the answer files and their hashes, as (key, text) pairs."""
-    out: list[tuple[str, str]] = []
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict) and value:
-            for k, v in value.items():
-                walk(f"{prefix}.{k}" if prefix else str(k), v)
-        elif value not in (None, {}, []):
-            out.append((prefix, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)))
-
-    walk("", run.summary.get("provenance") or {})
-    first = run.items[0] if run.items else {}
-    for side in ("a", "b"):
-        src = first.get(f"source_{side}") or {}
-        if src and not any(v == src.get("sha256") for _, v in out):
-            text = f"{src.get('path')} ({src.get('format')}, sha256 {src.get('sha256')})"
-            out.append((f"answers {side.upper()}", text))
-    return out
-
-
-def _extras(run: Run) -> dict[str, Any]:
-    """Language fidelity and PLUG extraction rates, when the items carry them."""
-    out: dict[str, Any] = {}
-    for side in ("a", "b"):
-        fid = [float(i[f"lang_fidelity_{side}"]) for i in run.items if i.get(f"lang_fidelity_{side}") is not None]
-        status = [i[f"status_{side}"] for i in run.items if i.get(f"status_{side}") is not None]
-        out[f"fidelity_{side}"] = 100 * sum(fid) / len(fid) if fid else None
-        out[f"extraction_ok_{side}"] = 100 * status.count("ok") / len(status) if status else None
-        out[f"extraction_{side}"] = dict(Counter(status)) if status else None
-    return out
-
-
-def _unique_keys(cells: list[Cell]) -> None:
-    seen: Counter[str] = Counter()
+def _by_board(cells: list[Cell]) -> dict[tuple[str, str], list[Cell]]:
+    """Comparisons per (judge, baseline), the most populated board first."""
+    groups: dict[tuple[str, str], list[Cell]] = {}
     for c in cells:
-        base = slug(f"{c.system}-vs-{c.baseline}-{c.lang}")
-        seen[base] += 1
-        c.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        groups.setdefault((c.judge, c.baseline), []).append(c)
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _board(judge: str, baseline: str, cells: list[Cell], langs: list[str], seed: int) -> dict[str, Any]:
+    rows = _rows(cells, langs, seed)
+    return {"judge": judge, "baseline": baseline, "id": slug(f"{judge}-vs-{baseline}"), "rows": rows,
+            "langs": [lang for lang in langs if any(c.lang == lang for c in cells)],
+            "bt": versus.bradley_terry(cells, seed), "paired": versus.paired(cells, langs)}
 
 
 def _rows(cells: list[Cell], langs: list[str], seed: int) -> list[dict[str, Any]]:
-    """Leaderboard rows: one per (system, baseline, judge), sorted by overall win rate."""
-    groups: dict[tuple[str, str, str], dict[str, Cell]] = {}
+    """A board's rows: one per system, sorted by overall win rate (nothing scored last)."""
+    groups: dict[str, dict[str, Cell]] = {}
     for c in cells:
-        groups.setdefault((c.system, c.baseline, c.judge), {})[c.lang] = c
+        groups.setdefault(c.system, {})[c.lang] = c
     rows: list[dict[str, Any]] = []
-    for (system, baseline, judge), by_lang in groups.items():
-        rows.append({"system": system, "baseline": baseline, "judge": judge, "by_lang": by_lang,
-                     "overall": _overall(system, baseline, judge, by_lang, langs, seed)})
-    rows.sort(key=lambda r: -(r["overall"].s.get("win_rate") or -1) if r["overall"] else 1)
+    for system, by_lang in groups.items():
+        first = next(iter(by_lang.values()))
+        rows.append({"system": system, "baseline": first.baseline, "judge": first.judge, "by_lang": by_lang,
+                     "overall": _overall(by_lang, seed)})
+    rows.sort(key=lambda r: (win_rate_key(r["overall"]), r["system"]))
     for rank, r in enumerate(rows, start=1):
         r["rank"] = rank
     return rows
 
 
-def _overall(system: str, baseline: str, judge: str, by_lang: dict[str, Cell], langs: list[str], seed: int) -> Cell:
+def _overall(by_lang: dict[str, Cell], seed: int) -> Cell:
     if len(by_lang) == 1:
         return next(iter(by_lang.values()))
     first = next(iter(by_lang.values()))
     n_resamples = int(first.s.get("n_resamples") or stats.DEFAULT_RESAMPLES)
-    per_lang = {lang: (c.run.ids, c.run.outcomes()) for lang, c in by_lang.items() if c.run is not None}
+    per_lang = {lang: (c.ids, c.outcomes) for lang, c in by_lang.items()}
     s = stats.overall_stats(per_lang, seed=seed, n_resamples=n_resamples)
-    s["cost_usd"] = sum(c.s["cost_usd"] for c in by_lang.values() if c.s.get("cost_usd") is not None)
+    costs = [c.s.get("cost_usd") for c in by_lang.values()]
+    s["cost_usd"] = None if any(x is None for x in costs) else sum(costs)
     s["errors"] = sum(c.s.get("errors") or 0 for c in by_lang.values())
-    lcs = [c.s.get("lc_win_rate") for c in by_lang.values()]
-    known = [float(x) for x in lcs if x is not None]
-    s["lc_win_rate"] = sum(known) / len(known) if lcs and len(known) == len(lcs) else None  # mean of the fits
-    return Cell("overall", system, baseline, judge, s)
+    s["lc_win_rate"] = _mean([c.s.get("lc_win_rate") for c in by_lang.values()])  # mean of the fits
+    cell = Cell("overall", first.system, first.baseline, first.judge, s)
+    cell.ae_lc = _mean([c.ae_lc for c in by_lang.values()])
+    # unfinished when one of its languages is
+    cell.unfinished = "; ".join(f"{c.lang}: {c.status}" for c in by_lang.values() if c.status)
+    return cell
+
+
+def _mean(values: list[Any]) -> float | None:
+    """The mean when every value is known, else None."""
+    known = [float(x) for x in values if x is not None]
+    return sum(known) / len(known) if values and len(known) == len(values) else None
 
 
 def _categories(cells: list[Cell], rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Win rate by category, pooled over languages (score sums over scored items)."""
+    """Win rate by category per board row, pooled over languages (score sums over scored items)."""
     names = sorted({cat for c in cells for cat in (c.s.get("by_category") or {})})
     table = []
     for r in rows:
         values = {}
         for cat in names:
             parts = [c.s["by_category"][cat] for c in r["by_lang"].values() if cat in (c.s.get("by_category") or {})]
-            scored = sum(p["n_scored"] for p in parts)
-            total = sum(p["win_rate"] * p["n_scored"] / 100 for p in parts if p["win_rate"] is not None)
+            scored = sum(p.get("n_scored") or 0 for p in parts)
+            total = sum(p["win_rate"] * p["n_scored"] / 100 for p in parts if p.get("win_rate") is not None)
             values[cat] = {"win_rate": 100 * total / scored if scored else None, "n_scored": scored}
-        table.append({"system": r["system"], "cells": values})
+        table.append({"system": r["system"], "judge": r["judge"], "baseline": r["baseline"], "cells": values})
     return {"names": names, "rows": table}
-
-
-def _paired(cells: list[Cell], langs: list[str]) -> list[dict[str, Any]]:
-    """Neighbours in each language's ranking: is the higher one really better?  Paired t, Holm."""
-    pairs = []
-    for lang in langs:
-        for baseline in sorted({c.baseline for c in cells if c.lang == lang}):
-            group = [c for c in cells if c.lang == lang and c.baseline == baseline and c.run is not None
-                     and c.s.get("win_rate") is not None]
-            group.sort(key=lambda c: -c.s["win_rate"])
-            pairs += [(lang, baseline, hi, lo) for hi, lo in zip(group, group[1:], strict=False)]
-    by_n: dict[tuple[int, int], list[int]] = {}
-    columns = []
-    for k, (_, _, hi, lo) in enumerate(pairs):
-        x, y = _joined_scores(hi, lo)
-        columns.append((x, y))
-        n_resamples = int(hi.s.get("n_resamples") or stats.DEFAULT_RESAMPLES)
-        by_n.setdefault((len(x), n_resamples), []).append(k)
-    results: list[dict[str, Any]] = [{} for _ in pairs]
-    for (n, n_resamples), members in by_n.items():  # one bootstrap per item count
-        if n == 0:
-            continue
-        a = np.column_stack([columns[k][0] for k in members])
-        b = np.column_stack([columns[k][1] for k in members])
-        for k, res in zip(members, stats.paired_differences(a, b, n_resamples=n_resamples), strict=True):
-            results[k] = res
-    out = [{"lang": lang, "baseline": base, "better": hi.system, "worse": lo.system,
-            **(results[k] or stats.paired_difference([], []))} for k, (lang, base, hi, lo) in enumerate(pairs)]
-    for test, p in zip(out, stats.holm([t["p_value"] for t in out]), strict=True):
-        test["p_holm"] = p
-    return out
-
-
-def _joined_scores(x: Cell, y: Cell) -> tuple[np.ndarray, np.ndarray]:
-    assert x.run is not None and y.run is not None
-    sx = dict(zip(x.run.ids, stats.outcome_scores(x.run.outcomes()), strict=True))
-    sy = dict(zip(y.run.ids, stats.outcome_scores(y.run.outcomes()), strict=True))
-    ids = [i for i in sx if i in sy]
-    return np.array([sx[i] for i in ids], dtype=float), np.array([sy[i] for i in ids], dtype=float)
-
-
-def _bradley_terry(cells: list[Cell], seed: int) -> dict[str, Any] | None:
-    """A ranking of all systems when there are more than two, from the most used judge's runs."""
-    judge = Counter(c.judge for c in cells).most_common(1)[0][0] if cells else None
-    comps = [(c.system, c.baseline, [f"{i}" for i in c.run.ids], c.run.outcomes())
-             for c in cells if c.judge == judge and c.run is not None]
-    if len({s for a, b, _, _ in comps for s in (a, b)}) < 3:
-        return None
-    try:
-        result = ranking.bradley_terry(comps, seed=seed, n_resamples=BT_RESAMPLES)
-    except ValueError as exc:  # systems that were never compared with the others
-        return {"error": str(exc)}
-    result["judge"] = judge
-    result["ordered"] = sorted(result["systems"].items(), key=lambda kv: kv[1]["rank"])
-    return result
-
-
-def _agreement(cells: list[Cell]) -> list[dict[str, Any]]:
-    """Two judges on the same pairs: raw agreement and Cohen's kappa on item outcomes."""
-    by_pair: dict[tuple[str, str, str], list[Cell]] = {}
-    for c in cells:
-        by_pair.setdefault((c.system, c.baseline, c.lang), []).append(c)
-    out = []
-    for (system, baseline, lang), group in by_pair.items():
-        for i, x in enumerate(group):
-            for y in group[i + 1:]:
-                if x.judge == y.judge or x.run is None or y.run is None:
-                    continue
-                ox = dict(zip(x.run.ids, x.run.outcomes(), strict=True))
-                oy = dict(zip(y.run.ids, y.run.outcomes(), strict=True))
-                ids = [k for k in ox if k in oy]
-                label = [_label(ox[k]) for k in ids], [_label(oy[k]) for k in ids]
-                out.append({"system": system, "baseline": baseline, "lang": lang, "judge_1": x.judge,
-                            "judge_2": y.judge, **ranking.judge_agreement(*label)})
-    return out
-
-
-def _label(outcome: Any) -> str | None:
-    """Three-way label for agreement: A better, tie, B better (slight outcomes count for their side)."""
-    score = stats.outcome_scores([outcome])[0]
-    if score != score:  # NaN: unscored
-        return None
-    return "A" if score > 0.5 else "B" if score < 0.5 else "tie"

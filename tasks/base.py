@@ -34,12 +34,14 @@ from typing import Any, NoReturn
 from lm_eval.api.task import ConfigurableTask
 
 from plug_eval import langid, languages, pivot
+from plug_eval.chat import fold_system, join_system
 from plug_eval.errors import PlugEvalError
 from plug_eval.tasks import budget
 from plug_eval.tasks.source import Source
 
 log = logging.getLogger("plug_eval.tasks")
 LOW_PIVOT_OK = 0.5
+LONG_GENERATION = 1024  #: a budget above this many new tokens is said once, with how to make a quick check
 
 
 def _log_like_lm_eval() -> None:
@@ -178,7 +180,7 @@ class PlugTask(ConfigurableTask):
             system = f"{system_instruction.strip()}\n\n{system}"
         instruction = doc["instruction"]
         if not (apply_chat_template and chat_template):
-            return f"{system}\n\n{instruction}"
+            return join_system(system, instruction)
         rendered = chat_template([{"role": "system", "content": system},
                                   {"role": "user", "content": instruction}])
         if carries_system(rendered, system):
@@ -188,7 +190,8 @@ class PlugTask(ConfigurableTask):
             log.warning("%s: the chat template rejects the system role; the system prompt is "
                         "folded into the user turn", self.config.task)
             self._folded_warned = True
-        return chat_template([{"role": "user", "content": f"{system}\n\n{instruction}"}])
+        return chat_template(fold_system([{"role": "system", "content": system},
+                                          {"role": "user", "content": instruction}]))
 
     # --- requests: zero-shot check, generation budget, provenance ---------------------------
     def build_all_requests(self, *args: Any, **kwargs: Any) -> None:
@@ -206,6 +209,10 @@ class PlugTask(ConfigurableTask):
         super().build_all_requests(*args, **kwargs)
         summary = self._budget.summary()
         log.info("%s: %s", self.config.task, self._budget.describe())
+        if self._budget.given and max(self._budget.given) > LONG_GENERATION and not self._budget.user:
+            log.warning("%s: each request may generate up to %d new tokens (the paper's %d-token rule), which takes "
+                        "long on a CPU or an untrained model; for a quick check: --gen_kwargs max_gen_toks=64",
+                        self.config.task, max(self._budget.given), budget.PAPER_TOTAL_TOKENS)
         meta = self.config.metadata if isinstance(self.config.metadata, dict) else {}
         meta.update(generation_budget=summary, **self._provenance)
         self.config.metadata = meta

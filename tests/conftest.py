@@ -34,3 +34,16 @@ def sample_dir():
     from plug_eval.tasks.xalpacaeval.data import sample_dir
 
     return sample_dir()
+
+
+@pytest.fixture
+def one_thread():
+    """One torch thread for the test: fp32 sums in the MoE and head matmuls are reordered by
+    multi-threaded BLAS (2e-5 seen on a loaded machine for gpt-oss); compare the attention, not the
+    thread pool's reduction order."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)

@@ -1,8 +1,12 @@
 """Synthetic run directories with the exact ``plug-judge compare`` schema (a test and bench fixture).
 
-Why: the report, its browser tests and the benchmarks (``bench/stats``) need many realistic runs (several systems,
-five languages, both orders, position bias, unparsed replies, errors, PLUG extraction status)
+Why: the report, its browser tests and the benchmarks (``bench/stats``, ``bench/report``) need many realistic runs
+(several systems, five languages, both orders, position bias, unparsed replies, errors, PLUG extraction status)
 without paying a judge.  Deterministic for a seed.  Not judgments of anything: labelled so.
+
+As in real runs, the instructions and the baseline's answers of a language are the same in every comparison
+against that baseline, and a system's answers are the same whoever judges them; only the judgments depend on
+the judge (two judges of one system agree often, not always).
 """
 
 from __future__ import annotations
@@ -49,16 +53,21 @@ def write_run(
     ``strength`` is A's advantage on the logit scale, ``position_bias`` the first slot's.
     ``answers`` optionally gives ``(instruction, answer_a, answer_b)`` per item (e.g. payloads).
     """
-    rng = np.random.default_rng([seed, _stable(system_a), _stable(lang)])
+    rng = np.random.default_rng([seed, _stable(system_a), _stable(lang)])  # A's answers and their quality
+    rng_b = np.random.default_rng([seed, _stable(system_b), _stable(lang), 1])  # B's: shared by every comparison
+    rng_j = np.random.default_rng([seed, _stable(system_a), _stable(lang), _stable(judge)])  # the judge's draws
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
     items, judgments = [], []
     for k in range(n_items):
-        instruction, a, b = answers[k] if answers is not None and k < len(answers) else _texts(rng, lang, k)
-        item = _item(k, lang, instruction, a, b, rng, system_a, system_b)
+        a, b = _answer(rng, lang), _answer(rng_b, lang)
+        instruction = f"[{lang}] synthetic instruction {k}: explain a topic step by step."
+        if answers is not None and k < len(answers):
+            instruction, a, b = answers[k]
+        item = _item(k, lang, instruction, a, b, rng, rng_b, system_a, system_b)
         items.append(item)
-        quality = strength + rng.normal(0, 1.0)  # per-item: both orders share it
-        judgments += [_judgment(item["id"], order, quality, position_bias, rng, judge) for order in ("AB", "BA")]
+        quality = strength + rng.normal(0, 1.0)  # per-item: both orders and every judge share it
+        judgments += [_judgment(item["id"], order, quality, position_bias, rng_j, judge) for order in ("AB", "BA")]
     summary = _summary(items, judgments, system_a=system_a, system_b=system_b, lang=lang, judge=judge,
                        seed=seed, n_resamples=n_resamples)
     files.write_jsonl(root / runs.ITEMS, items)
@@ -68,14 +77,15 @@ def write_run(
 
 
 def write_grid(out: str | os.PathLike[str], systems: Sequence[str], langs: Sequence[str], *, n_items: int = 50,
-               seed: int = 0, n_resamples: int = 1000) -> list[Path]:
+               seed: int = 0, n_resamples: int = 1000, judge: str = "synthetic:judge",
+               baseline: str = "baseline") -> list[Path]:
     """One run per (system, language) against one baseline, strengths spread around parity."""
     dirs = []
     for s, system in enumerate(systems):
         for lang in langs:
             path = Path(out) / f"{system}-{lang}"
-            write_run(path, system_a=system, lang=lang, n_items=n_items, seed=seed, n_resamples=n_resamples,
-                      strength=-1.2 + 2.4 * s / max(1, len(systems) - 1))
+            write_run(path, system_a=system, system_b=baseline, lang=lang, n_items=n_items, seed=seed,
+                      n_resamples=n_resamples, judge=judge, strength=-1.2 + 2.4 * s / max(1, len(systems) - 1))
             dirs.append(path)
     return dirs
 
@@ -84,26 +94,24 @@ def _stable(text: str) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16)
 
 
-def _texts(rng: np.random.Generator, lang: str, k: int) -> tuple[str, str, str]:
-    sample = _SAMPLE.get(lang, _SAMPLE["en"])
-    a = " ".join([sample] * int(rng.integers(1, 6)))
-    b = " ".join([sample] * int(rng.integers(1, 6)))
-    return f"[{lang}] synthetic instruction {k}: explain a topic step by step.", a, b
+def _answer(rng: np.random.Generator, lang: str) -> str:
+    return " ".join([_SAMPLE.get(lang, _SAMPLE["en"])] * int(rng.integers(1, 6)))
 
 
-def _item(k: int, lang: str, instruction: str, a: str, b: str, rng: np.random.Generator, sys_a: str,
-          sys_b: str) -> dict[str, Any]:
+def _item(k: int, lang: str, instruction: str, a: str, b: str, rng: np.random.Generator, rng_b: np.random.Generator,
+          sys_a: str, sys_b: str) -> dict[str, Any]:
     status = str(rng.choice(["ok", "ok", "ok", "ok", "ok", "ok", "no_target_header", "empty_answer"]))
     src = {"format": "synthetic", "sha256": hashlib.sha256(f"{sys_a}{lang}".encode()).hexdigest()}
+    src_b = {"format": "synthetic", "sha256": hashlib.sha256(f"{sys_b}{lang}".encode()).hexdigest()}
     return {
         "schema_version": SCHEMA_VERSION, "id": f"{k:04d}", "lang": lang, "category": CATEGORIES[k % len(CATEGORIES)],
         "instruction": instruction, "answer_a": a, "answer_b": b, "raw_a": f"English response:\n...\n\n{a}",
         "raw_b": b, "status_a": status, "status_b": None, "pivot_draft_a": "A short English draft of the answer.",
         "pivot_draft_b": None, "units_a": answer_units(a), "units_b": answer_units(b),
         "lang_fidelity_a": round(float(rng.uniform(0.7, 1.0)), 4),
-        "lang_fidelity_b": round(float(rng.uniform(0.8, 1.0)), 4),
+        "lang_fidelity_b": round(float(rng_b.uniform(0.8, 1.0)), 4),
         "source_a": {"path": f"answers/{sys_a}-{lang}.jsonl", **src},
-        "source_b": {"path": f"answers/{sys_b}-{lang}.jsonl", **src},
+        "source_b": {"path": f"answers/{sys_b}-{lang}.jsonl", **src_b},
     }
 
 

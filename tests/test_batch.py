@@ -242,7 +242,7 @@ def test_max_cost_is_reserved_per_batch_before_it_is_submitted(fake, tmp_path):
     argv = [*job.argv(tmp_path, fake), "--prices", prices(tmp_path), "--quiet", "--batch"]
     out = tmp_path / "run"
     code, stdout, stderr = run(*argv, "--out", str(out), "--max-cost", "2.0")
-    assert code == 0, stderr
+    assert code == 3, stderr  # stopped: a rerun with a larger budget continues
     assert "STOPPED (budget)" in stdout
     assert 0 < cost(out) <= 2.0
     intents = [e for e in events(out) if e["event"] == "intent"]

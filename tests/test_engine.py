@@ -97,3 +97,27 @@ def test_the_budget_stops_before_a_call_could_exceed_it(tmp_path):
     outcome = _run(Echo(), limits, _calls(["a" * 10, "b" * 10, "c" * 10]), price)
     assert outcome.stopped == "budget" and outcome.calls == 2
     assert sum(r["cost_usd"] for r in _stored(limits.out).values()) == 20.0
+
+
+def test_the_window_grows_on_quick_rounds_stops_on_a_slow_reply_and_halves_on_a_timeout():
+    from plug_eval.llm.pacing import Window
+
+    async def run() -> list[int]:
+        w = Window(8, timeout=10.0, elastic=False)
+        sizes = [w.size]
+        for latencies in ([1.0], [1.0, 1.0], [1.0, 1.0, 1.0, 9.0]):  # the last round holds a slow reply
+            for latency in latencies:
+                await w.acquire()
+                await w.release(latency, "reply")
+            sizes.append(w.size)
+        for _ in range(4):  # quick again: it grows by one a round now, no more doubling
+            await w.acquire()
+            await w.release(1.0, "reply")
+        sizes.append(w.size)
+        await w.acquire()
+        await w.release(10.0, "timeout")
+        sizes.append(w.size)
+        return sizes
+
+    assert asyncio.run(run()) == [1, 2, 4, 4, 5, 2]
+    assert Window(8, timeout=10.0, elastic=True).size == 8  # a provider's API: all at once

@@ -39,8 +39,9 @@ def _no_output() -> list:
     return recs
 
 
-def _multi_filter() -> bytes:
-    rows = [lm_eval_line(i, f"回答{i}", filt=f) for i in range(3) for f in ("none", "plug_extract")]
+def _multi_filter(filters: tuple[str, ...] = ("none", "paper_extract")) -> bytes:
+    """Samples with several filters; with plug_extract among them it is the default (issue 26)."""
+    rows = [lm_eval_line(i, f"回答{i}", filt=f) for i in range(3) for f in filters]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
 
 
@@ -60,7 +61,7 @@ BAD_B = {  # name: (content of B or None for a missing file, extra args, expecte
     "no-answer-field": (_json(_no_output()), [], "record 4 (id q3) has no 'output' or 'response' field"),
     "duplicate-id": (_json(_dup()), [], "duplicate id 'q0'"),
     "several-filters": (_multi_filter(), [],
-                        "lines for several filters (none, plug_extract): choose one with --filter"),
+                        "lines for several filters (none, paper_extract): choose one with --filter"),
     "unknown-filter": (_multi_filter(), ["--filter", "nope"], "no lines with filter 'nope'"),
     "lm-eval-no-id": (_no_doc_id(), [], "line 1: the doc has no 'id' to join on"),
 }

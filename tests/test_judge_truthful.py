@@ -145,7 +145,7 @@ def test_budget_stops_before_overspending_and_the_rest_is_never_paid_twice(fake,
     prices = write_json(tmp_path / "prices.json", {"tqa": {"input": 1.0, "output": 1.0}})
     code, out, err = judge(fake, str(path), "--prices", str(prices), "--max-cost", "0.008", "--concurrency", "1",
                            out=run)
-    assert code == 0, err
+    assert code == 3, err  # stopped by the budget
     s = summary(run)
     made = len(fake.log())
     assert s["run"]["stopped"] == "budget" and 0 < made < 20 and s["run"]["pending"] == 20 - made
@@ -382,11 +382,12 @@ def test_samples_written_by_lm_eval_itself_direct_and_pivot(fake, tmp_path):
     paths = sorted(str(p) for p in (tmp_path / "lm" / "canned").glob("samples_*.jsonl"))
     assert len(paths) == 2
     run = tmp_path / "run"
-    # a pivot task logs two extractions (plug_extract, paper_extract): the user picks one
-    code, _, err = judge(fake, *paths, out=run)
-    assert code == 2 and "choose one with --filter" in err and "\n" not in err.strip()
+    # a pivot task logs two extractions (plug_extract, paper_extract): plug_extract unless --filter says
+    code, _, err = judge(fake, *paths, "--dry-run", out=run)
+    assert code == 0, err
     code, _, err = judge(fake, *paths, "--filter", "plug_extract", out=run)
     assert code == 0, err
+    assert summary(run)["provenance"]["files"] and judge(fake, *paths, out=run)[0] == 0  # the same run
     s = summary(run)
     assert s["system"] == "canned" and set(s["by_lang"]) == {"zh", "ko"} and s["n_items"] == 6
     assert s["truthful_pct"] == 100.0 and s["informative_pct"] == 100.0 and s["errors"] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -198,3 +199,29 @@ def test_summarize_rebuilds_an_imported_alpacaeval_run_dir(tmp_path):
               "by_category", "alpacaeval", "system_a", "system_b", "judge"):
         assert after[k] == before[k], k
     assert abs(after["cost_usd"] - before["cost_usd"]) < 1e-9
+
+
+def test_a_run_that_makes_no_call_never_imports_the_sdk_and_reads_its_default_url_right(tmp_path):
+    """The base URL (part of a run's identity) is worked out as the SDK would, without importing
+    it: a dry run or a finished run's rerun does not pay for ``import openai`` (issue 28)."""
+    a = write_json(tmp_path / "a.json", answers(3, 1))
+    code = ("import sys; from plug_eval.judges.cli import main\n"
+            f"try: main(['compare', {str(a)!r}, {str(a)!r}, '--judge', 'openai:gpt-4o-mini', '--out', "
+            f"{str(tmp_path / 'run')!r}, '--dry-run'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in ('openai', 'anthropic') if m in sys.modules))")
+    no_key = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}  # a dry run needs no key (issue 26)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=no_key)
+    assert res.returncode == 0 and res.stdout.strip().endswith("[]"), res.stderr
+    assert "6 judgments: 0 stored, 6 to call; judge openai:gpt-4o-mini; estimated cost $" in res.stdout
+    import openai
+
+    from plug_eval.llm import registry
+    from plug_eval.llm.base import canonical_url
+
+    for name, client in (("openai", openai.OpenAI(api_key="x")),):
+        ours = registry.build(name, "m").effective_base_url()
+        assert canonical_url(ours) == canonical_url(str(client.base_url)), (ours, client.base_url)
+    import anthropic
+
+    assert canonical_url(registry.build("anthropic", "m").effective_base_url()) == \
+        canonical_url(str(anthropic.Anthropic(api_key="x").base_url))

@@ -31,8 +31,8 @@ SOURCES = {"plug_eval": "plug_eval", "judges": "plug_eval.judges", "reports": "p
            "tasks": "plug_eval.tasks", "plug_train": "plug_train"}
 
 LAYERS: list[tuple[str, list[str]]] = [
-    ("leaf", ["plug_eval", "plug_eval.errors", "plug_eval.files", "plug_eval.languages", "plug_eval.pivot",
-              "plug_eval.tasks_path", "plug_eval.tasknames"]),
+    ("leaf", ["plug_eval", "plug_eval.chat", "plug_eval.errors", "plug_eval.files", "plug_eval.languages",
+              "plug_eval.pivot", "plug_eval.tasks_path", "plug_eval.tasknames"]),
     ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.langid", "plug_eval.parallel", "plug_eval.tiny"]),
     ("llm", ["plug_eval.llm", "plug_eval.llm.*"]),
     ("tasks", ["plug_eval.tasks", "plug_eval.tasks.*"]),
@@ -40,8 +40,10 @@ LAYERS: list[tuple[str, list[str]]] = [
                  "plug_eval.judges.inputs", "plug_eval.judges.rules"]),
     ("runs", ["plug_eval.judges.runs", "plug_eval.judges.summaries"]),
     ("jobs", ["plug_eval.judges.jobs", "plug_eval.judges.jobs.*", "plug_eval.translate"]),
-    ("reports", ["plug_eval.reports", "plug_eval.reports.benchmarks", "plug_eval.reports.browser",
-                 "plug_eval.reports.model", "plug_eval.reports.render"]),
+    ("reports", ["plug_eval.reports", "plug_eval.reports.alpacaeval_lc", "plug_eval.reports.benchmarks",
+                 "plug_eval.reports.browser", "plug_eval.reports.exports", "plug_eval.reports.languages",
+                 "plug_eval.reports.loading", "plug_eval.reports.model", "plug_eval.reports.render",
+                 "plug_eval.reports.versus"]),
     ("demo", ["plug_eval.demo", "plug_eval.demo.*"]),
     ("cli", ["plug_eval.cli", "plug_eval.judges.cli", "plug_eval.judges.__main__", "plug_eval.reports.cli",
              "plug_eval.__main__", "plug_train.cli", "plug_train.__main__"]),

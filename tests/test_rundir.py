@@ -198,3 +198,23 @@ def test_a_current_cache_is_trusted_by_stat_without_reading_the_files(tmp_path, 
     read.clear()
     assert runs.load_run(d, need_summary=False, facts=True).cache is not None
     assert big & set(read) == {runs.ITEMS}
+
+
+def test_a_summary_of_unchanged_files_keeps_its_statistics_and_any_change_recomputes_them(tmp_path, monkeypatch):
+    """A rerun that made no call costs no bootstrap (issue 28): facts.json records what the stored
+    summary was computed from; the same files and plan reuse it, a changed plan or store does not."""
+    d = _copy("compare", tmp_path)
+    first = summaries.summarize_dirs([d])[0]
+    calls = []
+    real = summaries.stats.many_comparison_stats
+    monkeypatch.setattr(summaries.stats, "many_comparison_stats", lambda *a, **k: calls.append(1) or real(*a, **k))
+    again = summaries.summarize_dirs([d], run_info={"stopped": None, "calls_made": 0, "seconds": 0.1})[0]
+    assert calls == [] and {k: v for k, v in again.items() if k != "run"} == {k: v for k, v in first.items() if k != "run"}
+    assert again["run"]["calls_made"] == 0 and again["run"]["pending"] == first["run"]["pending"]
+    plan = json.loads((d / "run.json").read_text("utf-8"))
+    (d / "run.json").write_text(json.dumps({**plan, "n_resamples": 400}), encoding="utf-8")
+    assert summaries.summarize_dirs([d])[0]["n_resamples"] == 400 and calls == [1]  # another plan: recomputed
+    with (d / runs.JUDGMENTS).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"key": "not-planned", "error": None}) + "\n")
+    summaries.summarize_dirs([d])
+    assert calls == [1, 1]  # the store changed: recomputed

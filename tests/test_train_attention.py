@@ -55,16 +55,6 @@ def sequences(vocab):
     return [torch.randint(3, vocab, (n,), generator=g).tolist() for n in LENGTHS]
 
 
-@pytest.fixture
-def one_thread():
-    """fp32 sums in the MoE and head matmuls are reordered by multi-threaded BLAS (2e-5 seen on a
-    loaded machine for gpt-oss): compare the attention, not the thread pool's reduction order."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
 @pytest.mark.parametrize("name", list(configs()))
 @torch.no_grad()
 def test_packed_attention_equals_eager_per_sequence(name, one_thread):
@@ -113,22 +103,7 @@ def test_bidirectional_attention_is_refused_in_one_line_naming_the_option(tmp_pa
 def test_training_gradients_of_packed_rows_equal_the_models_own_padded_attention(name):
     """The loss and every gradient of a packed row through our attention equal those of the same
     sequences right-padded through the model's eager attention (--attention model)."""
-    from plug_train import trainer
+    from train_families import assert_packed_equals_padded
 
     model = build(name).train()
-    seqs = [data.Encoded(s, s) for s in sequences(model.config.vocab_size)]
-
-    def loss_and_grads(mb):
-        model.zero_grad(set_to_none=True)
-        loss = trainer.micro_loss(model, mb, True)
-        loss.backward()
-        return float(loss), {n: p.grad.clone() for n, p in model.named_parameters() if p.grad is not None}
-
-    own = loss_and_grads(batching.collate_padded(seqs))
-    model.set_attn_implementation(attention.register())
-    ours = loss_and_grads(batching.collate(seqs))
-    assert ours[0] == pytest.approx(own[0], rel=1e-5)
-    assert ours[1].keys() == own[1].keys()
-    for n in own[1]:  # fp32 summation order differs: compare against each gradient's scale
-        scale = own[1][n].abs().max().item()
-        assert (ours[1][n] - own[1][n]).abs().max().item() <= 1e-5 * scale, n
+    assert_packed_equals_padded(model, [data.Encoded(s, s) for s in sequences(model.config.vocab_size)])

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from plug_eval import languages, pivot
-from plug_train import batching, data
+from plug_train import batching, data, render
 from plug_train.build_data import build_data
 from plug_train.cli import main as cli_main
 from plug_train.smoke import parallel_rows, plug_rows, write_jsonl
@@ -105,12 +105,13 @@ TWO_TURNS = [{"role": "user", "content": "one"}, {"role": "assistant", "content"
 
 
 def test_think_block_template_supervises_no_user_text(plain_tok):
-    full = data.render(plain_tok, THINK_TEMPLATE, TWO_TURNS)
-    spans, prefix_ok = data.assistant_spans(plain_tok, THINK_TEMPLATE, TWO_TURNS, full)
+    conv = render.conversation(plain_tok, THINK_TEMPLATE, TWO_TURNS)
+    full = conv.text
+    assert full == data.render(plain_tok, THINK_TEMPLATE, TWO_TURNS)
     # before the fix the first span ran 19 characters (the think block's length) into the next turn
-    assert [full[a:b] for a, b in spans] == ["first answer<|im_end|>\n",
-                                              "<think>\n\n</think>\n\nsecond answer<|im_end|>\n"]
-    assert not prefix_ok  # the first turn was located by its text, and the row is counted
+    assert [full[a:b] for a, b in conv.spans] == ["first answer<|im_end|>\n",
+                                                   "<think>\n\n</think>\n\nsecond answer<|im_end|>\n"]
+    assert not conv.clean  # the first turn was located by its text, and the row is counted
     enc, _ = data.encode(plain_tok, THINK_TEMPLATE, TWO_TURNS)
     learned = plain_tok.decode(supervised(enc))
     assert "two" not in learned and "user" not in learned and learned.count("answer") == 2
@@ -120,11 +121,13 @@ def test_think_block_template_supervises_no_user_text(plain_tok):
 
 def test_rows_whose_turns_cannot_be_located_are_dropped_and_counted(plain_tok):
     # an earlier assistant turn is shown upper-cased, the last one verbatim: the first cannot be found
-    template = THINK_TEMPLATE.replace("{{- m['content'] + ", "{{- (m['content'] if loop.last else "
-                                      "m['content'] | upper) + ")
+    template = THINK_TEMPLATE.replace("{{- m['content'] + ", "{{- (m['content'] if loop.last or m['role'] != "
+                                      "'assistant' else m['content'] | upper) + ")
     rows = [data.Example(TWO_TURNS, "x:1"), data.Example(messages(), "x:2")]
     kept, counts = data.encode_all(rows, plain_tok, template, 512)
     assert (len(kept), counts["dropped_unmaskable"], counts["rows"]) == (1, 1, 2)
+    assert data.drop_reasons(counts) == {"assistant turn 2: the chat template does not render its text where the "
+                                         "conversation has it": 1}
 
 
 # --- over-long rows -------------------------------------------------------------------------

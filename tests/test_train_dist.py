@@ -2,7 +2,8 @@
 DDP (cpu_ddp.yaml) and FSDP2 (the shipped fsdp.yaml over gloo: accelerate 1.15 would run plain
 DDP on CPU processes, plug_train turns FSDP2 on, see dist.fsdp_on_cpu); FSDP2 checkpoints hold
 the weights once (the adapter only, for LoRA) and resume exactly.  DeepSpeed needs GPUs: its
-config and what its checkpoints write are checked here, the run is bench/trainer/gpu_check.sh's.
+config, accelerate's launch checks on it and what its checkpoints write are checked here, the run is
+bench/trainer/gpu_run.sh's.
 """
 
 import json
@@ -73,7 +74,7 @@ def test_fsdp2_on_two_cpu_processes_trains_like_one(tiny_model, tmp_path):
     fallback) gives the 1-process losses and weights after 5 steps, checkpoint and merge included."""
     rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(16, max_words=30))
     common = ["train", "--model", tiny_model, "--data", str(rows), "--max-steps", "5", "--grad-accum", "2",
-              "--lr", "1e-3", "--no-progress", "--save-every", "3"]
+              "--lr", "1e-3", "--no-progress", "--save-every", "3", "--save-total-limit", "0"]
     one = subprocess.run([exe("plug-train"), *common, "--batch-size", "4", "--output", str(tmp_path / "one")],
                          capture_output=True, text=True, env=ENV, timeout=300)
     assert one.returncode == 0, one.stderr[-2000:]
@@ -256,3 +257,38 @@ def test_deepspeed_checkpoints_leave_the_weights_to_deepspeeds_own_files(tiny_mo
     assert acc.calls == [("get_state_dict",)]
     assert weight_files(out) == sorted([("adapter_model.safetensors" if lora else "model.safetensors"),
                                         "checkpoint-1/state/pytorch_model/bf16_zero_pp_rank_0_mp_rank_00_optim_states.pt"])
+
+
+def test_accelerate_accepts_the_shipped_deepspeed_config(monkeypatch):
+    """accelerate's own launch path with docs/accelerate/deepspeed_zero3.yaml, up to the DeepSpeed
+    plugin every process builds from the environment the launcher sets (the launcher itself is
+    stood in for: it needs the deepspeed package).  With ``mixed_precision`` in the YAML next to a
+    DeepSpeed config file, accelerate refused the plugin (a 63-line traceback per process)."""
+    import accelerate.commands.launch as launch_mod
+    from accelerate.utils import DeepSpeedPlugin
+    from accelerate.utils.launch import prepare_deepspeed_cmd_env
+
+    seen = {}
+    monkeypatch.setattr(launch_mod, "deepspeed_launcher", lambda args: seen.update(prepare_deepspeed_cmd_env(args)[1]))
+    monkeypatch.chdir(ROOT)  # the YAML names the JSON file relative to the repository root
+    args = launch_mod.launch_command_parser().parse_args(
+        ["--config_file", "docs/accelerate/deepspeed_zero3.yaml", "--num_processes", "1", "-m", "plug_train", "train"])
+    launch_mod.launch_command(args)
+    for key, value in seen.items():
+        if key.startswith("ACCELERATE"):
+            monkeypatch.setenv(key, value)
+    assert seen["ACCELERATE_USE_DEEPSPEED"] == "true"
+    plugin = DeepSpeedPlugin()  # raised "... config variables will be ignored: [..., 'mixed_precision']"
+    assert plugin.zero3_init_flag and plugin.deepspeed_config["zero_optimization"]["stage"] == 3
+
+
+def test_a_deepspeed_launch_without_gpus_is_one_line_not_a_plain_run(tiny_model, tmp_path):
+    """What `accelerate launch --config_file deepspeed_zero3.yaml` sets for each process, on this
+    machine: accelerate would quietly run one plain process (deepspeed installed) or raise an
+    ImportError traceback (not installed).  One line, exit 2, nothing written."""
+    rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(2, max_words=10))
+    res = subprocess.run([exe("plug-train"), "train", "--model", tiny_model, "--data", str(rows), "--output",
+                          str(tmp_path / "out"), "--max-steps", "1", "--no-progress"], capture_output=True, text=True,
+                         env={**ENV, "ACCELERATE_USE_DEEPSPEED": "true"}, timeout=300)
+    assert res.returncode == 2 and res.stderr.strip().count("\n") == 0
+    assert "asks for DeepSpeed, which needs CUDA GPUs" in res.stderr and not (tmp_path / "out").exists()

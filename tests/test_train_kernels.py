@@ -3,7 +3,7 @@
 Where a flag's kernels run on the CPU (the chunked fused cross-entropy, per-layer compilation,
 the fp32 master copy, host overlap, the padded --attention model path) the result must equal the
 default path's (losses and gradients to fp32 rounding); what needs CUDA (liger) must refuse in one
-line here.  Speed itself is measured on a GPU by bench/trainer/gpu_speed.sh, not here.
+line here.  Speed itself is measured on a GPU by bench/trainer/gpu_run.sh, not here.
 """
 
 import json

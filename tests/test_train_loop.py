@@ -57,6 +57,23 @@ def test_lr_schedule_is_transformers_curve(schedule):
         sched.step()
 
 
+@pytest.mark.parametrize("total, ratio", [(50, 0.03), (7, 0.1), (100, 0.07)])
+def test_warmup_steps_are_rounded_up_as_transformers_counts_them(total, ratio, tmp_path):
+    """ceil(ratio x steps), TrainingArguments.get_warmup_steps' rule (int() warmed up a step short:
+    1 instead of 2 for 3% of 50 steps); the whole curve is transformers' scheduler's."""
+    from transformers import TrainingArguments, get_linear_schedule_with_warmup
+
+    warmup = TrainingArguments(output_dir=str(tmp_path), warmup_steps=ratio, report_to=[]).get_warmup_steps(total)
+    assert warmup == math.ceil(total * ratio) > int(total * ratio)
+    cfg = TrainConfig(lr=1e-3, warmup_ratio=ratio)
+    opt = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=1e-3)
+    sched = get_linear_schedule_with_warmup(opt, num_warmup_steps=warmup, num_training_steps=total)
+    for step in range(total):
+        assert math.isclose(trainer.lr_at(step, total, cfg), opt.param_groups[0]["lr"], rel_tol=1e-9, abs_tol=1e-15)
+        opt.step()
+        sched.step()
+
+
 def run(tiny_model, tmp_path, name, **kw):
     rows = write_jsonl(tmp_path / "rows.jsonl", plug_rows(6, max_words=30))
     cfg = dict(model=tiny_model, data=[str(rows)], output=str(tmp_path / name), max_steps=3, batch_size=2,

@@ -27,7 +27,7 @@ def rows(tmp_path):
 
 
 def common(tiny_model, rows, **kw):
-    return {"model": tiny_model, "data": [str(rows)], "max_steps": 4, "batch_size": 2, "lr": 1e-2,
+    return {"model": tiny_model, "data": [str(rows)], "max_steps": 4, "batch_size": 2, "lr": 1e-2, "save_total_limit": 0,
             "warmup_ratio": 0.0, "progress": False, **kw}
 
 
@@ -182,10 +182,32 @@ def test_messages_when_there_is_nothing_to_resume(tiny_model, rows, finished, tm
         checkpoint.find_resume(tmp_path / "nowhere", "latest")
 
 
-def test_save_total_limit_keeps_the_newest(finished, tiny_model, rows, tmp_path):
-    out = train(TrainConfig(output=str(tmp_path / "run"), save_every=1, save_total_limit=2,
-                            **common(tiny_model, rows, max_steps=5)))
+def test_by_default_the_newest_two_checkpoints_are_kept_besides_the_final_model(tiny_model, rows, tmp_path):
+    """A checkpoint every 30 minutes and none deleted filled disks (a 7B full fine-tune: ~4 TB a
+    day); the default now keeps the newest 2, and the final model apart from them."""
+    default = TrainConfig().save_total_limit
+    out = train(TrainConfig(output=str(tmp_path / "run"), save_every=1,
+                            **common(tiny_model, rows, max_steps=5, save_total_limit=default)))
     assert sorted(p.name for p in out.glob("checkpoint-*")) == ["checkpoint-3", "checkpoint-4"]
+    assert (out / "model.safetensors").is_file() and (out / checkpoint.MARKER).is_file()
+    keep_all = train(TrainConfig(output=str(tmp_path / "all"), save_every=2, **common(tiny_model, rows, max_steps=5)))
+    assert sorted(p.name for p in keep_all.glob("checkpoint-*")) == ["checkpoint-2", "checkpoint-4"]
+
+
+def test_every_file_of_a_checkpoint_is_hashed_however_large(finished):
+    """Files over 64 MB were checked by size only: a flipped byte in a large weight shard passed."""
+    ckpt = finished / "checkpoint-2"
+    big = ckpt / "model-00002-of-00002.safetensors"  # as large as a real shard's tail
+    big.write_bytes(bytes(65 * 2**20))
+    marker = json.loads((ckpt / checkpoint.MARKER).read_text())
+    files = {k: v for k, v in checkpoint._manifest(ckpt).items() if k != checkpoint.MARKER}  # as the save does
+    (ckpt / checkpoint.MARKER).write_text(json.dumps({**marker, "files": files}))
+    assert checkpoint.damage(ckpt) is None
+    with big.open("r+b") as f:
+        f.seek(40 * 2**20)
+        f.write(b"\x01")  # same size, one byte changed
+    assert checkpoint.damage(ckpt) == "model-00002-of-00002.safetensors does not match its SHA-256 (changed after " \
+                                      "it was written)"
 
 
 def test_other_ranks_finish_writing_before_rank_0_seals_a_checkpoint(tiny_model, rows, tmp_path, monkeypatch):
@@ -313,3 +335,16 @@ def test_the_flop_count_matches_the_matmuls_of_a_training_step(tiny_model, lora)
     assert linear == pytest.approx((flops.per_token - 2 * unneeded) * tokens, rel=0.01)
     if lora:
         assert 6 * (flops.trainable + flops.frozen) * tokens > 1.4 * linear
+
+
+@pytest.mark.parametrize("change, named", [({"bf16_weights": True}, "--bf16-weights True (checkpoint: False)"),
+                                           ({"lora": True, "lora_r": 4}, "--lora True (checkpoint: False)")])
+def test_a_resume_that_cannot_load_the_checkpoint_is_one_line_even_with_resume_anyway(
+        tiny_model, rows, finished, tmp_path, change, named):
+    """Adding --bf16-weights on resume was a 32-line traceback from accelerate (no fp32 master copy
+    in the checkpoint); switching LoRA on cannot load a full checkpoint either."""
+    b = killed_at(finished, tmp_path, 2)
+    for anyway in (False, True):
+        with pytest.raises(PlugEvalError) as e:
+            train(TrainConfig(output=str(b), resume="latest", resume_anyway=anyway, **common(tiny_model, rows, **change)))
+        assert named in str(e.value) and "\n" not in str(e.value) and "--resume-anyway cannot" in str(e.value)

@@ -268,7 +268,7 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
     prices = write_json(tmp_path / "prices.json", {"fake-translator": {"input": 100.0, "output": 100.0}})
     done = cli(*translate_args(src, tmp_path / "run", fake, "--max-cost", "0.5", "--prices", str(prices),
                                "--concurrency", "2"))
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 3, done.stderr  # stopped by the budget
     summary = summary_of(tmp_path / "run")
     assert summary["stopped"] == "budget" and 0 < summary["calls_made"] < 20 and "STOPPED (budget)" in done.stdout
     assert summary["cost_usd"] <= 0.5 and len(fake.calls()) == summary["calls_made"]

@@ -18,6 +18,7 @@ import statistics
 from pathlib import Path
 
 from plug_eval import translate as T
+from plug_eval.llm.jobs import prompt_of
 from plug_eval.llm.prices import PriceTable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,18 +34,20 @@ def main() -> None:
     out = {"estimate": True, "sample_rows": len(rows), "scaled_to_rows": args.rows, "languages": ["zh", "ko", "it", "es"],
            "source_tokens_per_row": {"mean": round(statistics.mean(src), 1), "median": statistics.median(src),
                                      "max": max(src)}, "expansion": T.EXPANSION, "models": {}}
+    sample = ROOT / "plug_eval" / "data" / "parallel_sample.jsonl"
     for spec in args.model or ["openai:gpt-3.5-turbo", "openai:gpt-4o-mini"]:
-        backend = T.make_backend(spec, None, 60.0)
-        calls = T.plan(rows, ["zh", "ko", "it", "es"], backend)
+        job = T.make_job(str(sample), "zh,ko,it,es", spec)  # the job the command runs, its dry run's estimates
+        calls = job.calls()
         price = PriceTable().lookup(spec.partition(":")[2])
-        est = T.dry_run(rows, calls, calls, price, spec)
         scale = args.rows / len(rows)
+        n_in = sum(T.est_tokens(prompt_of(c)) for c in calls)
+        n_out = sum(job.estimated_output_tokens(c) for c in calls)
+        cost = None if price is None else price.cost(n_in, n_out)
         out["models"][spec] = {
-            "calls": round(est["calls"] * scale),
-            "input_tokens": round(sum(d["input_tokens"] for d in est["per_lang"].values()) * scale),
-            "output_tokens": round(sum(d["output_tokens"] for d in est["per_lang"].values()) * scale),
-            "price_per_mtok": est["price_per_mtok"],
-            "cost_usd": None if est["cost_usd"] is None else round(est["cost_usd"] * scale, 2)}
+            "calls": round(len(calls) * scale), "input_tokens": round(n_in * scale),
+            "output_tokens": round(n_out * scale),
+            "price_per_mtok": None if price is None else {"input": price.input, "output": price.output},
+            "cost_usd": None if cost is None else round(cost * scale, 2)}
     print(json.dumps(out, indent=2))
 
 

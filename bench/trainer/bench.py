@@ -82,8 +82,8 @@ model.register_forward_pre_hook(hook, with_kwargs=True)
 marks = []  # (time, real, loss, positions) after each optimizer step
 
 
-def mark():
-    marks.append((time.perf_counter(), cnt["real"], cnt["loss"], cnt["positions"]))
+def mark():  # wall clock, tokens so far, and this process's CPU seconds (all its threads)
+    marks.append((time.perf_counter(), cnt["real"], cnt["loss"], cnt["positions"], time.process_time()))
 
 
 def prompt_of(r):  # PLUG src/model/train.py:316-327 / inference.py:26-46
@@ -160,7 +160,7 @@ elif a.mode.startswith("plug_train"):
         global final_loss
         if not marks:  # the loop began rec["elapsed_s"] ago: that is t0
             loop_start.append(time.perf_counter() - rec["elapsed_s"])
-            marks.append((loop_start[0], 0, 0, 0))
+            marks.append((loop_start[0], 0, 0, 0, time.process_time()))
         cnt["real"] += rec["tokens"]; cnt["loss"] += rec["loss_tokens"]
         cnt["positions"] = positions[0] if padded else cnt["positions"] + rec["tokens"]
         final_loss = rec["loss"]
@@ -218,11 +218,13 @@ else:
         mark()
 
 W = a.warmup
-t0, r0, l0, p0 = marks[W]
-t1, r1, l1, p1 = marks[-1]
+t0, r0, l0, p0, c0 = marks[W]
+t1, r1, l1, p1, c1 = marks[-1]
 dt = t1 - t0
 res = dict(mode=a.mode, tag=a.tag, steps=len(marks) - 1, timed_steps=len(marks) - 1 - W, timed_s=round(dt, 3),
            real_tok_per_s=round((r1 - r0) / dt, 1), loss_tok_per_s=round((l1 - l0) / dt, 1),
+           # CPU seconds of the timed steps: what a shared machine's load does not inflate as it does the wall clock
+           timed_cpu_s=round(c1 - c0, 3), real_tok_per_cpu_s=round((r1 - r0) / (c1 - c0), 1),
            positions_per_s=round((p1 - p0) / dt, 1), pad_frac=round(1 - (r1 - r0) / max(1, p1 - p0), 4),
            real_tokens_timed=r1 - r0, s_per_step=round(dt / (len(marks) - 1 - W), 4), setup_s=round(setup_s, 2),
            total_s=round(time.perf_counter() - T0, 2), final_loss=final_loss, params=n_params, optimizer=opt_name,

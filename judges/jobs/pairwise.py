@@ -25,7 +25,7 @@ from plug_eval.judges.prompts.config import JudgeConfig
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
 from plug_eval.llm import registry, rundir
-from plug_eval.llm.base import Backend, Reply, Request, redact_url
+from plug_eval.llm.base import Backend, Reply, Request, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
@@ -53,6 +53,7 @@ class Inputs:
     files: list[answer_files.AnswerFile]
     only_in_a: list[str] = field(default_factory=list)
     only_in_b: list[str] = field(default_factory=list)
+    empty: dict[str, int] = field(default_factory=dict)  #: empty answers of system a and b
 
     @property
     def systems(self) -> tuple[str, str]:
@@ -60,13 +61,29 @@ class Inputs:
 
 
 def load_inputs(paths: list[str], *, lang: str | None = None, filter: str | None = None,
-                allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None)) -> Inputs:
-    """Read and pair the answer files (one file: grading); raises DataError naming the file."""
+                allow_missing: bool = False, names: tuple[str | None, str | None] = (None, None),
+                limit: int | None = None, allow_empty: bool = False) -> Inputs:
+    """Read and pair the answer files (one file: grading), the first ``limit`` items only if
+    given; raises DataError naming the file.  Empty answers (a model that said nothing, a PLUG
+    extraction that found no target block) are counted before any call: above
+    :data:`plug_eval.judges.inputs.MAX_EMPTY_SHARE` of a system's answers they are refused unless ``allow_empty``."""
+    if limit is not None and limit < 1:
+        raise PlugEvalError(f"--limit must be at least 1, not {limit}")
     read = [answer_files.read_answer_file(p, filter=filter, name=n) for p, n in zip(paths, names, strict=False)]
     if len(read) == 1:
-        return Inputs(answer_files.single_items(read[0], lang=lang), read)
-    pairing = answer_files.pair_files(read[0], read[1], lang=lang, allow_missing=allow_missing)
-    return Inputs(pairing.items, read, pairing.only_in_a, pairing.only_in_b)
+        inputs = Inputs(answer_files.single_items(read[0], lang=lang)[:limit], read)
+    else:
+        pairing = answer_files.pair_files(read[0], read[1], lang=lang, allow_missing=allow_missing)
+        inputs = Inputs(pairing.items[:limit], read, pairing.only_in_a, pairing.only_in_b)
+    for side, f in zip("ab", read, strict=False):
+        empty = sum(not str(i.get(f"answer_{side}") or "").strip() for i in inputs.items)
+        inputs.empty[side] = empty
+        if empty and empty > answer_files.MAX_EMPTY_SHARE * len(inputs.items) and not allow_empty:
+            raise answer_files.DataError(
+                f"{empty} of {len(inputs.items)} answers of {f.system} are empty (the model said nothing, or PLUG "
+                "extraction found no target-language block; --filter none judges the whole response): pass "
+                "--allow-empty to judge them anyway", f.path)
+    return inputs
 
 
 # --------------------------------------------------------------------------- the job
@@ -123,7 +140,7 @@ class PairwiseJob(Job):
         """The inputs' hashes, the judge, the effective base URL (credentials redacted), the
         languages and the template."""
         return {"inputs": [f.sha256 for f in self.inputs.files], "judge": self.config.label(),
-                "base_url": redact_url(self.backend.effective_base_url()),
+                "base_url": identity_url(self.backend.effective_base_url()),
                 "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256}
 
     def conflict(self, old: dict[str, Any]) -> str | None:

@@ -29,7 +29,7 @@ from plug_eval.judges.prompts.config import JudgeConfig, read_template, resolve
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
 from plug_eval.judges.runs import TRUTHFUL
-from plug_eval.llm.base import Backend, Reply, Request, redact_url
+from plug_eval.llm.base import Backend, Reply, Request, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 from plug_eval.tasks.source import RowProblem
 from plug_eval.tasks.xtruthfulqa.data import REFERENCE_LISTS, reference_list
@@ -194,7 +194,7 @@ class TruthfulJob(Job):
 
     def identity(self) -> dict[str, Any]:
         return {"inputs": [f.sha256 for f in self.sources], "judge": self.config.label(),
-                "base_url": redact_url(self.backend.effective_base_url()),
+                "base_url": identity_url(self.backend.effective_base_url()),
                 "lang": sorted({str(i["lang"]) for i in self.answers}),
                 "template": self.configs["truthful"].template_sha256,
                 "info_template": self.configs["informative"].template_sha256}

@@ -123,7 +123,7 @@ def _split_spec(spec: str, mode: str) -> tuple[str, str | None, str | None]:
             raise PlugEvalError(f"--judge {spec}: name a model, e.g. --judge {backend}:MODEL")
         preset = "rules" if backend == "rules" and mode == "pairwise" else DEFAULT_PRESET[mode]
         return preset, backend, model or None
-    known = preset_names() + registry.names()
+    known = list(dict.fromkeys(preset_names() + registry.names()))  # `rules` is both: name it once
     close = difflib.get_close_matches(backend, known, n=3, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else ""
     raise PlugEvalError(f"--judge {spec}: not a preset or backend.{hint} Presets: {', '.join(preset_names())}; "

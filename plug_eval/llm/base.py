@@ -291,6 +291,11 @@ def canonical_url(url: str | None) -> str | None:
     return out if "//" in url else out.lstrip("/")
 
 
+def identity_url(url: str | None) -> str | None:
+    """A base URL as a run directory's identity holds it: credentials redacted, one spelling."""
+    return canonical_url(redact_url(url))
+
+
 def canonical_host(url: str | None) -> str | None:
     """The host[:port] of a base URL in one spelling (lower case, no default port)."""
     return base_url_host(canonical_url(url))

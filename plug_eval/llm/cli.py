@@ -21,14 +21,16 @@ from plug_eval.errors import PlugEvalError
 from plug_eval.llm.engine import MAX_CONSECUTIVE_FAILURES, Limits
 
 EXIT_NOTHING = 1  #: the run finished, but gave nothing to use (nothing scored, no row translated)
+EXIT_STOPPED = 3  #: stopped with work left (the budget, a dead server, a full disk): a rerun continues
 EXIT_INTERRUPTED = 130
 
 
-def add_run_flags(p: argparse.ArgumentParser, *, retry_aliases: Sequence[str] = (), out_help: str = "") -> None:
+def add_run_flags(p: argparse.ArgumentParser, *, retry_aliases: Sequence[str] = (), out_help: str = "",
+                  out_required: bool = True) -> None:
     """Add the shared run flags to a command's parser (``retry_aliases``: other names of
     ``--retry-errors`` that a command kept, e.g. translate's ``--retry-failed``)."""
     r = p.add_argument_group("run")
-    r.add_argument("--out", required=True, metavar="DIR",
+    r.add_argument("--out", required=out_required, metavar="DIR",
                    help=out_help or "run directory (created; reused to resume)")
     r.add_argument("-J", dest="call_args", action="append", default=[], metavar="KEY=VALUE",
                    help="decoding or backend option, e.g. -J temperature=0 -J max_tokens=512 -J batch_size=4")
@@ -127,8 +129,9 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
               f"them again; to do so: {retry_command(args, prog)}", file=sys.stderr)
     if useless:
         print(f"{prog}: {useless}", file=sys.stderr)
-        return EXIT_NOTHING
-    return 0
+    if stopped and stopped != "submitted":  # the budget ran out: a rerun with more continues (--no-wait: as asked)
+        return EXIT_STOPPED
+    return EXIT_NOTHING if useless else 0
 
 
 def batches_line(opts: Limits, args: argparse.Namespace, prog: str) -> str:

@@ -120,13 +120,14 @@ def pending_calls(calls: Sequence[C], store: Store, needed: Needed[C]) -> list[C
 
 
 def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float | None, price: Price | None,
-                       model: str, prompt_of: Callable[[C], str]) -> None:
+                       model: str, prompt_of: Callable[[C], str], *, dry: bool = False) -> None:
     """What must hold before the first paid call, as one-line errors: the backend can be called
     (SDK installed, key set, base URL usable) and a ``--max-cost`` can be kept (the model's price
     is known and a call's worst case can be computed).  Nothing to call: nothing to check."""
     if not pending:
         return
-    backend.check()
+    if not dry:  # a dry run makes no call: it needs no key, no SDK, no server
+        backend.check()
     if max_cost is not None:
         if price is None:
             raise PlugEvalError(f"--max-cost: no price known for model {model!r}; "

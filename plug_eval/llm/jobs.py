@@ -209,8 +209,10 @@ class Plan:
     spent_before: float = 0.0  #: USD the directory already spent (counted against --max-cost)
 
 
-def plan_job(job: Job, opts: Limits) -> Plan:
-    """Everything checked before anything is written or paid (see the module's first point)."""
+def plan_job(job: Job, opts: Limits, *, dry: bool = False) -> Plan:
+    """Everything checked before anything is written or paid (see the module's first point).
+    ``dry`` (``--dry-run``): the backend is not checked, so pricing a run needs no key, no SDK
+    and no network."""
     opts.check()
     calls = job.calls()
     rundir.check_existing(opts.out, job.kind, job.conflict, job.identity(),
@@ -222,7 +224,7 @@ def plan_job(job: Job, opts: Limits) -> Plan:
     needed = needed_rule(job, opts)
     pending = pending_calls(calls, store, needed)
     price = price_of(job.backend, opts.prices)
-    check_before_calls(pending, job.backend, opts.max_cost, price, job.backend.options.model, prompt_of)
+    check_before_calls(pending, job.backend, opts.max_cost, price, job.backend.options.model, prompt_of, dry=dry)
     return Plan(job, calls, pending, price, needed, store.spent(_bounds(calls, price)))
 
 

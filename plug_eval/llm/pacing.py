@@ -48,16 +48,17 @@ class Window:
     A provider's API absorbs any concurrency, but a server of the user's (``--base-url``) may
     answer one request at a time while the rest wait in its queue, where they can reach the
     attempt timeout before the server starts on them; their retries then queue behind requests
-    nobody waits for any more.  So on such a server the window starts at 2 and doubles each round
-    of replies that came back in under half the timeout; a reply slower than that ends the
-    doubling (it then grows by one a round while replies stay quick); a timeout or a 429 halves
-    it.  A reply slower than half the timeout never makes it grow, so a queue never builds up to
-    the timeout.  Time spent waiting for a place in the window is not attempt time.
+    nobody waits for any more.  So on such a server the window starts at 1 and doubles after each
+    round of replies that all came back in under half the timeout; a slower reply ends the
+    doubling and the round (after that it grows by one a round of quick replies); a timeout or a
+    429 halves it.  On a server that answers one request at a time a reply's latency grows with
+    the window, so the window stops growing before the last in its queue could reach the timeout.
+    Time spent waiting for a place in the window is not attempt time.
     """
 
     def __init__(self, limit: int, timeout: float, *, elastic: bool) -> None:
         self.limit, self.timeout = max(1, limit), timeout
-        self.size = self.limit if elastic else min(self.limit, 2)
+        self.size = self.limit if elastic else 1
         self.active = 0
         self.doubling = not elastic
         self.quick = 0  #: quick replies in this round
@@ -78,7 +79,7 @@ class Window:
                 self.size, self.doubling, self.quick = max(1, self.size // 2), False, 0
                 self.lowered += 1
             elif signal == "reply" and latency >= self.timeout / 2:
-                self.doubling = False
+                self.doubling, self.quick = False, 0  # a slow reply: this round does not count
             elif signal == "reply":
                 self.quick += 1
                 if self.quick >= self.size:

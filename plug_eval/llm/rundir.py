@@ -25,6 +25,7 @@ from typing import Any
 
 from plug_eval import files
 from plug_eval.errors import PlugEvalError
+from plug_eval.llm.base import canonical_url
 
 ITEMS = "items.jsonl"
 JUDGMENTS = "judgments.jsonl"
@@ -85,9 +86,17 @@ def _show(value: Any) -> str:
     return "none" if value is None else str(value)[:60]
 
 
+def _same(key: str, old: Any, new: Any) -> bool:
+    """Whether two identity values are the same; a base URL in any spelling of it (an identity
+    written before URLs were kept in one spelling ends in a slash, say)."""
+    if key == "base_url" and isinstance(old, str) and isinstance(new, str):
+        return bool(canonical_url(old) == canonical_url(new))
+    return bool(old == new)
+
+
 def identity_change(before: dict[str, Any], now: dict[str, Any]) -> str | None:
     """What differs between two identities (fields both name), as words; None when nothing."""
-    changed = [k for k in now if k in before and before[k] != now[k]]
+    changed = [k for k in now if k in before and not _same(k, before[k], now[k])]
     if not changed:
         return None
     return "; ".join(f"{IDENTITY_NAMES.get(k, k)} {_show(before[k])} -> {_show(now[k])}" for k in changed)

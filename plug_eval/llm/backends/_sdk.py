@@ -163,24 +163,6 @@ def async_client(sdk: ModuleType, class_name: str, key: str | None, base_url: st
     return getattr(sdk, class_name)(**kwargs)
 
 
-def resolved_base_url(sdk: ModuleType, class_name: str, options: Any, env: str) -> str:
-    """The base URL the SDK's client will call: ``base_url`` if given, else the SDK's environment
-    variable ``env`` (``OPENAI_BASE_URL``, ``ANTHROPIC_BASE_URL``), else its default, read off a
-    client; with its query string, if any (sent as the client's default query).
-
-    A ``user:password@`` in it is refused (:func:`~plug_eval.llm.base.check_base_url`): the
-    SDKs authenticate with the API key, and their aiohttp transport fails every call on it."""
-    given = options.base_url or os.environ.get(env) or None
-    check_base_url(given, "--base-url" if options.base_url else env)
-    base, query = split_query(given)
-    client = getattr(sdk, class_name)(api_key="unused", base_url=base, max_retries=0)
-    try:
-        url = str(client.base_url)
-    finally:
-        client.close()
-    return url + ("?" + urlsplit(str(given)).query if query else "")
-
-
 class SdkBackend(Backend):
     """A backend over an official SDK's async client: the key from ``key_env`` (a placeholder for
     a ``--base-url`` server that needs none), the effective base URL (``--base-url``, else
@@ -205,16 +187,13 @@ class SdkBackend(Backend):
         self._base_url: str | None = None
 
     def effective_base_url(self) -> str | None:
+        """Where calls go, as the SDK decides it (``--base-url``, else its environment variable,
+        else its default), worked out without importing the SDK: a run that makes no call (a
+        finished run's rerun, a dry run) never pays for ``import openai``."""
         if self._base_url is None:
-            try:
-                sdk = import_sdk(self.sdk_name, self.minimum)
-            except PlugEvalError:  # no SDK: what it would have read
-                given = self.options.base_url or os.environ.get(self.base_env)
-                check_base_url(given, "--base-url" if self.options.base_url else self.base_env)
-                self._base_url = given or self.default_url
-            else:
-                self._base_url = resolved_base_url(sdk, self.client_class.removeprefix("Async"), self.options,
-                                                   self.base_env)
+            given = self.options.base_url or os.environ.get(self.base_env) or None
+            check_base_url(given, "--base-url" if self.options.base_url else self.base_env)
+            self._base_url = given or self.default_url
             self.add_url_secrets(self._base_url)
         return self._base_url
 

@@ -74,7 +74,7 @@ class AnthropicBackend(SdkBackend):
     def reply_of(resp: dict[str, Any]) -> Reply:
         """The reply in a Messages API body (a live response, or a batch result's message)."""
         parts = [b for b in resp["content"] if isinstance(b, dict) and b.get("type") == "text"]
-        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
+        usage: dict[str, Any] = resp["usage"] if isinstance(resp.get("usage"), dict) else {}
         finish = "length" if resp.get("stop_reason") == "max_tokens" else resp.get("stop_reason")
         return reply("".join(str(b.get("text") or "") for b in parts), usage.get("input_tokens"),
                      usage.get("output_tokens"), finish)

@@ -32,7 +32,7 @@ class OpenAIBackend(SdkBackend):
     default_host = "api.openai.com"
     name = "openai"
     sdk_name, minimum, client_class = "openai", MINIMUM, "AsyncOpenAI"
-    key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com"
+    key_env, base_env, default_url = "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1"
     key_hint = " (or --base-url for a local OpenAI-compatible server)"
 
     def body_of(self, request: Request) -> dict[str, Any]:
@@ -61,7 +61,7 @@ class OpenAIBackend(SdkBackend):
         """The reply in a chat-completions body (a live response, or one line of a batch's output)."""
         choice = resp["choices"][0]
         message = choice["message"]
-        usage = resp.get("usage") if isinstance(resp.get("usage"), dict) else {}
+        usage: dict[str, Any] = resp["usage"] if isinstance(resp.get("usage"), dict) else {}
         return reply(message.get("content"), usage.get("prompt_tokens"), usage.get("completion_tokens"),
                      choice.get("finish_reason"), refusal=message.get("refusal"))
 
