@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from plug_eval.errors import PlugEvalError, guarded
+from plug_eval.judges import reproduce
 from plug_eval.judges.inputs import MAX_EMPTY_SHARE
+from plug_eval.judges.prompts import paper
 from plug_eval.llm.cli import add_run_flags, limits, parse_overrides, run_command
-from plug_eval.llm.jobs import cost_text
+from plug_eval.llm.prices import cost_text
 from plug_eval.llm.rundir import BATCHES
 
 PROG = "plug-judge"
@@ -82,6 +84,7 @@ def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool, out_required: boo
     d.add_argument("--allow-empty", action="store_true",
                    help=f"judge even when more than {100 * MAX_EMPTY_SHARE:.0f}%% of a system's answers are empty")
     if pairwise:
+        paper.add_judge_flags(g)  # issue 24: the PLUG repository's judge as a setting
         s.add_argument("--orders", type=int, choices=(1, 2), default=2,
                        help="2: both orders (default); 1: one order per item, chosen by --seed")
         d.add_argument("--allow-missing", action="store_true", help="judge the shared ids, record the missing")
@@ -138,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_subcommands(sub)
     _add_import(sub, fmt)
     _add_truthful(sub, fmt)
+    reproduce.add_subcommands(sub)  # issue 24: paper-table, svamp-extract
     _add_batches(sub)
     for name, sp in sub.choices.items():
         if name in ("compare", "grade", "validate", "truthful"):
@@ -200,7 +204,7 @@ def _pairwise_plan(args: argparse.Namespace, mode: str) -> tuple[Any, Any]:
     from plug_eval.llm.jobs import plan_job
 
     config = resolve(args.judge, mode, base_url=args.base_url, template=args.template,
-                     overrides=parse_overrides(args.call_args))
+                     overrides=parse_overrides(args.call_args), **paper.judge_options(args))
     _statistics(args)
     opts = limits(args)
     paths = [args.a_file] + ([args.b_file] if mode == "pairwise" else [])

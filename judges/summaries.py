@@ -5,7 +5,8 @@ because they all come here.  Pairwise runs with the same seed and resample count
 resample matrix (:func:`build_summaries`).
 
 * **Pairwise**: win rates and the paper's figures (:func:`plug_eval.stats.many_comparison_stats`);
-  items not judged yet are ``pending``, never ``unscored``.
+  items not judged yet are ``pending``, never ``unscored``, and the paper's shares leave them out
+  (they divide by the items whose judgments ended, errors included, as the paper's scripts do).
 * **Grade**: the mean 1-10 rating; replies without a rating are excluded and counted.
 * **X-TruthfulQA**: every answer has two independent labels (truthful, not truthful or not enough
   information; informative, not informative or not sure).  An answer whose judgment is missing,
@@ -170,8 +171,8 @@ def build_summaries(runs: Sequence[Run], run_infos: Sequence[dict[str, Any] | No
         else:
             groups.setdefault((_n_resamples(run), _seed(run)), []).append(k)
     for (n_resamples, seed), members in groups.items():
-        cores = stats.many_comparison_stats([runs[k].stats_arguments() for k in members], seed=seed,
-                                            n_resamples=n_resamples)
+        cores = stats.many_comparison_stats([{**runs[k].stats_arguments(), "pending": pending_flags(runs[k])}
+                                             for k in members], seed=seed, n_resamples=n_resamples)
         for k, core in zip(members, cores, strict=True):
             out[k] = _pairwise_summary(runs[k], core, infos[k])
     return out
@@ -200,6 +201,13 @@ def _made_from(run: Run, summary: dict[str, Any]) -> dict[str, Any]:
             "stats": _sha({k: v for k, v in summary.items() if k != "run"})}
 
 
+def stale_paper(summary: dict[str, Any]) -> bool:
+    """A stopped run's summary written before the paper's shares left pending items out (its
+    ``paper`` block does not count them apart): it must be computed again."""
+    paper = summary.get("paper")
+    return bool(summary.get("pending")) and isinstance(paper, dict) and "pending" not in paper
+
+
 def _reused(run: Run, info: dict[str, Any] | None) -> dict[str, Any] | None:
     """The stored summary with this run's own fields, when the files are exactly those it was
     computed from (the facts cache is current and says so): a rerun that made no call, or that
@@ -207,7 +215,7 @@ def _reused(run: Run, info: dict[str, Any] | None) -> dict[str, Any] | None:
     stored = run.stored
     if run.summarized is None or not isinstance(stored, dict) or not isinstance(stored.get("run"), dict):
         return None
-    if run.summarized != _made_from(run, stored):
+    if run.summarized != _made_from(run, stored) or stale_paper(stored):
         return None
     kept = {k: v for k, v in stored["run"].items() if k not in RUN_INFO}
     return {**stored, "run": {**kept, **(info or {})}}
@@ -226,19 +234,17 @@ def summarize_dirs(dirs: Sequence[str | os.PathLike[str]], *, write: bool = True
     reused = [_reused(r, i) for r, i in zip(runs, infos, strict=True)]
     fresh = [k for k, s in enumerate(reused) if s is None]
     built = build_summaries([runs[k] for k in fresh], [infos[k] for k in fresh])
-    summaries = list(reused)
-    for k, summary in zip(fresh, built, strict=True):
-        summaries[k] = summary
+    new = iter(built)
+    summaries = [s if s is not None else next(new) for s in reused]
     if write:
         for k, (run, summary) in enumerate(zip(runs, summaries, strict=True)):
-            assert summary is not None
             if summary != run.stored:  # an unchanged summary is not rewritten (nor fsynced)
                 files.write_json(run.path / SUMMARY, summary)
             if k in fresh and run.kind != TRUTHFUL:
                 _remember(run, summary)
             elif run.cache is not None:
                 files.write_json(run.path / FACTS, run.cache)
-    return [s for s in summaries if s is not None]
+    return summaries
 
 
 def _remember(run: Run, summary: dict[str, Any]) -> None:

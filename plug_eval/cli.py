@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import plug_eval_hook
-from plug_eval import task_folders, tasknames, tasks_dir
+from plug_eval import chat_template, task_folders, tasknames, tasks_dir
 from plug_eval.errors import PlugEvalError, guarded
 from plug_eval.languages import LANGUAGES
 
@@ -189,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("tasks", help="list the tasks, print their folder, link them into lm-eval")
     t.add_argument("action", choices=["list", "path", "link", "unlink"])
     t.set_defaults(func=tasks_command)
+    chat_template.add_subcommand(sub)  # issue 24
     demo = _demo_parser(sub)
     if demo is not None:
         demo.set_defaults(func=_run_demo)

@@ -43,6 +43,12 @@ class DataError(PlugEvalError):
     """Benchmark or answer data that cannot be used as it is."""
 
 
+class StoppedError(PlugEvalError):
+    """A run stopped with work left that the same command continues (a full disk, say): exit 3."""
+
+    exit_code = 3
+
+
 def fail(prog: str, err: PlugEvalError) -> NoReturn:
     """Print ``err`` as one line on stderr and exit with its code."""
     print(f"{prog}: error: {err.one_line()}", file=sys.stderr)

@@ -459,11 +459,14 @@ def _comparison(
     len_a: Sequence[float] | None = None,
     len_b: Sequence[float] | None = None,
     lc: dict[str, Any] | None = None,
+    pending: Sequence[bool] | None = None,
 ) -> dict[str, Any]:
     """Everything but the bootstrap, which the caller did for many comparisons at once (``ci``,
-    and ``lc`` when the comparison has lengths)."""
+    and ``lc`` when the comparison has lengths).  ``pending`` marks items not judged yet (their
+    outcome is ``unscored`` until then): the paper's figures leave them out."""
     n = len(outcomes)
-    columns = (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b))
+    columns = (("categories", categories), ("order_verdicts", order_verdicts), ("len_a", len_a), ("len_b", len_b),
+               ("pending", pending))
     for name, seq in columns:
         if seq is not None and len(seq) != n:
             raise ValueError(f"{name} has {len(seq)} entries for {n} outcomes")
@@ -509,15 +512,18 @@ def many_comparison_stats(
             continue
         matrix = np.column_stack([outcome_scores(comparisons[i]["outcomes"]) for i in members])
         empty = np.isnan(matrix).all(axis=0)  # nothing scored: no interval (and no nan warning)
-        # The paper's signed difference per item (+1 win, -1 loss, 0 tie or unscored) shares the
-        # product: its "win rate" over all items is 100 * mean, the delta in points.
-        signs = np.column_stack([paper_signs(comparisons[i]["outcomes"]) for i in members])
-        low, high = win_rate_intervals(np.hstack([np.where(empty, 0.0, matrix), signs]), seed=seed,
-                                       n_resamples=n_resamples)
+        # The paper's signed difference per item (+1 win, -1 loss, 0 tie or unscored; NaN while
+        # pending) shares the product: its "win rate" over the ended items is the delta in points.
+        signs = np.column_stack([paper_signs(comparisons[i]["outcomes"], comparisons[i].get("pending"))
+                                 for i in members])
+        waiting = np.isnan(signs).all(axis=0)  # every item pending: no interval
+        low, high = win_rate_intervals(np.hstack([np.where(empty, 0.0, matrix), np.where(waiting, 0.0, signs)]),
+                                       seed=seed, n_resamples=n_resamples)
         m = len(members)
-        for i, lo, hi, none, plo, phi in zip(members, low[:m], high[:m], empty, low[m:], high[m:], strict=True):
+        for k, (i, lo, hi, none, plo, phi) in enumerate(zip(members, low[:m], high[:m], empty, low[m:], high[m:],
+                                                            strict=True)):
             cis[i] = (None, None) if none else (_none_if_nan(lo), _none_if_nan(hi))
-            paper_cis[i] = (_none_if_nan(plo), _none_if_nan(phi))
+            paper_cis[i] = (None, None) if waiting[k] else (_none_if_nan(plo), _none_if_nan(phi))
         fitted, fits = [], []
         for k, i in enumerate(members):
             la, lb = comparisons[i].get("len_a"), comparisons[i].get("len_b")
@@ -533,7 +539,8 @@ def many_comparison_stats(
     out = [_comparison(seed=seed, n_resamples=n_resamples, ci=cis.get(i, (None, None)), lc=lcs.get(i), **comp)
            for i, comp in enumerate(comparisons)]
     for i, res in enumerate(out):
-        res["paper"] = paper_figures(res, paper_cis.get(i, (None, None)))
+        waiting = int(sum(comparisons[i].get("pending") or ()))
+        res["paper"] = paper_figures(res, paper_cis.get(i, (None, None)), waiting)
     return out
 
 
@@ -542,23 +549,56 @@ PAPER_NOTE = ("the PLUG paper's figures: wins (incl. slight) minus losses (incl.
               "and only scored items: delta = 2 * win_rate - 100 when every item is scored")
 
 
-def paper_signs(outcomes: Sequence[Any]) -> np.ndarray:
-    """+1 for a win or slight win of A, -1 for a loss or slight loss, 0 for a tie or unscored."""
+def paper_signs(outcomes: Sequence[Any], pending: Sequence[bool] | None = None) -> np.ndarray:
+    """+1 for a win or slight win of A, -1 for a loss or slight loss, 0 for a tie or unscored;
+    NaN for an item still ``pending`` (not judged yet: not one of the paper's items)."""
     codes = outcome_codes(outcomes)
-    return np.select([codes <= 1, (codes == 3) | (codes == 4)], [1.0, -1.0], 0.0)
+    signs = np.select([codes <= 1, (codes == 3) | (codes == 4)], [1.0, -1.0], 0.0)
+    if pending is not None and any(pending):
+        signs[np.asarray(pending, dtype=bool)] = np.nan
+    return signs
 
 
-def paper_figures(counts: Mapping[str, Any], delta_ci: tuple[float | None, float | None]) -> dict[str, Any]:
-    """The paper's per-language figures from outcome counts: percentages of all items."""
-    n = int(counts["n_items"])
-    if n == 0:
+def paper_figures(counts: Mapping[str, Any], delta_ci: tuple[float | None, float | None],
+                  pending: int = 0) -> dict[str, Any]:
+    """The paper's per-language figures from outcome counts: percentages of the items whose
+    judgments ended (its scripts count an item once both orders are judged, a failed or
+    unreadable one as an error).  Items still ``pending`` are left out and counted apart."""
+    n = int(counts["n_items"]) - pending
+    apart = {"n_judged": n, "pending": pending} if pending else {}  # finished runs keep exactly their fields
+    if n <= 0:
+        why = "no item judged yet" if pending else "no items"
         return {"win_pct": None, "tie_pct": None, "loss_pct": None, "unscored_pct": None, "delta": None,
-                "delta_ci_low": None, "delta_ci_high": None, "reason": "no items", "note": PAPER_NOTE}
+                "delta_ci_low": None, "delta_ci_high": None, "reason": why, **apart, "note": PAPER_NOTE}
     win = 100.0 * (counts["win"] + counts["slight_win"]) / n
     loss = 100.0 * (counts["loss"] + counts["slight_loss"]) / n
     return {"win_pct": win, "tie_pct": 100.0 * counts["tie"] / n, "loss_pct": loss,
-            "unscored_pct": 100.0 * counts["unscored"] / n, "delta": win - loss,
-            "delta_ci_low": delta_ci[0], "delta_ci_high": delta_ci[1], "note": PAPER_NOTE}
+            "unscored_pct": 100.0 * (counts["unscored"] - pending) / n, "delta": win - loss,
+            "delta_ci_low": delta_ci[0], "delta_ci_high": delta_ci[1], **apart, "note": PAPER_NOTE}
+
+
+def paper_delta_resamples(outcomes: Sequence[Any], pending: Sequence[bool] | None = None, *, seed: int = 0,
+                          n_resamples: int = DEFAULT_RESAMPLES) -> np.ndarray:
+    """The paper's delta (points) in each bootstrap resample of one comparison: the draws its
+    ``delta_ci`` comes from (:func:`many_comparison_stats`), pending items left out."""
+    signs = paper_signs(outcomes, pending)
+    ok = ~np.isnan(signs)
+    counts = resample_counts(len(signs), n_resamples, seed)
+    return 100.0 * ratio_bootstrap(np.where(ok, signs, 0.0)[:, None], ok.astype(float)[:, None], counts)[:, 0]
+
+
+def mean_delta(deltas: Sequence[float], resamples: Sequence[np.ndarray], level: float = CI_LEVEL) -> dict[str, Any]:
+    """The mean of several comparisons' deltas (the paper's "on average"), with the percentile
+    interval of the mean of their r-th resamples (comparisons with the same seed and item count
+    share draws: the same item position is drawn in all of them)."""
+    if not deltas:
+        return {"delta": None, "delta_ci_low": None, "delta_ci_high": None, "reason": "no comparison"}
+    if len({len(r) for r in resamples}) > 1:
+        return {"delta": float(np.mean(deltas)), "delta_ci_low": None, "delta_ci_high": None,
+                "reason": "the comparisons have different bootstrap resample counts (--n-resamples)"}
+    low, high = percentile_ci(np.mean(np.column_stack(list(resamples)), axis=1)[:, None], level)
+    return {"delta": float(np.mean(deltas)), "delta_ci_low": _none_if_nan(low[0]),
+            "delta_ci_high": _none_if_nan(high[0])}
 
 
 # --------------------------------------------------------------------------- across languages

@@ -20,6 +20,8 @@ import json
 import random
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from time import monotonic
 from typing import Any
@@ -27,7 +29,7 @@ from typing import Any
 import torch
 
 from plug_eval import files
-from plug_eval.errors import PlugEvalError
+from plug_eval.errors import PlugEvalError, StoppedError
 
 from . import model as M
 from .dist import is_deepspeed, is_fsdp, is_sharded
@@ -315,19 +317,46 @@ def save_checkpoint(acc: Any, model: Any, opt: Any, tok: Any, template: str, out
     other than its own shard of ``state/``.  ``keep`` > 0: delete all but the newest ``keep``."""
     final = out / f"checkpoint-{step}"
     tmp = final.with_name(final.name + ".tmp")
-    if acc.is_main_process:
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-    acc.wait_for_everyone()
-    save_state(acc, model, opt, tmp / "state")
-    _save_model(acc, model, tok, template, tmp, weights=not is_deepspeed(acc))
-    acc.wait_for_everyone()  # every process's state files are on disk before rank 0 seals the directory
-    if acc.is_main_process:
-        files.write_json(tmp / MARKER, {**info, "step": step, "complete": True, "files": _manifest(tmp)})
-        files.replace_path(tmp, final)
-        prune(out, keep)
+    with _cleaned_on_failure(tmp, acc.is_main_process, f"cannot write {final.name}"):
+        if acc.is_main_process:
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True)
+        acc.wait_for_everyone()
+        save_state(acc, model, opt, tmp / "state")
+        _save_model(acc, model, tok, template, tmp, weights=not is_deepspeed(acc))
+        acc.wait_for_everyone()  # every process's state files are on disk before rank 0 seals the directory
+        if acc.is_main_process:
+            files.write_json(tmp / MARKER, {**info, "step": step, "complete": True, "files": _manifest(tmp)})
+            files.replace_path(tmp, final)
+            prune(out, keep)
     acc.wait_for_everyone()
     return final
+
+
+@contextmanager
+def _cleaned_on_failure(tmp: Path, main: bool, what: str) -> Iterator[None]:
+    """A write that fails (a full disk) leaves no half-written folder behind and says so in one
+    line: the last complete checkpoint is still there, so the same command resumes from it."""
+    try:
+        yield
+    except BaseException as err:
+        if main:
+            shutil.rmtree(tmp, ignore_errors=True)  # never a half-written folder, whatever stopped the save
+        # safetensors reports a full disk as its own error type, the OS's words inside it
+        full = isinstance(err, OSError) or "os error" in str(err)
+        if not full:
+            raise
+        why = err.strerror if isinstance(err, OSError) and err.strerror else _os_words(str(err))
+        raise StoppedError(f"{what} ({why}); the last complete checkpoint is kept: free some space and rerun "
+                           "with --resume", tmp.parent) from None
+
+
+def _os_words(text: str) -> str:
+    """``No space left on device`` out of a library's message that carries the OS error."""
+    for words in ("No space left on device", "Disk quota exceeded", "Read-only file system"):
+        if words in text:
+            return words
+    return " ".join(text.split())[:120]
 
 
 def prune(out: Path, keep: int) -> list[Path]:
@@ -347,11 +376,12 @@ def save_final(acc: Any, model: Any, tok: Any, template: str, out: Path, info: d
     never finds a half-written model.  ``merge``: LoRA folded into the base weights, from the
     adapter just saved (gathered whole under FSDP), on rank 0."""
     staging = out / "final.tmp"
-    if acc.is_main_process:
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-    acc.wait_for_everyone()
-    _save_model(acc, model, tok, template, staging, dtype=dtype)
+    with _cleaned_on_failure(staging, acc.is_main_process, "cannot write the final model"):
+        if acc.is_main_process:
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+        acc.wait_for_everyone()
+        _save_model(acc, model, tok, template, staging, dtype=dtype)
     acc.wait_for_everyone()
     if acc.is_main_process:
         for item in sorted(staging.iterdir(), key=lambda p: p.name == "config.json"):  # config last

@@ -64,7 +64,8 @@ def cell_of(run: Run) -> Cell:
     lang = str(s.get("lang") or (run.items[0].get("lang") if run.items else "") or "?")
     return Cell(lang, str(s.get("system_a")), str(s.get("system_b")), str(s.get("judge") or "?"), s,
                 path=run.path, ids=run.ids, outcomes=run.outcomes(), extras=extras(run),
-                provenance=provenance(run), unfinished=unfinished)
+                provenance=provenance(run), unfinished=unfinished, pending=summaries.pending_flags(run),
+                both_orders=run.kind == "pairwise" and not run.single_order)
 
 
 def current_summary(run: Run) -> tuple[dict[str, Any], str]:
@@ -104,7 +105,7 @@ def counts_differ(run: Run) -> bool:
     want: dict[str, Any] = {**counts, "pending": pending, "n_items": len(run.items),
                             "errors": sum(r.get("error") is not None for r in run.counted())}
     have = {k: stored.get(k, 0 if k == "pending" else None) for k in want}
-    return want != have
+    return want != have or summaries.stale_paper(stored)
 
 
 def extras(run: Run) -> dict[str, Any]:

@@ -48,6 +48,8 @@ class Cell:
     unfinished: str = ""  #: why the stored summary.json is not the files' numbers ('' when it is)
     ae_lc: float | None = None  #: AlpacaEval's own LC (imports with its weights given)
     ae_lc_reason: str | None = None
+    pending: list[bool] = field(default_factory=list)  #: per item: not judged yet (the paper's table leaves it out)
+    both_orders: bool = False  #: every item judged in both orders (the paper's table shows only such runs)
 
     @property
     def is_overall(self) -> bool:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from plug_eval import __version__, files, stats
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges import papertable
 from plug_eval.judges.runs import Run, load_run
 from plug_eval.reports import alpacaeval_lc, languages
 from plug_eval.reports.benchmarks import side_by_side, truthful_csv, truthful_rows, truthful_runs
@@ -60,6 +61,8 @@ def build_report(
         model["truthful_runs"] = truthful_runs(truthful)
         model["benchmarks"] = side_by_side(model["cells"], model["truthful"], results)
         model["first_screen"] = languages.first_screen(model["boards"])
+        model["paper_table"] = papertable.table([papertable.Comparison(c.s, c.outcomes, c.pending, str(c.path))
+                                                 for c in model["cells"] if c.both_orders])
         page = _page(model, browser, title, out)
         csv_text, md_text = summary_csv(model), summary_markdown(model, title)
     except BaseException:

@@ -33,6 +33,7 @@ from typing import Any, NoReturn
 
 from lm_eval.api.task import ConfigurableTask
 
+from plug_eval import chat_template as checkpoint_template
 from plug_eval import langid, languages, pivot
 from plug_eval.chat import fold_system, join_system
 from plug_eval.errors import PlugEvalError
@@ -202,6 +203,9 @@ class PlugTask(ConfigurableTask):
                 "drop --num_fewshot"))
         chat_template = kwargs.get("chat_template")
         lm = budget.find_lm(chat_template)
+        no_template = checkpoint_template.missing(lm) if kwargs.get("apply_chat_template") else None
+        if no_template:  # transformers would raise in the middle of rendering the first prompt
+            fail_task(self.config.task, PlugEvalError(no_template))
         self._budget = budget.Budget.for_model(
             lm, self.config.generation_kwargs or {}, self.config.metadata)
         self._no_stop = no_stop_strings(lm)

@@ -30,7 +30,10 @@ handle (config, reset, stats, submitted, batches, stop).
    names the opposite verdict first; ``garbage`` never decides; ``echo`` also quotes ``[[..]]``
    text planted in the answers; ``grade`` rates ``[[N]]`` = the first answer's quality;
    ``fair-cut`` is cut off inside the verdict (finish_reason "length"); ``final`` ends with
-   ``Final verdict: [[X]]`` (FastChat's format).
+   ``Final verdict: [[X]]`` (FastChat's format); ``scripted`` replies with the text a test wrote,
+   base64 in the ``reply64=...`` marker of the answer shown first (so each order has its own);
+5. an *X-SVAMP extractor* (the system prompt of ``plug-judge svamp-extract``): the number of the
+   answer's ``[final: X]`` marker, else ``[invalid]``.
 
 **Control** (JSON): ``POST /_config`` sets ``latency_ms`` and ``faults``; ``POST /_reset`` clears
 counts and config; ``GET /_stats`` returns ``attempts`` and ``completed`` per key (sha256 of
@@ -55,6 +58,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import hashlib
 import json
 import re
@@ -70,6 +74,7 @@ HERE = Path(__file__).resolve().parent
 # --------------------------------------------------------------------------- 4. the pairwise judge
 
 QUALITY = re.compile(r"quality=(\d+)")
+SCRIPTED = re.compile(r"reply64=([A-Za-z0-9+/=]+)")
 VERDICT_IN_ANSWER = re.compile(r"[^\n]{0,40}verdict: \[\[[^\]\n]{1,8}\]\][^\n]{0,20}")
 
 
@@ -100,6 +105,9 @@ def judge_reply(model: str, user: str) -> tuple[str, str]:
         return f"Both answers address the question; one is more helpful.\n\nFinal verdict: [[{fair}]]", "stop"
     if model == "fair-cut":
         return f"Careful comparison follows.\n[[{fair}", "length"
+    if model == "scripted":
+        m = SCRIPTED.search(user)
+        return (base64.b64decode(m.group(1)).decode("utf-8") if m else "no script"), "stop"
     return f"Comparing the two answers on helpfulness and language.\n[[{fair}]]", "stop"
 
 
@@ -161,6 +169,7 @@ _TARGET = re.compile(r"into (\w+)\.")
 _LABELS = re.compile(r"### (.+?):\n<the .+? instruction>\n### (.+?):\n<the .+? response>")
 _SOURCE = re.compile(r"\A### [^\n]+:\n(.*)\n### [^\n]+:\n(.*)\Z", re.S)
 TRANSLATOR = "professional translator of instruction-following data"
+EXTRACTOR = "worked answers to arithmetic word problems"
 REFERENCE: dict[tuple[str, str], dict[str, Any]] = {}
 
 
@@ -227,6 +236,10 @@ def answer(model: str, system: str, user: str, entry: dict[str, Any]) -> tuple[s
     if plug is not None:
         entry.update(kind="chat")
         return plug, "stop", None
+    if EXTRACTOR in system:
+        final = re.search(r"\[final: ([^\]]+)\]", user)
+        entry.update(kind="svamp_extract")
+        return (final.group(1) if final else "[invalid]"), "stop", None
     if re.search(r"truth=\w|info=\w", user):
         aspect, text = truthful_reply(system, user)
         entry.update(kind="truthful", aspect=aspect)

@@ -233,11 +233,8 @@ def test_generated_yamls_are_up_to_date(tmp_path):
     assert not (tmp_path / "xtruthfulqa" / "xtruthfulqa_fr.yaml").exists()
 
 
-def test_import_is_light_and_fast():
-    code = ("import sys, time; t = time.perf_counter(); import plug_eval; d = time.perf_counter() - t;"
-            "print(d, [m for m in ('torch', 'transformers', 'lm_eval') if m in sys.modules])")
-    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-                     .stdout.split()[0]) for _ in range(3))
+def test_import_is_light():
+    """``import plug_eval`` loads no model library (its time is bench/cli's, not a test's)."""
+    code = "import sys; import plug_eval; print([m for m in ('torch', 'transformers', 'lm_eval') if m in sys.modules])"
     heavy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert heavy.strip().endswith("[]"), heavy
-    assert best < 0.5

@@ -94,10 +94,10 @@ def test_seed_reseeds_the_model_the_data_order_training_and_judging(quick, tmp_p
 def test_rerun_does_no_work_and_touches_nothing(quick):
     out, _ = quick
     before = snapshot(out)
-    proc, seconds = demo(out)
+    proc, _ = demo(out)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "this run: 0 training steps, 0 generations, 0 judge calls" in proc.stdout
-    assert proc.stderr.count("up to date") == 11 and seconds < 30
+    assert proc.stderr.count("up to date") == 11  # its time is bench/demo's
     assert snapshot(out) == before
 
 

@@ -99,25 +99,30 @@ def test_the_budget_stops_before_a_call_could_exceed_it(tmp_path):
     assert sum(r["cost_usd"] for r in _stored(limits.out).values()) == 20.0
 
 
-def test_the_window_grows_on_quick_rounds_stops_on_a_slow_reply_and_halves_on_a_timeout():
+def test_the_window_grows_while_its_replies_stay_quick_and_halves_on_a_timeout():
+    """On a user's server the window starts at 1; a round grows it only if its slowest reply,
+    scaled to the larger window, stays under half the timeout."""
     from plug_eval.llm.pacing import Window
 
-    async def run() -> list[int]:
-        w = Window(8, timeout=10.0, elastic=False)
+    async def rounds(w: Window, latencies: list[list[float]]) -> list[int]:
         sizes = [w.size]
-        for latencies in ([1.0], [1.0, 1.0], [1.0, 1.0, 1.0, 9.0]):  # the last round holds a slow reply
-            for latency in latencies:
+        for round_ in latencies:
+            for latency in round_:
                 await w.acquire()
                 await w.release(latency, "reply")
             sizes.append(w.size)
-        for _ in range(4):  # quick again: it grows by one a round now, no more doubling
-            await w.acquire()
-            await w.release(1.0, "reply")
-        sizes.append(w.size)
-        await w.acquire()
-        await w.release(10.0, "timeout")
-        sizes.append(w.size)
         return sizes
 
-    assert asyncio.run(run()) == [1, 2, 4, 4, 5, 2]
+    async def run() -> tuple[list[int], list[int], int]:
+        parallel = await rounds(Window(8, 10.0, elastic=False), [[1.0], [1.0] * 2, [1.0] * 4, [1.0] * 8])
+        serial = Window(8, 10.0, elastic=False)  # latency grows with the window: 2 s a request
+        grew = await rounds(serial, [[2.0], [2.0, 4.0], [2.0, 4.0]])
+        await serial.acquire()
+        await serial.release(10.0, "timeout")
+        return parallel, grew, serial.size
+
+    parallel, serial, after_timeout = asyncio.run(run())
+    assert parallel == [1, 2, 4, 8, 8]  # a server that answers in parallel: up to --concurrency
+    assert serial == [1, 2, 2, 2]  # 4 s at 2 would be 8 s at 4: past half the 10 s timeout
+    assert after_timeout == 1
     assert Window(8, timeout=10.0, elastic=True).size == 8  # a provider's API: all at once

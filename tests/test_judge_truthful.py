@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import conftest_judge
 import pytest
 from conftest_judge import (
     SCRIPT,
-    doc,
-    line,
     samples,
     KEY,
     read_jsonl,

@@ -33,12 +33,13 @@ SOURCES = {"plug_eval": "plug_eval", "judges": "plug_eval.judges", "reports": "p
 LAYERS: list[tuple[str, list[str]]] = [
     ("leaf", ["plug_eval", "plug_eval.chat", "plug_eval.errors", "plug_eval.files", "plug_eval.languages",
               "plug_eval.pivot", "plug_eval.tasks_path", "plug_eval.tasknames"]),
-    ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.langid", "plug_eval.parallel", "plug_eval.tiny"]),
+    ("core", ["plug_eval.stats", "plug_eval.ranking", "plug_eval.langid", "plug_eval.parallel", "plug_eval.tiny",
+              "plug_eval.chat_template"]),
     ("llm", ["plug_eval.llm", "plug_eval.llm.*"]),
     ("tasks", ["plug_eval.tasks", "plug_eval.tasks.*"]),
     ("judging", ["plug_eval.judges", "plug_eval.judges.prompts", "plug_eval.judges.prompts.*",
                  "plug_eval.judges.inputs", "plug_eval.judges.rules"]),
-    ("runs", ["plug_eval.judges.runs", "plug_eval.judges.summaries"]),
+    ("runs", ["plug_eval.judges.runs", "plug_eval.judges.summaries", "plug_eval.judges.papertable"]),
     ("jobs", ["plug_eval.judges.jobs", "plug_eval.judges.jobs.*", "plug_eval.translate"]),
     ("reports", ["plug_eval.reports", "plug_eval.reports.alpacaeval_lc", "plug_eval.reports.benchmarks",
                  "plug_eval.reports.browser", "plug_eval.reports.exports", "plug_eval.reports.languages",
@@ -46,6 +47,7 @@ LAYERS: list[tuple[str, list[str]]] = [
                  "plug_eval.reports.versus"]),
     ("demo", ["plug_eval.demo", "plug_eval.demo.*"]),
     ("cli", ["plug_eval.cli", "plug_eval.judges.cli", "plug_eval.judges.__main__", "plug_eval.reports.cli",
+             "plug_eval.judges.reproduce",
              "plug_eval.__main__", "plug_train.cli", "plug_train.__main__"]),
 ]
 TRAIN_ALLOWED = {"leaf", "core"}

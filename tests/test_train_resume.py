@@ -348,3 +348,16 @@ def test_a_resume_that_cannot_load_the_checkpoint_is_one_line_even_with_resume_a
         with pytest.raises(PlugEvalError) as e:
             train(TrainConfig(output=str(b), resume="latest", resume_anyway=anyway, **common(tiny_model, rows, **change)))
         assert named in str(e.value) and "\n" not in str(e.value) and "--resume-anyway cannot" in str(e.value)
+
+
+def test_a_full_disk_while_saving_leaves_no_half_checkpoint_and_says_so_in_one_line(tiny_model, rows, small_disk):
+    """Issue 21, case 5: a checkpoint that does not fit is removed, not left as checkpoint-N.tmp; the
+    error is one line (exit 3: free space and resume)."""
+    from plug_eval.errors import StoppedError
+
+    out = small_disk / "run"
+    full = r"cannot write (checkpoint-\d+|the final model) \(No space left on device\).*--resume"
+    with pytest.raises(StoppedError, match=full):
+        train(TrainConfig(output=str(out), save_every=1, **common(tiny_model, rows)))
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")], sorted(p.name for p in out.iterdir())
+    assert StoppedError("x").exit_code == 3

@@ -29,6 +29,7 @@ from plug_eval.llm.base import Backend, Reply, Request, identity_url
 from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 
 SCHEMA_VERSION = 1
+DEFAULT_PARSER = {"pairwise": "pairwise", "grade": "rating"}  #: a run with another parser names it in its identity
 SYSTEM_OF_SLOT = {"AB": {"first": "A", "second": "B"}, "BA": {"first": "B", "second": "A"}}
 
 
@@ -107,6 +108,9 @@ class PairwiseJob(Job):
     def __post_init__(self) -> None:
         if self.orders not in (1, 2):
             raise PlugEvalError(f"--orders must be 1 or 2, not {self.orders}")
+        if self.config.orders and self.config.mode == "pairwise" and self.orders != self.config.orders:
+            raise PlugEvalError(f"--orders {self.orders}: preset {self.config.preset} judges in "
+                                f"{self.config.orders} order(s), as the paper does")
         self.kind = self.config.mode  # "pairwise" or "grade"
         self._calls: list[Call] | None = None
 
@@ -139,11 +143,18 @@ class PairwiseJob(Job):
     def identity(self) -> dict[str, Any]:
         """The inputs' hashes, the judge, the effective base URL (credentials redacted), the
         languages and the template."""
+        rule = {} if self.config.parser == DEFAULT_PARSER[self.config.mode] else {"verdict_rule": self.config.parser}
         return {"inputs": [f.sha256 for f in self.inputs.files], "judge": self.config.label(),
                 "base_url": identity_url(self.backend.effective_base_url()),
-                "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256}
+                "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256,
+                **rule}
 
     def conflict(self, old: dict[str, Any]) -> str | None:
+        judge = (old.get("provenance") or {}).get("judge") or {}
+        old_parser = judge.get("parser") or DEFAULT_PARSER[self.config.mode]
+        if old_parser != self.config.parser:  # stored verdicts were read by that rule: never mixed
+            return (f"holds verdicts read by the {old_parser!r} rule, not {self.config.parser!r} "
+                    "(--verdict-rule); use another --out")
         systems = self.inputs.systems
         if (old.get("system_a"), old.get("system_b") or "") == systems:
             return None

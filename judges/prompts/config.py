@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from plug_eval.errors import PlugEvalError
+from plug_eval.judges.prompts import paper
 from plug_eval.judges.prompts.verdicts import PARSERS
 from plug_eval.llm import registry
 
@@ -26,7 +27,8 @@ DEFAULT_PRESET = {"pairwise": "pairwise", "grade": "single", "truthful": "truthf
 #: -J keys that configure the judge (beyond the backend's own, :data:`plug_eval.llm.registry.OPTION_KEYS`).
 JUDGE_OPTION_KEYS = frozenset({"model", "max_answer_units"})
 _PRESET_KEYS = {"description", "mode", "backend", "model", "base_url", "template", "parser", "decoding",
-                "max_answer_units", "options"}
+                "max_answer_units", "options",
+                "judge_prompts", "orders"}  # the name of the pair prompt the user's FastChat file must give; orders
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class JudgeConfig:
     max_answer_units: int
     options: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    orders: int | None = None  #: the judging orders the preset requires (None: any)
 
     @property
     def template_sha256(self) -> str:
@@ -113,15 +116,17 @@ def read_template(name: str, folder: Path | None) -> tuple[str, str]:
     raise PlugEvalError("template file not found", name)
 
 
-def _split_spec(spec: str, mode: str) -> tuple[str, str | None, str | None]:
-    """(preset name or path, backend, model) from a ``--judge`` string."""
+def _split_spec(spec: str, mode: str, preset: str | None = None) -> tuple[str, str | None, str | None]:
+    """(preset name or path, backend, model) from a ``--judge`` string (and ``--preset``)."""
     if spec.endswith((".yaml", ".yml")) or spec in preset_names():
+        if preset:
+            raise PlugEvalError(f"--judge {spec} is a preset; --preset {preset} names another: give one")
         return spec, None, None
     backend, sep, model = spec.partition(":")
     if backend in registry.names():
         if not sep and backend != "rules":
             raise PlugEvalError(f"--judge {spec}: name a model, e.g. --judge {backend}:MODEL")
-        preset = "rules" if backend == "rules" and mode == "pairwise" else DEFAULT_PRESET[mode]
+        preset = preset or ("rules" if backend == "rules" and mode == "pairwise" else DEFAULT_PRESET[mode])
         return preset, backend, model or None
     known = list(dict.fromkeys(preset_names() + registry.names()))  # `rules` is both: name it once
     close = difflib.get_close_matches(backend, known, n=3, cutoff=0.5)
@@ -130,10 +135,27 @@ def _split_spec(spec: str, mode: str) -> tuple[str, str | None, str | None]:
                         f"backends: {', '.join(registry.names())} (as BACKEND:MODEL)")
 
 
+def _prompt(mode: str, template: str | None, data: dict[str, Any], folder: Path | None, preset: str,
+            prompts_file: str | None, prompt_name: str | None) -> tuple[str, str]:
+    """(template name, text): ``--template``, a pair prompt of ``--judge-prompts``, or the preset's."""
+    wanted = data.get("judge_prompts")
+    if not (prompts_file or prompt_name or wanted):
+        return read_template(template or str(data.get("template", "pairwise.j2")), folder)
+    if mode != "pairwise" or template:
+        raise PlugEvalError("--judge-prompts gives a pair prompt: only for compare, and not with --template")
+    if not prompts_file:
+        raise PlugEvalError(f"preset {preset} reads prompt {wanted} of your copy of a FastChat judge prompt file "
+                            "(the PLUG repository's judge_prompts_focus_language.jsonl): pass --judge-prompts FILE"
+                            if wanted else "--judge-prompt NAME needs --judge-prompts FILE")
+    return paper.pair_template(prompts_file, prompt_name or str(wanted or paper.DEFAULT_PAIR_PROMPT))
+
+
 def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, template: str | None = None,
-            overrides: dict[str, Any] | None = None) -> JudgeConfig:
-    """Resolve ``--judge SPEC`` (+ ``--base-url``, ``--template``, ``-J`` overrides) to a config."""
-    name, backend, model = _split_spec(spec, mode)
+            overrides: dict[str, Any] | None = None, preset: str | None = None, verdict_rule: str | None = None,
+            judge_prompts: str | None = None, judge_prompt: str | None = None) -> JudgeConfig:
+    """Resolve ``--judge SPEC`` (+ ``--base-url``, ``--template``, ``-J`` overrides, and the
+    reproduction flags: ``--preset``, ``--verdict-rule``, ``--judge-prompts``/``--judge-prompt``)."""
+    name, backend, model = _split_spec(spec, mode, preset)
     data, preset, folder = load_preset(name)
     if data.get("mode", "pairwise") != mode:
         raise PlugEvalError(f"--judge {spec}: preset {preset!r} is for {data.get('mode')}, not {mode}")
@@ -146,13 +168,20 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
     preset_decoding = {k: v for k, v in (data.get("decoding") or {}).items()
                        if k not in cls.unsupported_preset_args}
     parser = str(data.get("parser", "pairwise" if mode == "pairwise" else "rating"))
+    if verdict_rule and mode != "pairwise":
+        raise PlugEvalError(f"--verdict-rule {verdict_rule}: a rule for pairwise verdicts, not for {mode}")
+    parser = paper.PARSER_OF_RULE[verdict_rule] if verdict_rule else parser
     if parser not in PARSERS:
         raise PlugEvalError(f"unknown parser {parser!r}; known: {', '.join(PARSERS)}", f"preset {preset}")
-    template_name, text = read_template(template or str(data.get("template", "pairwise.j2")), folder)
+    orders = data.get("orders")
+    if orders not in (None, 1, 2):
+        raise PlugEvalError(f"orders must be 1 or 2, not {orders!r}", f"preset {preset}")
+    template_name, text = _prompt(mode, template, data, folder, preset, judge_prompts, judge_prompt)
     return JudgeConfig(
         spec=spec, preset=preset, mode=mode, backend=backend, model=str(model),
         base_url=base_url or data.get("base_url"), template_name=template_name, template_text=text,
         parser=parser, decoding={**preset_decoding, **decoding_over},
         max_answer_units=int(options.pop("max_answer_units", data.get("max_answer_units", 3000))),
         options={**(data.get("options") or {}), **options}, description=str(data.get("description", "")),
+        orders=orders,
     )

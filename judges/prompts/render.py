@@ -55,6 +55,18 @@ def truncate(answer: str, max_units: int) -> tuple[str, bool]:
     return answer[:cut] + "\n" + TRUNCATION_NOTE.format(kept=max_units, total=len(units)), True
 
 
+@lru_cache(maxsize=8192)
+def _truncated(answer: str, max_units: int) -> tuple[str, bool]:
+    """:func:`truncate`, once per answer: each answer is rendered in both orders."""
+    return truncate(answer, max_units)
+
+
+@lru_cache(maxsize=8192)
+def _planted(answer: str) -> bool:
+    """Whether an answer addresses the judge (:func:`injection_signs`), once per answer."""
+    return bool(injection_signs(answer))
+
+
 def fence(answer: str, label: str, code: str) -> str:
     """The answer between markers that it does not contain."""
     salt = 0
@@ -102,10 +114,10 @@ def render(template_text: str, *, instruction: str, answers: Sequence[str], lang
     slots = ("first", "second") if len(answers) == 2 else ("",)
     shown = []
     for slot, answer in zip(slots, answers, strict=False):
-        text, cut = truncate(answer, max_answer_units)
+        text, cut = _truncated(answer, max_answer_units)
         if cut:
             flags.append(f"truncated_{slot}" if slot else "truncated")
-        if injection_signs(answer):
+        if _planted(answer):
             flags.append(f"injection_{slot}" if slot else "injection")
         shown.append(text)
     code = block_code(instruction, answers)

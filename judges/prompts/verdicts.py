@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from plug_eval.judges.prompts import paper
+
 FIRST, SECOND, TIE, UNPARSED = "first", "second", "tie", "unparsed"
 _SLOTS = {"A": FIRST, "B": SECOND, "C": TIE, "TIE": TIE}
 
@@ -171,8 +173,16 @@ def parse_informative(reply: str, answers: Sequence[str] = ()) -> Parsed:
     return parse_label(reply, INFO_LABELS, answers)
 
 
+def parse_paper(reply: str, answers: Sequence[str] = ()) -> Parsed:
+    """The PLUG repository's rule (``--verdict-rule paper``, :func:`plug_eval.judges.prompts.paper.repository_verdict`):
+    exact ``[[A]]`` anywhere, else ``[[B]]``, else ``[[C]]``; nothing else is a verdict."""
+    winner = paper.repository_verdict(reply)
+    return Parsed(UNPARSED, reason=paper.NO_VERDICT) if winner == "error" else Parsed(_SLOTS[winner.upper()])
+
+
 PARSERS: dict[str, Callable[..., Parsed]] = {"pairwise": parse_pairwise, "rating": parse_rating,
-                                             "truthful": parse_truthful, "informative": parse_informative}
+                                             "truthful": parse_truthful, "informative": parse_informative,
+                                             "paper": parse_paper}
 
 
 # --------------------------------------------------------------------------- untrusted answers

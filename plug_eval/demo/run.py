@@ -289,6 +289,8 @@ class Demo:
             argv = python_module("plug_eval.judges", "compare", str(a), str(b), "--judge", self.plan.judge,
                                  "--lang", lang, "--out", str(run_dir), "--name-a", "plug", "--name-b", "direct",
                                  "--filter", "plug_extract",  # pivot samples also log paper_extract
+                                 # the demo judges what its models said: its floors check pivot_ok apart
+                                 "--allow-empty",
                                  "--seed", str(self.plan.seed), "--quiet", *(["--base-url", self.plan.base_url]
                                                              if self.plan.base_url else []))
             before = count_lines(run_dir / "judgments.jsonl")

@@ -12,26 +12,39 @@ are small :class:`~plug_eval.llm.jobs.Job` definitions over it.
 * :mod:`.rundir` -- a run directory's files and identity; :mod:`.jobs` -- the :class:`Job` shape,
   :func:`plan_job`, :func:`run_job`, :func:`dry_run`; :mod:`.cli` -- the run flags every command shares.
 
-Importing it loads no SDK: the backends import theirs when they are built.
+Importing it loads nothing heavy: no SDK, and not even the engine until a name of it is used
+(``summarize``, ``report`` and ``--help`` never start an event loop).
 """
 
 from __future__ import annotations
 
-from plug_eval.llm.base import (
-    Backend,
-    BackendOptions,
-    CallError,
-    FatalError,
-    PermanentError,
-    Reply,
-    Request,
-    TransientError,
-)
-from plug_eval.llm.engine import Limits
-from plug_eval.llm.jobs import Call, Job, dry_run, plan_job, run_job
-from plug_eval.llm.registry import ENTRY_POINT_GROUP, register
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Backend", "BackendOptions", "CallError", "FatalError", "PermanentError", "Reply", "Request", "TransientError",
-    "Limits", "Call", "Job", "dry_run", "plan_job", "run_job", "ENTRY_POINT_GROUP", "register",
-]
+if TYPE_CHECKING:  # what tools read; at run time the names load on first use
+    from plug_eval.llm.base import (
+        Backend,
+        BackendOptions,
+        CallError,
+        FatalError,
+        PermanentError,
+        Reply,
+        Request,
+        TransientError,
+    )
+    from plug_eval.llm.engine import Limits
+    from plug_eval.llm.jobs import Call, Job, dry_run, plan_job, run_job
+    from plug_eval.llm.registry import ENTRY_POINT_GROUP, register
+
+_HOME = {**dict.fromkeys(["Backend", "BackendOptions", "CallError", "FatalError", "PermanentError", "Reply", "Request",
+                          "TransientError"], "base"), "Limits": "engine",
+         **dict.fromkeys(["Call", "Job", "dry_run", "plan_job", "run_job"], "jobs"),
+         **dict.fromkeys(["ENTRY_POINT_GROUP", "register"], "registry")}
+__all__ = ["Backend", "BackendOptions", "CallError", "FatalError", "PermanentError", "Reply", "Request",
+           "TransientError", "Limits", "Call", "Job", "dry_run", "plan_job", "run_job", "ENTRY_POINT_GROUP", "register"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"plug_eval.llm.{_HOME[name]}"), name)

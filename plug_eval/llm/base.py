@@ -101,6 +101,8 @@ def reply(content: Any, input_tokens: Any = None, output_tokens: Any = None, fin
     return Reply(text, _count(input_tokens, notes), _count(output_tokens, notes), finish, tuple(dict.fromkeys(notes)))
 
 
+MAX_CONSECUTIVE_FAILURES = 20  #: connection failures or timeouts in a row that stop a run (a dead server)
+
 #: What went wrong with a call, as stored (``error_kind``) and counted in the progress line;
 #: ``unrecordable`` is a paid reply that could not be recorded as the job's record (kept raw).
 #: ``expired`` and ``canceled``: a request of a provider's batch that the batch never processed.

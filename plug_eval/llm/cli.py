@@ -15,10 +15,13 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.llm.engine import MAX_CONSECUTIVE_FAILURES, Limits
+from plug_eval.llm.base import MAX_CONSECUTIVE_FAILURES
+
+if TYPE_CHECKING:
+    from plug_eval.llm.engine import Limits
 
 EXIT_NOTHING = 1  #: the run finished, but gave nothing to use (nothing scored, no row translated)
 EXIT_STOPPED = 3  #: stopped with work left (the budget, a dead server, a full disk): a rerun continues
@@ -64,6 +67,7 @@ def add_run_flags(p: argparse.ArgumentParser, *, retry_aliases: Sequence[str] = 
 
 def limits(args: argparse.Namespace) -> Limits:
     """The engine's limits from the run flags, every value checked (one-line errors)."""
+    from plug_eval.llm.engine import Limits
     from plug_eval.llm.prices import PriceTable
 
     opts = Limits(out=Path(args.out), concurrency=args.concurrency, max_cost=args.max_cost,

@@ -33,13 +33,21 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TextIO, TypeVar
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.llm.base import Backend, CallError, FatalError, Reply, Request, TransientError, storable
+from plug_eval.llm.base import (
+    MAX_CONSECUTIVE_FAILURES,
+    Backend,
+    CallError,
+    FatalError,
+    Reply,
+    Request,
+    TransientError,
+    storable,
+)
 from plug_eval.llm.pacing import Budget, Progress, Window
 from plug_eval.llm.prices import Price, PriceTable, max_call_cost
 from plug_eval.llm.store import DiskFull, Store
 
 CLAIM_RETRY_S = 0.02
-MAX_CONSECUTIVE_FAILURES = 20  #: connection failures or timeouts in a row that stop a run (a dead server)
 REFUSED_IN_A_ROW = 3  #: 403s on different prompts, before any reply, that say the endpoint is closed to us
 JOURNAL_BYTES_PER_CALL = 128 * 1024  #: space reserved per call in flight for replies a full disk would lose
 STOPS_NOW = ("auth", "connection", "timeout", "disk")  #: stops that abandon the calls in flight
@@ -136,10 +144,14 @@ def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float |
 
 
 def retry_delay(err: TransientError, attempt: int, limits: Limits) -> float:
-    """How long to wait before attempt ``attempt + 1``: the server's retry-after (capped, +0-10%
-    jitter), else 0.5 s * 2^n minus 0-25% jitter (a call's retries, and a batch's steps)."""
+    """How long to wait before attempt ``attempt + 1`` (a call's retries, and a batch's steps): the
+    server's retry-after (capped, +0-10% jitter); after a timeout, the timeout again (the server
+    may still be working on the request it gave up: a retry now would queue behind it), capped;
+    else 0.5 s * 2^n minus 0-25% jitter."""
     if err.retry_after is not None:
         return min(err.retry_after, limits.retry_after_cap) * (1 + 0.1 * random.random())
+    if err.kind == "timeout":
+        return min(limits.timeout, limits.retry_after_cap) * (1 - 0.25 * random.random())
     base = min(limits.backoff_base * 2 ** (attempt - 1), limits.retry_after_cap)
     return base * (1 - 0.25 * random.random())
 

@@ -31,7 +31,7 @@ from plug_eval.errors import PlugEvalError
 from plug_eval.llm import batch, rundir
 from plug_eval.llm.base import Backend, Reply, Request
 from plug_eval.llm.engine import Engine, Limits, Needed, Outcome, Result, check_before_calls, pending_calls
-from plug_eval.llm.prices import FREE, Price, PriceTable, estimated_cost, max_call_cost
+from plug_eval.llm.prices import FREE, Price, PriceTable, cost_text, estimated_cost, max_call_cost
 from plug_eval.llm.store import Store, call_key, counting, legacy_keys
 
 SCHEMA_VERSION = 1
@@ -362,10 +362,6 @@ def _state(plan: Plan, out: Path) -> tuple[int, dict[str, int]]:
 
 
 # --------------------------------------------------------------------------- pricing without calling
-
-
-def cost_text(value: float | None) -> str:
-    return "unknown" if value is None else f"${value:.4f}"
 
 
 def dry_run(plan: Plan, what: str = "", batched: bool = False) -> list[str]:

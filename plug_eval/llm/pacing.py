@@ -48,12 +48,13 @@ class Window:
     A provider's API absorbs any concurrency, but a server of the user's (``--base-url``) may
     answer one request at a time while the rest wait in its queue, where they can reach the
     attempt timeout before the server starts on them; their retries then queue behind requests
-    nobody waits for any more.  So on such a server the window starts at 1 and doubles after each
-    round of replies that all came back in under half the timeout; a slower reply ends the
-    doubling and the round (after that it grows by one a round of quick replies); a timeout or a
-    429 halves it.  On a server that answers one request at a time a reply's latency grows with
-    the window, so the window stops growing before the last in its queue could reach the timeout.
-    Time spent waiting for a place in the window is not attempt time.
+    nobody waits for any more.  So on such a server the window starts at 1.  After each round
+    (as many replies as the window holds) it grows (doubling at first, then by one) only if the
+    round's slowest reply, scaled to the larger window as if the server answered one at a time,
+    stays under half the timeout; a timeout or a 429 halves it.  A server that answers in
+    parallel keeps its replies quick and the window grows to ``--concurrency``; one that answers
+    one at a time keeps its last queued request at about half the timeout or less.  Time spent
+    waiting for a place in the window is not attempt time.
     """
 
     def __init__(self, limit: int, timeout: float, *, elastic: bool) -> None:
@@ -61,7 +62,7 @@ class Window:
         self.size = self.limit if elastic else 1
         self.active = 0
         self.doubling = not elastic
-        self.quick = 0  #: quick replies in this round
+        self.replies, self.slowest = 0, 0.0  #: this round's replies and its slowest one
         self.lowered = 0  #: how many times timeouts or rate limits halved it
         self._changed = asyncio.Condition()
 
@@ -76,16 +77,21 @@ class Window:
         async with self._changed:
             self.active -= 1
             if signal in ("timeout", "rate"):
-                self.size, self.doubling, self.quick = max(1, self.size // 2), False, 0
+                self.size, self.doubling, self.replies, self.slowest = max(1, self.size // 2), False, 0, 0.0
                 self.lowered += 1
-            elif signal == "reply" and latency >= self.timeout / 2:
-                self.doubling, self.quick = False, 0  # a slow reply: this round does not count
             elif signal == "reply":
-                self.quick += 1
-                if self.quick >= self.size:
-                    self.quick = 0
-                    self.size = min(self.limit, self.size * 2 if self.doubling else self.size + 1)
+                self.replies, self.slowest = self.replies + 1, max(self.slowest, latency)
+                if self.replies >= self.size:
+                    self._grow()
             self._changed.notify_all()
+
+    def _grow(self) -> None:
+        larger = min(self.limit, self.size * 2 if self.doubling else self.size + 1)
+        if self.slowest * larger / self.size < self.timeout / 2:
+            self.size = larger
+        else:
+            self.doubling = False
+        self.replies, self.slowest = 0, 0.0
 
 
 class Progress:

@@ -62,6 +62,11 @@ class Price:
 
 
 FREE = Price(0.0, 0.0)
+
+
+def cost_text(value: float | None) -> str:
+    """Money as every command shows it: ``$0.0123``, or ``unknown`` (never 0 for an unknown cost)."""
+    return "unknown" if value is None else f"${value:.4f}"
 EST_OUTPUT_TOKENS = 250  #: dry-run estimate of a reply's length (a short explanation + verdict)
 
 
