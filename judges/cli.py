@@ -25,6 +25,7 @@ from plug_eval.judges.inputs import MAX_EMPTY_SHARE
 from plug_eval.judges.prompts import paper
 from plug_eval.llm.cli import add_run_flags, limits, parse_overrides, run_command
 from plug_eval.llm.prices import cost_text
+from plug_eval.llm.rundir import BATCHES
 
 PROG = "plug-judge"
 UNSCORED_WARNING = 0.05  #: the result line warns when more than this share of items is unscored
@@ -141,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(sub, fmt)
     _add_truthful(sub, fmt)
     reproduce.add_subcommands(sub)  # issue 24: paper-table, svamp-extract
+    _add_batches(sub)
     for name, sp in sub.choices.items():
         if name in ("compare", "grade", "validate", "truthful"):
             _env_defaults(sp)
@@ -170,6 +172,19 @@ def _add_truthful(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
                    help="judge no empty answer (failed PLUG extraction) and count it unscored, instead of stopping")
     _judge_args(p, pairwise=False)
     p.set_defaults(func=cmd_truthful)
+
+
+def _add_batches(sub: Any) -> None:
+    p = sub.add_parser("batches", help="list or cancel a run directory's provider batches (--batch)",
+                       description="The batches a --batch run of any LLM job (compare, grade, truthful, "
+                       "plug-train translate) sent to the provider, from its run directory's batches.jsonl.")
+    cmds = p.add_subparsers(dest="batches_command", required=True, metavar="ACTION")
+    ls = cmds.add_parser("list", help="each batch with its provider, size and recorded state (no call)")
+    ls.add_argument("run_dir", metavar="DIR")
+    cancel = cmds.add_parser("cancel", help="ask the provider to cancel every open batch of DIR")
+    cancel.add_argument("run_dir", metavar="DIR")
+    cancel.add_argument("--base-url", help="where the batches went, when the recorded URL held credentials")
+    p.set_defaults(func=cmd_batches)
 
 
 # --------------------------------------------------------------------------- planning
@@ -335,6 +350,19 @@ def cmd_import_alpacaeval(args: argparse.Namespace) -> int:
     print(f"  AlpacaEval: win_rate {ae['win_rate']:.3f}, standard_error {ae['standard_error']:.3f}, "
           f"n_total {ae['n_total']}, discrete_win_rate {ae['discrete_win_rate']:.3f}")
     print(f"  wrote {args.out}/items.jsonl, judgments.jsonl, summary.json")
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from plug_eval.llm import batch, batch_log
+
+    if not (Path(args.run_dir) / BATCHES).exists():
+        raise PlugEvalError("holds no batches.jsonl: no --batch run wrote here", args.run_dir)
+    if args.batches_command == "list":
+        lines = batch_log.listing(args.run_dir)
+    else:
+        lines = batch.cancel(args.run_dir, base_url=args.base_url)
+    print("\n".join(lines))
     return 0
 
 

@@ -46,10 +46,10 @@ from plug_eval.llm.store import counting
 
 FACTS = "facts.json"  #: a cache of what summaries read (:func:`load_run` with ``facts``)
 
-FACTS_VERSION = 3  # 2: records keep error_kind; 3: and cost_bound_usd (a reply with no usage)
+FACTS_VERSION = 4  # 2: records keep error_kind; 3: and cost_bound_usd (a reply with no usage); 4: and batch_id
 ITEM_FACTS = ("id", "lang", "category", "units_a", "units_b")
 RECORD_FACTS = ("key", "id", "order", "verdict", "preference", "rating", "error", "error_kind", "cost_usd",
-                "cost_bound_usd", "flags", "raw")
+                "cost_bound_usd", "flags", "raw", "batch_id")
 
 VERDICTS = ("A", "B", "tie")
 TRUTHFUL = "truthful"  #: the kind of ``plug-judge truthful`` runs

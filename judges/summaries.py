@@ -74,6 +74,13 @@ def no_usage(records: Sequence[Record]) -> dict[str, Any]:
     return {"no_usage_calls": len(bounds), "no_usage_bound_usd": round(sum(bounds), 8)} if bounds else {}
 
 
+def batched(records: Sequence[Record]) -> dict[str, int]:
+    """``{"batch_judgments": n}``: the counted judgments made through a provider's batch
+    (``--batch``); empty when none, so summaries of live runs keep exactly their fields."""
+    n = sum(1 for rec in records if rec.get("batch_id"))
+    return {"batch_judgments": n} if n else {}
+
+
 def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     """The fields every summary has, in the order summary.json shows them."""
     best = run.counted()
@@ -85,6 +92,7 @@ def _common(run: Run, run_info: dict[str, Any] | None) -> dict[str, Any]:
     if kinds := error_kinds(best):  # only when there are errors: older summaries without errors stay as they were
         info["error_kinds"] = kinds
     info.update(no_usage(best))
+    info.update(batched(best))
     return {"schema_version": SCHEMA_VERSION, "system_a": run.manifest.get("system_a"),
             "system_b": run.manifest.get("system_b"), "lang": langs[0] if len(langs) == 1 else "mixed",
             "judge": run.manifest.get("judge"), "seed": run.manifest.get("seed", 0),
@@ -343,6 +351,6 @@ def _truthful_summary(run: Run, run_info: dict[str, Any] | None = None) -> dict[
             "run": {"pending": planned - len(best), "cost_unknown_calls": unknown, "cost_known_usd": cost,
                     "bad_store_lines": run.bad_lines,
                     **({"error_kinds": kinds} if (kinds := error_kinds(best)) else {}), **no_usage(best),
-                    **(run_info or {})}}
+                    **batched(best), **(run_info or {})}}
 
 

@@ -136,6 +136,8 @@ def truthful_runs(runs: Sequence[Run], limit: int = 200) -> list[dict[str, Any]]
                  *[("samples", f"{f.get('path')} (sha256 {f.get('sha256')})") for f in prov.get("files") or []],
                  ("data", f"{prov.get('data_source')} (sha256 {prov.get('data_sha256')})"),
                  ("seed / resamples", f"{run.summary.get('seed')} / {run.summary.get('n_resamples')}")]
+        if batched := (run.summary.get("run") or {}).get("batch_judgments"):
+            facts.append(("through a batch", f"{batched} judgments, sent in a provider batch"))
         out.append({"system": run.summary.get("system"), "path": str(run.path), "facts": facts,
                     "unscored": unscored, "n_unscored": n_unscored})
     return out

@@ -5,8 +5,10 @@ Run it as its own process (so a client can be killed while the server keeps serv
     python tests/fakeserver.py [--port 0] [--latency-ms 0] [--reference PARALLEL.jsonl]
 
 It prints ``PORT <n>`` on its first line and serves ``POST /v1/chat/completions`` (OpenAI) and
-``POST /v1/messages`` (Anthropic), each with its provider's body and error shapes.  From a
-test, :func:`start` runs it and returns a :class:`Server` handle (config, reset, stats, stop).
+``POST /v1/messages`` (Anthropic), each with its provider's body and error shapes, and both
+providers' batch APIs (files, batches, results; see "both providers' batch APIs" below), whose
+requests the same roles answer.  From a test, :func:`start` runs it and returns a :class:`Server`
+handle (config, reset, stats, submitted, batches, stop).
 
 **Who answers** is read off the request, in this order:
 
@@ -46,6 +48,10 @@ usage at all; ``surrogate``: a lone surrogate escape in the text; ``empty``: emp
 ``refusal``: OpenAI's ``refusal`` field instead of content).  The first ``times`` attempts of
 every key whose prompt contains ``match`` get it.  ``"serial": true`` makes the server answer
 one request at a time, as a local server on one GPU does (the others wait in its queue).
+Batches:
+``batch_polls``, ``batch_seconds`` (when a batch ends), ``batch_create_delay`` (seconds between
+creating a batch and answering its creator), ``batch_create_status`` (refuse every new batch);
+``GET /_stats`` adds ``batches`` (id, provider, custom_ids, polls, ended, cancel, bytes).
 """
 
 from __future__ import annotations
@@ -303,6 +309,12 @@ class State:
         self.log: list[dict[str, Any]] = []
         self.in_flight = 0
         self.peak = 0
+        self.batch_polls = 2  # a batch ends at its batch_polls-th retrieve ...
+        self.batch_seconds = 0.0  # ... once batch_seconds have passed since it was created
+        self.batch_create_delay = 0.0  # seconds between creating a batch and answering its creator
+        self.batch_create_status = 0  # answer batch creation with this HTTP status instead (0: accept)
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
 
 
 def make_app(state: State) -> Any:
@@ -393,6 +405,8 @@ def make_app(state: State) -> Any:
         state.latency_ms = float(data.get("latency_ms", state.latency_ms))
         state.faults = list(data.get("faults", state.faults))
         state.serial = bool(data.get("serial", state.serial))
+        for name in ("batch_polls", "batch_seconds", "batch_create_delay", "batch_create_status"):
+            setattr(state, name, type(getattr(state, name))(data.get(name, getattr(state, name))))
         return web.json_response({"ok": True})
 
     async def reset(request: web.Request) -> web.Response:
@@ -401,7 +415,8 @@ def make_app(state: State) -> Any:
 
     async def stats(request: web.Request) -> web.Response:
         return web.json_response({"attempts": state.attempts, "completed": state.completed, "log": state.log,
-                                  "peak_in_flight": state.peak})
+                                  "peak_in_flight": state.peak,
+                                  "batches": [batch_stats(b) for b in state.batches.values()]})
 
     app = web.Application(client_max_size=64 * 1024 * 1024)
     app.router.add_post("/v1/chat/completions", handle)
@@ -409,7 +424,246 @@ def make_app(state: State) -> Any:
     app.router.add_post("/_config", config)
     app.router.add_post("/_reset", reset)
     app.router.add_get("/_stats", stats)
+    add_batch_routes(app, state)
     return app
+
+
+
+# --------------------------------------------------------------------------- both providers' batch APIs
+#
+# OpenAI: POST /v1/files (multipart, purpose=batch), POST /v1/batches, GET /v1/batches[/{id}],
+# POST /v1/batches/{id}/cancel, GET /v1/files/{id}/content.  Anthropic: POST/GET /v1/messages/batches,
+# GET /v1/messages/batches/{id}[/results], POST /v1/messages/batches/{id}/cancel.  Each request of a
+# batch is answered by answer(), as on the live routes, when the batch is created (faults count its
+# attempt as a live call's: {"status": n} fails it, {"expire": true} expires it, {"malformed": true}
+# answers a body without the reply), logged with its "batch" and "custom_id", and revealed when the
+# batch ends: at its batch_polls-th retrieve once batch_seconds have passed, or at the first retrieve
+# after a cancel (the requests done by then are answered, the rest cancelled).
+
+ANTHROPIC_ERROR = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
+                   404: "not_found_error", 429: "rate_limit_error", 529: "overloaded_error"}
+
+
+def batch_answer(state: State, provider: str, path: str, batch_id: str, custom_id: str,
+                 body: dict[str, Any]) -> dict[str, Any]:
+    """The result of one request of a batch: {"body": ...} or {"status", "message"} or {"expire"}."""
+    system, user, prompt = _messages(body)
+    model = str(body.get("model", ""))
+    key = hashlib.sha256((model + "\x00" + prompt).encode()).hexdigest()
+    n = state.attempts[key] = state.attempts.get(key, 0) + 1
+    entry: dict[str, Any] = {"t": time.time(), "path": path, "key": key, "model": model, "batch": batch_id,
+                             "custom_id": custom_id, "has_temperature": "temperature" in body, "system": system,
+                             "user": user, "body": body, "paid": False}
+    state.log.append(entry)
+    fault = next((f for f in state.faults if f.get("match", "") in prompt and n <= f.get("times", 1)), None)
+    if fault and fault.get("expire"):
+        return {"entry": entry, "expire": True}
+    if fault and fault.get("malformed"):
+        return {"entry": entry, "body": {"choices": []} if provider == "openai" else {"content": None}}
+    if fault and not ({"delay", "drop"} & set(fault)):
+        return {"entry": entry, "status": int(fault.get("status", 500)), "message": fault.get("message") or "fault"}
+    text, finish, status = answer(model, system, user, entry)
+    if status is not None:
+        return {"entry": entry, "status": status, "message": "scripted failure"}
+    make = anthropic_body if provider == "anthropic" else openai_body
+    return {"entry": entry, "body": make(model, text, finish, prompt)}
+
+
+def new_batch(state: State, provider: str, path: str, requests: list[tuple[str, dict[str, Any]]],
+              **extra: Any) -> dict[str, Any]:
+    n = len(state.batches) + 1
+    bid = f"batch_{n:04d}" if provider == "openai" else f"msgbatch_{n:04d}"
+    b = {"id": bid, "provider": provider, "seq": n, "t0": time.time(), "polls": 0, "cancel": False, "ended": False,
+         "done": 0, **extra}
+    b["results"] = [(cid, batch_answer(state, provider, path, bid, cid, body)) for cid, body in requests]
+    state.batches[bid] = b
+    return b
+
+
+def advance(state: State, b: dict[str, Any]) -> None:
+    """One retrieve of a batch: it progresses, and maybe ends."""
+    b["polls"] += 1
+    if b["ended"]:
+        return
+    if not b["cancel"]:
+        b["done"] = min(len(b["results"]), len(b["results"]) * b["polls"] // max(state.batch_polls, 1))
+    due = b["polls"] >= state.batch_polls and time.time() - b["t0"] >= state.batch_seconds
+    if b["cancel"] or due:
+        b["ended"], b["processed"] = True, b["done"] if b["cancel"] else len(b["results"])
+        for i, (_, r) in enumerate(b["results"]):
+            r["processed"] = i < b["processed"] and not r.get("expire")
+            r["entry"]["paid"] = bool(r["processed"] and "body" in r)
+
+
+def _iso(t: float | None) -> str | None:
+    from datetime import datetime, timezone
+
+    return None if t is None else datetime.fromtimestamp(t, timezone.utc).isoformat()
+
+
+def openai_batch(state: State, b: dict[str, Any]) -> dict[str, Any]:
+    results = [r for _, r in b["results"]]
+    if not b["ended"]:
+        status = "cancelling" if b["cancel"] else "validating" if b["polls"] == 0 else "in_progress"
+        ok, failed = b["done"], 0
+    else:
+        status = "cancelled" if b["cancel"] else "expired" if any(r.get("expire") for r in results) else "completed"
+        ok = sum(1 for r in results if r["processed"] and "body" in r)
+        failed = sum(1 for r in results if r["processed"] and "status" in r)
+        out, err = [], []
+        for i, (cid, r) in enumerate(b["results"]):
+            line: dict[str, Any] = {"id": f"batch_req_{i}", "custom_id": cid, "response": None, "error": None}
+            if r["processed"]:
+                line["response"] = {"status_code": 200 if "body" in r else r["status"], "request_id": f"req_{i}",
+                                    "body": r["body"] if "body" in r else error_body("", r["status"], r["message"])}
+                (out if "body" in r else err).append(line)
+            elif r.get("expire"):
+                err.append({**line, "error": {"code": "batch_expired", "message": "This request could not be "
+                                              "executed before the completion window expired."}})
+        for name, lines in (("out", out), ("err", err)):
+            if lines:
+                state.files[f"file-{name}-{b['id']}"] = "".join(json.dumps(x) + "\n" for x in lines).encode()
+    return {"id": b["id"], "object": "batch", "endpoint": b["endpoint"], "input_file_id": b["input_file_id"],
+            "completion_window": "24h", "status": status, "created_at": int(b["t0"]), "metadata": b["metadata"],
+            "request_counts": {"total": len(results), "completed": ok, "failed": failed},
+            "output_file_id": f"file-out-{b['id']}" if f"file-out-{b['id']}" in state.files else None,
+            "error_file_id": f"file-err-{b['id']}" if f"file-err-{b['id']}" in state.files else None,
+            "errors": None, "expires_at": int(b["t0"]) + 86400}
+
+
+def anthropic_batch(b: dict[str, Any], host: str) -> dict[str, Any]:
+    counts = {"processing": 0, "succeeded": 0, "errored": 0, "canceled": 0, "expired": 0}
+    for _, r in b["results"]:
+        kind = ("processing" if not b["ended"] else "succeeded" if r["processed"] and "body" in r else
+                "errored" if r["processed"] else "expired" if r.get("expire") else "canceled")
+        counts[kind] += 1
+    status = "ended" if b["ended"] else "canceling" if b["cancel"] else "in_progress"
+    return {"id": b["id"], "type": "message_batch", "processing_status": status, "request_counts": counts,
+            "created_at": _iso(b["t0"]), "expires_at": _iso(b["t0"] + 86400),
+            "ended_at": _iso(time.time()) if b["ended"] else None, "archived_at": None,
+            "cancel_initiated_at": _iso(b.get("cancel_t")),
+            "results_url": f"http://{host}/v1/messages/batches/{b['id']}/results" if b["ended"] else None}
+
+
+def anthropic_results(b: dict[str, Any]) -> bytes:
+    lines = []
+    for cid, r in b["results"]:
+        if r["processed"] and "body" in r:
+            result: dict[str, Any] = {"type": "succeeded", "message": r["body"]}
+        elif r["processed"]:
+            kind = ANTHROPIC_ERROR.get(r["status"], "api_error")
+            result = {"type": "errored", "error": {"type": "error", "error": {"type": kind, "message": r["message"]}}}
+        else:
+            result = {"type": "expired" if r.get("expire") else "canceled"}
+        lines.append(json.dumps({"custom_id": cid, "result": result}) + "\n")
+    return "".join(lines).encode()
+
+
+def batch_stats(b: dict[str, Any]) -> dict[str, Any]:
+    return {"id": b["id"], "provider": b["provider"], "custom_ids": [cid for cid, _ in b["results"]],
+            "polls": b["polls"], "ended": b["ended"], "cancel": b["cancel"], "bytes": b["bytes"]}
+
+
+def add_batch_routes(app: Any, state: State) -> None:
+    from aiohttp import web
+
+    def found(request: web.Request, provider: str) -> dict[str, Any]:
+        b = state.batches.get(request.match_info["id"])
+        if b is None or b["provider"] != provider:
+            raise web.HTTPNotFound(text=json.dumps(error_body(request.path, 404, "no such batch")),
+                                   content_type="application/json")
+        return b
+
+    async def created(request: web.Request, b: dict[str, Any], body: dict[str, Any]) -> web.Response:
+        if state.batch_create_delay:  # accepted, not answered yet: a client killed now never learns the id
+            await asyncio.sleep(state.batch_create_delay)
+        return web.json_response(body)
+
+    def refused(path: str) -> web.Response | None:
+        status = state.batch_create_status
+        return web.json_response(error_body(path, status, "batches refused"), status=status) if status else None
+
+    async def upload(request: web.Request) -> web.Response:
+        form = await request.post()
+        data = form["file"].file.read()  # type: ignore[union-attr]
+        fid = f"file-in-{len(state.files) + 1:04d}"
+        state.files[fid] = data
+        return web.json_response({"id": fid, "object": "file", "bytes": len(data), "created_at": int(time.time()),
+                                  "filename": form["file"].filename, "purpose": form["purpose"],  # type: ignore
+                                  "status": "processed"})
+
+    async def content(request: web.Request) -> web.Response:
+        data = state.files.get(request.match_info["id"])
+        if data is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=data, content_type="application/octet-stream")
+
+    async def oa_create(request: web.Request) -> web.Response:
+        body = await request.json()
+        if (no := refused(request.path)) is not None:
+            return no
+        lines = [json.loads(x) for x in state.files[body["input_file_id"]].decode().splitlines() if x.strip()]
+        b = new_batch(state, "openai", request.path, [(x["custom_id"], x["body"]) for x in lines],
+                      endpoint=body["endpoint"], input_file_id=body["input_file_id"], metadata=body.get("metadata"),
+                      bytes=len(state.files[body["input_file_id"]]))
+        return await created(request, b, openai_batch(state, b))
+
+    async def oa_list(request: web.Request) -> web.Response:
+        data = [openai_batch(state, b) for b in sorted(state.batches.values(), key=lambda b: -b["seq"])
+                if b["provider"] == "openai"]
+        return web.json_response({"object": "list", "data": data, "first_id": data[0]["id"] if data else None,
+                                  "last_id": data[-1]["id"] if data else None, "has_more": False})
+
+    async def oa_retrieve(request: web.Request) -> web.Response:
+        b = found(request, "openai")
+        advance(state, b)
+        return web.json_response(openai_batch(state, b))
+
+    async def cancel(request: web.Request) -> web.Response:
+        provider = "anthropic" if "/messages/" in request.path else "openai"
+        b = found(request, provider)
+        if not b["ended"]:
+            b["cancel"], b["cancel_t"] = True, time.time()
+        return web.json_response(openai_batch(state, b) if provider == "openai" else
+                                 anthropic_batch(b, request.host))
+
+    async def an_create(request: web.Request) -> web.Response:
+        body = await request.json()
+        if (no := refused(request.path)) is not None:
+            return no
+        b = new_batch(state, "anthropic", request.path, [(x["custom_id"], x["params"]) for x in body["requests"]],
+                      bytes=len(await request.read()))
+        return await created(request, b, anthropic_batch(b, request.host))
+
+    async def an_list(request: web.Request) -> web.Response:
+        data = [anthropic_batch(b, request.host) for b in sorted(state.batches.values(), key=lambda b: -b["seq"])
+                if b["provider"] == "anthropic"]
+        return web.json_response({"data": data, "has_more": False, "first_id": data[0]["id"] if data else None,
+                                  "last_id": data[-1]["id"] if data else None})
+
+    async def an_retrieve(request: web.Request) -> web.Response:
+        b = found(request, "anthropic")
+        advance(state, b)
+        return web.json_response(anthropic_batch(b, request.host))
+
+    async def an_results(request: web.Request) -> web.Response:
+        b = found(request, "anthropic")
+        if not b["ended"]:
+            return web.json_response(error_body(request.path, 400, "batch still in progress"), status=400)
+        return web.Response(body=anthropic_results(b), content_type="application/binary")
+
+    r = app.router
+    r.add_post("/v1/files", upload)
+    r.add_get("/v1/files/{id}/content", content)
+    r.add_post("/v1/batches", oa_create)
+    r.add_get("/v1/batches", oa_list)
+    r.add_get("/v1/batches/{id}", oa_retrieve)
+    r.add_post("/v1/batches/{id}/cancel", cancel)
+    r.add_post("/v1/messages/batches", an_create)
+    r.add_get("/v1/messages/batches", an_list)
+    r.add_get("/v1/messages/batches/{id}", an_retrieve)
+    r.add_get("/v1/messages/batches/{id}/results", an_results)
+    r.add_post("/v1/messages/batches/{id}/cancel", cancel)
 
 
 async def serve(port: int, latency_ms: float) -> None:
@@ -457,6 +711,14 @@ class Server:
     def log(self, kind: str | None = None) -> list[dict[str, Any]]:
         """The requests received (of one role: ``translate``, ``chat``, ``truthful``, ``judge``)."""
         return [e for e in self.stats()["log"] if kind is None or e.get("kind") == kind]
+
+    def submitted(self) -> list[str]:
+        """The custom id of every request submitted in a batch, once per submission."""
+        return [e["custom_id"] for e in self.stats()["log"] if e.get("batch")]
+
+    def batches(self) -> list[dict[str, Any]]:
+        """Every batch created: id, provider, custom_ids, polls, ended, cancel."""
+        return list(self.stats()["batches"])
 
     def paid(self, kind: str | None = None) -> list[dict[str, Any]]:
         """The requests whose reply was made (paid for), whether or not the client waited for it."""

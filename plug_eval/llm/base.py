@@ -14,10 +14,13 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from plug_eval.errors import PlugEvalError
+
+if TYPE_CHECKING:
+    from plug_eval.llm.batch_api import BatchAPI
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,9 @@ MAX_CONSECUTIVE_FAILURES = 20  #: connection failures or timeouts in a row that 
 
 #: What went wrong with a call, as stored (``error_kind``) and counted in the progress line;
 #: ``unrecordable`` is a paid reply that could not be recorded as the job's record (kept raw).
+#: ``expired`` and ``canceled``: a request of a provider's batch that the batch never processed.
 ERROR_KINDS = ("auth", "refused", "rate", "server", "connection", "timeout", "malformed", "too-long",
-               "unrecordable", "other")
+               "unrecordable", "expired", "canceled", "other")
 
 
 class CallError(Exception):
@@ -178,6 +182,11 @@ class Backend(ABC):
 
     async def aclose(self) -> None:  # noqa: B027 - an optional hook: most backends hold no connection
         """Release connections; called once when a run ends."""
+
+    def batch_api(self) -> BatchAPI | None:
+        """The provider's batch API (``--batch``, :mod:`plug_eval.llm.batch`), or None: this
+        backend makes live calls only."""
+        return None
 
     #: the host calls go to when neither --base-url nor the SDK's environment variable says otherwise
     default_host: str | None = None

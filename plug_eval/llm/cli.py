@@ -57,6 +57,12 @@ def add_run_flags(p: argparse.ArgumentParser, *, retry_aliases: Sequence[str] = 
     r.add_argument("--max-consecutive-failures", type=int, default=MAX_CONSECUTIVE_FAILURES, metavar="N",
                    help=f"stop the run after N connection failures in a row (default {MAX_CONSECUTIVE_FAILURES})")
     r.add_argument("--quiet", action="store_true", help="no progress line")
+    b = p.add_argument_group("batch (the provider's batch API: half the price, results within 24 hours)")
+    b.add_argument("--batch", action="store_true",
+                   help="send the calls through the provider's batch API (openai, anthropic) and wait for them; "
+                   "the same command resumes after a crash and sends nothing twice")
+    b.add_argument("--no-wait", action="store_true",
+                   help="with --batch: submit, store what has ended, and exit; the same command collects later")
 
 
 def limits(args: argparse.Namespace) -> Limits:
@@ -70,7 +76,7 @@ def limits(args: argparse.Namespace) -> Limits:
                   retry_after_cap=args.retry_after_cap, timeout=args.timeout,
                   progress=None if args.quiet else sys.stderr,
                   max_consecutive_failures=args.max_consecutive_failures,
-                  accept_new_identity=args.accept_new_identity)
+                  accept_new_identity=args.accept_new_identity, batch=args.batch, wait=not args.no_wait)
     opts.check()
     if args.prices:
         opts.prices = PriceTable().override(args.prices)
@@ -100,7 +106,7 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
     from plug_eval.llm.jobs import dry_run, run_job
 
     if args.dry_run:
-        print("\n".join(dry_run(plan, what)))
+        print("\n".join(dry_run(plan, what, batched=opts.batch)))
         return 0
     job = plan.job
     try:
@@ -108,12 +114,18 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
     except KeyboardInterrupt:
         print(f"\n{prog}: interrupted; every finished call is stored in {opts.out}: rerun the same command "
               "to resume", file=sys.stderr)
+        if opts.batch:
+            print(batches_line(opts, args, prog), file=sys.stderr)
         return EXIT_INTERRUPTED
     print(result_line(result.summary))
-    useless = job.scored_nothing(result.summary)
     stopped = result.outcome.stopped
+    useless = None if stopped == "submitted" else job.scored_nothing(result.summary)  # --no-wait: not finished
     note = f"; STOPPED ({stopped}): {result.not_made} {job.noun} not made" if stopped else ""
+    if stopped == "submitted":  # --no-wait: the batches keep running
+        note = f"; {result.not_made} {job.noun} not made yet"
     print(f"{result.outcome.calls} calls in {result.seconds:.1f} s{note}; wrote {opts.out}/{job.summary_file}")
+    if stopped == "submitted":
+        print(batches_line(opts, args, prog))
     if result.stored_errors:
         n = sum(result.stored_errors.values())
         detail = ", ".join(f"{k} {v}" for k, v in result.stored_errors.items())
@@ -121,15 +133,35 @@ def run_command(plan: Any, opts: Limits, args: argparse.Namespace, *, prog: str,
               f"them again; to do so: {retry_command(args, prog)}", file=sys.stderr)
     if useless:
         print(f"{prog}: {useless}", file=sys.stderr)
-    if stopped:  # the budget ran out: a rerun with more continues
+    if stopped and stopped != "submitted":  # the budget ran out: a rerun with more continues (--no-wait: as asked)
         return EXIT_STOPPED
     return EXIT_NOTHING if useless else 0
 
 
-def retry_command(args: argparse.Namespace, prog: str) -> str:
-    """The command line that calls the stored errors again (credentials in URLs redacted)."""
+def batches_line(opts: Limits, args: argparse.Namespace, prog: str) -> str:
+    """What to do about the batches still running: the command that collects them, and the one
+    that cancels them."""
+    from plug_eval.llm.batch import open_summary
+    from plug_eval.llm.batch_log import CANCEL_COMMAND
+
+    n, requests = open_summary(opts.out)
+    if not n:
+        return f"{prog}: no batch of {opts.out} is still open"
+    collect = shlex.join([prog, *[a for a in _shown_argv(args) if a != "--no-wait"]])
+    return (f"{prog}: {n} batches ({requests} requests) keep running at the provider (up to 24 hours); collect "
+            f"them with the same command (--no-wait: what has ended so far): {collect}; cancel them: "
+            f"{CANCEL_COMMAND} {shlex.quote(str(opts.out))}")
+
+
+def _shown_argv(args: argparse.Namespace) -> list[str]:
+    """The command's arguments as they may be shown (credentials in URLs redacted)."""
     from plug_eval.llm.base import redact_url
 
     argv: Sequence[str] = getattr(args, "argv", None) or sys.argv[1:]
-    shown = [(redact_url(a) or a) if "://" in a else a for a in argv]
+    return [(redact_url(a) or a) if "://" in a else a for a in argv]
+
+
+def retry_command(args: argparse.Namespace, prog: str) -> str:
+    """The command line that calls the stored errors again (credentials in URLs redacted)."""
+    shown = _shown_argv(args)
     return shlex.join([prog, *[a for a in shown if a not in ("--retry-errors", "--retry-failed")], "--retry-errors"])

@@ -85,6 +85,8 @@ class Limits:
     max_consecutive_failures: int = MAX_CONSECUTIVE_FAILURES  #: connection failures in a row that stop a run
     spent_before: float = 0.0  #: USD the store already holds, counted against ``max_cost``
     accept_new_identity: bool = False  #: reuse a run directory made with another identity
+    batch: bool = False  #: send the calls through the provider's batch API (:mod:`plug_eval.llm.batch`)
+    wait: bool = True  #: with ``batch``: wait for the batches to end (``--no-wait``: submit and return)
 
     def check(self) -> None:
         """A one-line :class:`PlugEvalError` naming the flag for the first bad value; before any
@@ -99,6 +101,8 @@ class Limits:
         for option, value, ok, rule in rules:
             if not ok or (isinstance(value, float) and math.isnan(value)):
                 raise PlugEvalError(f"{option} must be {rule}, not {value}")
+        if not self.wait and not self.batch:
+            raise PlugEvalError("--no-wait needs --batch: a live run waits for its calls")
 
 
 C = TypeVar("C", bound=Call)
@@ -139,6 +143,19 @@ def check_before_calls(pending: Sequence[C], backend: Backend, max_cost: float |
         max_call_cost(prompt_of(pending[0]), pending[0].request.decoding, price)
 
 
+def retry_delay(err: TransientError, attempt: int, limits: Limits) -> float:
+    """How long to wait before attempt ``attempt + 1`` (a call's retries, and a batch's steps): the
+    server's retry-after (capped, +0-10% jitter); after a timeout, the timeout again (the server
+    may still be working on the request it gave up: a retry now would queue behind it), capped;
+    else 0.5 s * 2^n minus 0-25% jitter."""
+    if err.retry_after is not None:
+        return min(err.retry_after, limits.retry_after_cap) * (1 + 0.1 * random.random())
+    if err.kind == "timeout":
+        return min(limits.timeout, limits.retry_after_cap) * (1 - 0.25 * random.random())
+    base = min(limits.backoff_base * 2 ** (attempt - 1), limits.retry_after_cap)
+    return base * (1 - 0.25 * random.random())
+
+
 @dataclass(frozen=True)
 class Result:
     """How one call ended: a reply or an error, with its cost (None when unknown)."""
@@ -150,6 +167,7 @@ class Result:
     cost_usd: float | None
     error_kind: str | None = None  #: one of :data:`plug_eval.llm.base.ERROR_KINDS` when ``error``
     cost_bound_usd: float | None = None  #: the call's maximum cost, when its cost is unknown but bounded
+    batch_id: str | None = None  #: the provider's batch the call went through (``--batch``)
 
 
 _ABANDONED = "abandoned"  #: an attempt cut short by a stopped run: nothing to store
@@ -329,15 +347,7 @@ class Engine(Generic[C]):
             await asyncio.sleep(self._delay(err, attempt))
 
     def _delay(self, err: TransientError, attempt: int) -> float:
-        """Server's retry-after (capped, +0-10% jitter); after a timeout, the timeout again (the
-        server may still be working on the request it gave up: a retry now would queue behind
-        it), capped; else 0.5 s * 2^n minus 0-25% jitter."""
-        if err.retry_after is not None:
-            return min(err.retry_after, self.opts.retry_after_cap) * (1 + 0.1 * random.random())
-        if err.kind == "timeout":
-            return min(self.opts.timeout, self.opts.retry_after_cap) * (1 - 0.25 * random.random())
-        base = min(self.opts.backoff_base * 2 ** (attempt - 1), self.opts.retry_after_cap)
-        return base * (1 - 0.25 * random.random())
+        return retry_delay(err, attempt, self.opts)
 
     async def _batch(self, calls: list[C]) -> list[_Attempted]:
         started = time.monotonic()
@@ -390,32 +400,40 @@ class Engine(Generic[C]):
             self.held.clear()
 
     def _keep(self, call: C, result: Result) -> bool:
-        """Store one finished call; a record that cannot be built or written is kept raw, as an
-        error of its own kind, and a full disk stops the run (the reply kept in the journal)."""
+        """Store one finished call (:func:`keep`); a full disk stops the run."""
+        why = keep(self.store, self.record, call, result, self.outcome)
+        if why is not None:
+            self._stop("disk", why)
+        return why is None
+
+
+def keep(store: Store, record: Recorder[Any], call: Call, result: Result, outcome: Outcome) -> str | None:
+    """The record step of every finished call, live or through a batch: the job's record,
+    appended and counted in ``outcome``.  A record that cannot be built or written is kept raw,
+    as an error of its own kind; a full disk returns why the run must stop (the reply kept in
+    the journal), else None."""
+    try:
+        rec = record(call, result)
+    except Exception as err:  # the job's recorder cannot take this reply: it was paid, keep it raw
+        rec = unrecordable(call, result, err)
+    try:
         try:
-            rec = self.record(call, result)
-        except Exception as err:  # the job's recorder cannot take this reply: it was paid, keep it raw
+            store.append(rec)
+        except (TypeError, ValueError) as err:  # a record JSON cannot hold: the raw one instead
             rec = unrecordable(call, result, err)
-        try:
-            try:
-                self.store.append(rec)
-            except (TypeError, ValueError) as err:  # a record JSON cannot hold: the raw one instead
-                rec = unrecordable(call, result, err)
-                self.store.append(rec)
-        except DiskFull as err:
-            self.outcome.journaled += err.kept
-            self.outcome.lost += not err.kept
-            self._stop("disk", f"cannot write {err.path} ({err.strerror}): every reply made is in the store "
-                       "or in its journal, which the next run reads first"
-                       + (f" ({self.outcome.lost} could not be kept)" if self.outcome.lost else "")
-                       + "; free some space and rerun the same command")
-            return False
-        self.outcome.calls += 1
-        self.outcome.errors += rec.get("error") is not None
-        if rec.get("error") is not None:
-            kind = str(rec.get("error_kind") or "other")
-            self.outcome.error_kinds[kind] = self.outcome.error_kinds.get(kind, 0) + 1
-        return True
+            store.append(rec)
+    except DiskFull as err:
+        outcome.journaled += err.kept
+        outcome.lost += not err.kept
+        return (f"cannot write {err.path} ({err.strerror}): every reply made is in the store or in its journal, "
+                "which the next run reads first" + (f" ({outcome.lost} could not be kept)" if outcome.lost else "")
+                + "; free some space and rerun the same command")
+    outcome.calls += 1
+    outcome.errors += rec.get("error") is not None
+    if rec.get("error") is not None:
+        kind = str(rec.get("error_kind") or "other")
+        outcome.error_kinds[kind] = outcome.error_kinds.get(kind, 0) + 1
+    return None
 
 
 def unrecordable(call: Call, result: Result, err: BaseException) -> dict[str, Any]:
@@ -426,4 +444,5 @@ def unrecordable(call: Call, result: Result, err: BaseException) -> dict[str, An
             "error": f"the reply could not be recorded ({type(err).__name__}: {str(err)[:200]}); its text is kept "
                      "in raw", "error_kind": "unrecordable", "input_tokens": None, "output_tokens": None,
             "cost_usd": cost, "cost_bound_usd": result.cost_bound_usd, "latency_s": round(result.latency_s, 4),
-            "attempts": result.attempts, "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+            "attempts": result.attempts, "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            **({"batch_id": result.batch_id} if result.batch_id is not None else {})}

@@ -21,14 +21,14 @@ import dataclasses
 import sys
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from plug_eval.errors import PlugEvalError
-from plug_eval.llm import rundir
+from plug_eval.llm import batch, rundir
 from plug_eval.llm.base import Backend, Reply, Request
 from plug_eval.llm.engine import Engine, Limits, Needed, Outcome, Result, check_before_calls, pending_calls
 from plug_eval.llm.prices import FREE, Price, PriceTable, cost_text, estimated_cost, max_call_cost
@@ -39,6 +39,9 @@ SCHEMA_VERSION = 1
 #: ``key`` and ``raw``).
 COMMON_FIELDS = ("schema_version", "key", "raw", "error", "error_kind", "input_tokens", "output_tokens",
                  "cost_usd", "latency_s", "attempts", "time")
+#: Common fields written only when they apply: a reply's bound when its cost is unknown, and the
+#: provider's batch a record came through (``--batch``).
+OPTIONAL_FIELDS = ("cost_bound_usd", "batch_id")
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ def plan_job(job: Job, opts: Limits, *, dry: bool = False) -> Plan:
     calls = job.calls()
     rundir.check_existing(opts.out, job.kind, job.conflict, job.identity(),
                           accept_new_identity=opts.accept_new_identity, adopt=job.adopt)
+    batch.check(job.backend, opts)  # --batch: a batch API; live: no batch of the directory still open
     store = Store(opts.out)
     store.refresh()
     calls = aliased(calls, store, job.backend)
@@ -269,6 +273,8 @@ def recorder(job: Job) -> Callable[[Call, Result], dict[str, Any]]:
             rec["cost_bound_usd"] = round(result.cost_bound_usd, 8)
         if reply is not None and reply.notes:  # what was normalised to store a valid but unusual reply
             rec["reply_notes"] = list(reply.notes)
+        if result.batch_id is not None:  # came through a provider's batch (--batch)
+            rec["batch_id"] = result.batch_id
         return rec
 
     return record
@@ -281,7 +287,7 @@ class RunStopped(PlugEvalError):
     def __init__(self, why: str, problem: str) -> None:
         super().__init__(problem)
         self.why = why
-        self.exit_code = 2 if why == "auth" else 3
+        self.exit_code = 2 if why in ("auth", "refused") else 3  # refused: a batch the provider would not take
 
 
 @dataclass
@@ -307,7 +313,11 @@ def run_job(plan: Plan, opts: Limits) -> RunResult:
     limits = dataclasses.replace(opts, spent_before=plan.spent_before)  # a budget is per run directory
     engine = Engine(job.backend, limits, plan.price, recorder(job), activity=job.activity, needed=plan.needed)
     try:
-        outcome = asyncio.run(engine.run(plan.pending))
+        if opts.batch:  # the same calls, records and store through the provider's batch API
+            outcome = batch.run_batches(job.backend, plan.calls, plan.pending, plan.price, recorder(job),
+                                        plan.needed, limits, job.activity)
+        else:
+            outcome = asyncio.run(engine.run(plan.pending))
     except KeyboardInterrupt:
         _summarize_interrupted(job, out)
         raise
@@ -354,24 +364,34 @@ def _state(plan: Plan, out: Path) -> tuple[int, dict[str, int]]:
 # --------------------------------------------------------------------------- pricing without calling
 
 
-def dry_run(plan: Plan, what: str = "") -> list[str]:
+def dry_run(plan: Plan, what: str = "", batched: bool = False) -> list[str]:
     """One line per planned call (stored, or to call with its estimated cost), then the totals;
-    ``what`` opens the totals line (e.g. how many answers were read)."""
+    ``what`` opens the totals line (e.g. how many answers were read).  ``batched`` (``--batch``):
+    each cost at the live price and at the batch price, side by side."""
     job, price = plan.job, plan.price
     pending = {c.key for c in plan.pending}
-    lines, est = [], 0.0
+    prices = [price, price.batch()] if price is not None and batched else [price]
+    lines, est = [], [0.0] * len(prices)
     for c in plan.calls:
         stored = c.key not in pending
-        cost = None if price is None or stored else estimated_cost(
-            prompt_of(c), c.request.decoding, price, job.estimated_output_tokens(c))
-        est += cost or 0.0
+        costs = [None if p is None or stored else estimated_cost(prompt_of(c), c.request.decoding, p,
+                                                                 job.estimated_output_tokens(c)) for p in prices]
+        est = [e + (x or 0.0) for e, x in zip(est, costs, strict=True)]
         lines.append(f"{c.item_id}\t{c.part or 'single'}\t{c.key[:12]}\t"
-                     f"{'stored, no call' if stored else 'call, est. ' + cost_text(cost)}")
-    worst = None
+                     f"{'stored, no call' if stored else 'call, est. ' + _side_by_side(costs, batched)}")
+    worst: list[float | None] = [None] * len(prices)
     if price is not None and plan.pending and all("max_tokens" in c.request.decoding for c in plan.pending):
-        worst = sum(max_call_cost(prompt_of(c), c.request.decoding, price) for c in plan.pending)
+        worst = [sum(max_call_cost(prompt_of(c), c.request.decoding, p) for c in plan.pending)
+                 for p in prices if p is not None]
     lines.append(f"{what}{len(plan.calls)} {job.noun}: {len(plan.calls) - len(plan.pending)} stored, "
                  f"{len(plan.pending)} to call; {job.role} {job.label()}; "
-                 f"estimated cost {cost_text(est if price else None)}"
-                 + (f" (at most {cost_text(worst)})" if worst is not None else ""))
+                 f"estimated cost {_side_by_side(est if price else [None], batched)}"
+                 + (f" (at most {_side_by_side(worst, batched)})" if worst[0] is not None else ""))
     return lines
+
+
+def _side_by_side(costs: Sequence[float | None], batched: bool) -> str:
+    """A cost, or with ``--batch`` the live and the batch cost: ``$0.0100 live, $0.0050 in a batch``."""
+    if not batched or len(costs) == 1:  # no price: unknown either way
+        return cost_text(costs[0])
+    return f"{cost_text(costs[0])} live, {cost_text(costs[1])} in a batch"

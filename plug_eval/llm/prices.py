@@ -5,6 +5,10 @@ them when this table was written; they change, so ``--prices FILE`` (YAML or JSO
 ``{model: {input: 2.5, output: 10}}``) overrides or extends the table.  A model matches its own
 name or a dated snapshot of it (``gpt-4o-2024-08-06``, ``gpt-4-0613``).  A model that is not
 in the table costs ``None`` (unknown), never 0; local backends (``hf``, ``rules``) cost 0.
+
+A call sent in a provider's batch (``--batch``, :mod:`plug_eval.llm.batch`) costs the batch price:
+:data:`BATCH_SHARE` of the live price (OpenAI's Batch API and Anthropic's Message Batches both
+charge half), unless the price file gives ``batch_input`` / ``batch_output``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "claude-sonnet-4": (3.00, 15.00),
     "claude-opus-4": (15.00, 75.00),
 }
+BATCH_SHARE = 0.5  #: a batch's price as a share of the live price, when the price file gives none
 _SNAPSHOT = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest)$")
 
 
@@ -42,11 +47,18 @@ _SNAPSHOT = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest)$")
 class Price:
     input: float  #: USD per million input tokens
     output: float  #: USD per million output tokens
+    batch_input: float | None = None  #: in a batch; None: ``BATCH_SHARE`` of ``input``
+    batch_output: float | None = None  #: in a batch; None: ``BATCH_SHARE`` of ``output``
 
     def cost(self, input_tokens: int | None, output_tokens: int | None) -> float | None:
         if input_tokens is None or output_tokens is None:
             return None
         return round((input_tokens * self.input + output_tokens * self.output) / 1e6, 8)
+
+    def batch(self) -> Price:
+        """What the same tokens cost when the call goes through a provider's batch."""
+        return Price(self.input * BATCH_SHARE if self.batch_input is None else self.batch_input,
+                     self.output * BATCH_SHARE if self.batch_output is None else self.batch_output)
 
 
 FREE = Price(0.0, 0.0)
@@ -104,11 +116,13 @@ class PriceTable:
 def _entry(model: str, value: Any, path: str) -> Price:
     try:
         if isinstance(value, Mapping):
-            return Price(float(value["input"]), float(value["output"]))
+            batch = [None if value.get(k) is None else float(value[k]) for k in ("batch_input", "batch_output")]
+            return Price(float(value["input"]), float(value["output"]), *batch)
         inp, out = value
         return Price(float(inp), float(out))
     except (KeyError, TypeError, ValueError):
-        raise PlugEvalError(f"price of {model!r} must be {{input: USD/1M, output: USD/1M}}", path) from None
+        raise PlugEvalError(f"price of {model!r} must be {{input: USD/1M, output: USD/1M}} (optionally "
+                            "batch_input, batch_output)", path) from None
 
 
 def load_price_file(path: str | Path) -> dict[str, Price]:

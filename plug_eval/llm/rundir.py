@@ -5,7 +5,9 @@
 * ``items.jsonl`` -- what the job's calls are about (paired answers, answers, source rows);
 * ``run.json`` -- the job's ``kind``, its own fields, its ``identity`` and ``keys`` (item id ->
   part -> store key of every planned call);
-* a summary the job rebuilds from the files alone (``summary.json``, ``translate.json``).
+* a summary the job rebuilds from the files alone (``summary.json``, ``translate.json``);
+* with ``--batch``, ``batches.jsonl`` -- every batch submitted to a provider, recorded before the
+  run waits for it (:mod:`plug_eval.llm.batch`), with ``batches.lock``.
 
 A directory holds one job's calls: :func:`check_existing` refuses another kind or another subject
 (other systems) outright, and another identity (other inputs, model, base URL, language,
@@ -30,6 +32,8 @@ JUDGMENTS = "judgments.jsonl"
 SUMMARY = "summary.json"
 RUN = "run.json"
 LOCK = "judgments.lock"
+BATCHES = "batches.jsonl"
+BATCHES_LOCK = "batches.lock"
 
 #: How an identity field is named in the one-line error that shows what changed.
 IDENTITY_NAMES = {"inputs": "answer files", "judge": "judge", "base_url": "base URL", "lang": "language",

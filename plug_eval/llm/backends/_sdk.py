@@ -14,8 +14,9 @@ import importlib
 import json
 import os
 import time
+from collections.abc import Awaitable, Callable
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from plug_eval.errors import PlugEvalError
@@ -30,6 +31,7 @@ from plug_eval.llm.base import (
 )
 
 RETRY_STATUS = {408, 409, 429}
+T = TypeVar("T")
 
 
 def import_sdk(name: str, minimum: tuple[int, ...]) -> ModuleType:
@@ -94,6 +96,22 @@ def _connection_kind(err: BaseException) -> str:
     return "connection"
 
 
+def status_error(status: int, message: str, headers: Any = None) -> CallError:
+    """The error of an HTTP status the server answered with (a live call's, or one request's
+    inside a provider's batch)."""
+    reason = f"HTTP {status}: {message}"
+    if status in FATAL_STATUS:
+        return FatalError(f"{FATAL_STATUS[status]}: {reason}", kind="auth")
+    if status == 403:
+        return PermanentError(f"refused: {reason}", kind="refused")
+    if status == 429:
+        return TransientError(reason, retry_after(headers), kind="rate")
+    if status in RETRY_STATUS or status >= 500:
+        return TransientError(reason, retry_after(headers), kind="server")
+    too_long = status in (400, 413, 422) and any(t in message.lower() for t in _TOO_LONG)
+    return PermanentError(reason, kind="too-long" if too_long else "other")
+
+
 def classify(err: BaseException, sdk: ModuleType) -> CallError:
     """Map an SDK exception to our retryable / permanent / fatal errors (never re-raises)."""
     if isinstance(err, json.JSONDecodeError) or isinstance(err, sdk.APIResponseValidationError):
@@ -104,18 +122,7 @@ def classify(err: BaseException, sdk: ModuleType) -> CallError:
             return TransientError("timeout", kind="timeout")
         return TransientError(f"connection error: {_chain(err)[-1]}", kind="connection")
     if isinstance(err, sdk.APIStatusError):
-        status = err.status_code
-        reason = f"HTTP {status}: {err.message}"
-        if status in FATAL_STATUS:
-            return FatalError(f"{FATAL_STATUS[status]}: {reason}", kind="auth")
-        if status == 403:
-            return PermanentError(f"refused: {reason}", kind="refused")
-        if status == 429:
-            return TransientError(reason, retry_after(err.response.headers), kind="rate")
-        if status in RETRY_STATUS or status >= 500:
-            return TransientError(reason, retry_after(err.response.headers), kind="server")
-        too_long = status in (400, 413, 422) and any(t in str(err.message).lower() for t in _TOO_LONG)
-        return PermanentError(reason, kind="too-long" if too_long else "other")
+        return status_error(err.status_code, str(err.message), err.response.headers)
     if isinstance(err, (AttributeError, TypeError, IndexError, KeyError)):
         return TransientError(f"malformed response body ({err.__class__.__name__}: {err})", kind="malformed")
     return PermanentError(f"{err.__class__.__name__}: {err}")
@@ -208,3 +215,13 @@ class SdkBackend(Backend):
     async def aclose(self) -> None:
         if self._client is not None:
             await self._client.close()
+            self._client = None
+
+    async def sdk_call(self, step: Callable[[Any], Awaitable[T]]) -> T:
+        """One request of a batch step through the SDK client, its failure classified as a live
+        call's is."""
+        client = self._connect()
+        try:
+            return await step(client)
+        except Exception as err:  # every failure becomes a classified CallError
+            raise classify(err, self._sdk) from None
