@@ -61,7 +61,7 @@ def check_language(lang: languages.Language) -> None:
                                 f"its codes, e.g. {', '.join(sorted(known)[:8])}, ...", lang.source)
 
 
-_checked: set[str] = set()
+_checked: set[languages.Language] = set()
 
 
 def strip_code(text: str) -> str:
@@ -93,9 +93,10 @@ def fidelity(text: str, want: str) -> float:
     language) and 0.0 otherwise: empty answers and runs of punctuation or broken bytes, which
     untrained models produce, must not count as faithful.
     """
-    if want not in _checked:
+    lang = languages.LANGUAGES.get(want)
+    if lang is not None and lang not in _checked:
         check([want])
-        _checked.add(want)
+        _checked.add(lang)
     shares = language_shares(text)
     if shares:
         return shares.get(_langid_code(want), 0.0)

@@ -123,12 +123,12 @@ def from_mapping(data: Mapping[str, Any], where: str | os.PathLike[str]) -> Lang
     bad = sorted(str(k) for k in data if k not in KEYS)
     if bad:
         raise PlugEvalError(f"{bad[0]}: not a field of a language file (see docs/languages.md)", where)
+    for key in (*_REQUIRED, *_TEXT):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise PlugEvalError(f"{key}: must be text, not {data[key]!r} (quote it)", where)
     for key in _REQUIRED:
         if not _text(data.get(key)):
             raise PlugEvalError(f"{key}: missing (a language needs code, name and header)", where)
-    for key in (*_REQUIRED, *_TEXT):
-        if key in data and not isinstance(data[key], str):
-            raise PlugEvalError(f"{key}: must be text, not {data[key]!r} (quote it)", where)
     code = data["code"].strip()
     if not _CODE.fullmatch(code):
         raise PlugEvalError(f"code: {code!r} is not a language code (ISO 639, e.g. de or pt-BR)", where)
@@ -180,7 +180,7 @@ def _check_values(v: dict[str, Any], where: str | os.PathLike[str]) -> None:
     _check_mapping(v, "multipliers", lambda x: _number(x), "each a text and its value (万: 10000)", bad)
     _check_mapping(v, "judge_templates", _text, f"templates named {', '.join(JUDGE_TEMPLATES)}", bad,
                    keys=JUDGE_TEMPLATES)
-    if "number_words" in v:
+    if v.get("number_words"):
         _check_number_words(v["number_words"], bad)
 
 
