@@ -211,18 +211,20 @@ def _check_number_words(words: Any, bad: Any) -> None:
     if not isinstance(words, dict) or words.get("reader") not in NUMBER_READERS:
         raise bad(key, f"a mapping with a reader: {', '.join(NUMBER_READERS)}")
     spec = _READER_FIELDS[words["reader"]]
+    what = {"text": "a text", "list": "a list of texts",
+            "map": "a mapping of words to numbers (quote yes, no, on, off and null: YAML reads them as other values)"}
     for name, value in words.items():
         kind = spec.get(name)
         if name == "reader":
             continue
+        if kind is None:
+            raise bad(key, f"{name}: not a field of the {words['reader']} reader (fields: {', '.join(spec)})")
         ok = (kind == "text" and _text(value)
               or kind == "list" and isinstance(value, list) and all(map(_text, value))
               or kind == "map" and isinstance(value, dict) and bool(value)
               and all(_text(k) and _number(x) for k, x in value.items()))
         if not ok:
-            known = ", ".join(spec)
-            raise bad(key, f"{name}: not a field of the {words['reader']} reader, or not of its kind "
-                           f"(fields: {known}; a map's keys are words: quote yes, no, on, off, null)")
+            raise bad(key, f"{name}: {what[kind]}")
     missing = [n for n, kind in spec.items() if kind == "map" and n not in words]
     if missing:
         raise bad(key, f"the {words['reader']} reader needs {', '.join(missing)}")

@@ -153,6 +153,22 @@ def test_a_task_carries_its_language_and_a_table_that_differs_is_refused(folder,
         languages.register(de)
 
 
+def test_the_german_example_of_the_docs_is_a_usable_language_with_a_german_judge_prompt(folder):
+    import shutil
+
+    from plug_eval.judges.prompts.config import resolve
+    from plug_eval.judges.prompts.render import render
+
+    shutil.copy(ROOT / "docs" / "languages" / "de.yaml", folder / "de.yaml")
+    assert languages.get("de").header == "Deutsche Antwort:"
+    assert numbers.final_number("Also sind es zwölf.", "de") == 12 and numbers.final_number("2,5 Liter", "de") == 2.5
+    template, _ = resolve("openai:gpt-4o", "pairwise").template_for("de")
+    shown = render(template, instruction="Erkläre den Regenbogen.", answers=("Licht.", "Light."), lang="de",
+                   max_answer_units=3000)
+    assert shown.system.startswith("Du bist ein unparteiischer Gutachter.") and "Anfrage (Deutsch):" in shown.user
+    assert verdicts.parse_pairwise("Beide sind kurz, A ist auf Deutsch.\n[[A]]").verdict == verdicts.FIRST
+
+
 # --- bad files: one line naming the file and the field, exit 2, nothing written --------------------------
 BAD = [
     ("pt.yaml", "code: pt\nname: [Portuguese\n", "not valid YAML at line 3"),
@@ -200,6 +216,21 @@ def test_two_files_with_one_code_in_a_folder_are_refused_before_anything_is_writ
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert f"{folder / 'pt_br.yaml'}: code: 'pt' is also the code of pt.yaml" in done.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_a_judge_template_that_does_not_compile_names_the_language_file_before_anything_is_written(tmp_path):
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    (folder / "de.yaml").write_text(GERMAN + "judge_templates:\n  pairwise: '{% block user %}{{ instruction'\n",
+                                    encoding="utf-8")
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps([{"id": "1", "instruction": "Hallo?", "output": "Hallo!"}]), encoding="utf-8")
+    done = subprocess.run([exe("plug-judge"), "compare", str(answers), str(answers), "--judge", "rules", "--lang", "de",
+                           "--languages", str(folder), "--out", str(tmp_path / "run")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert f"{folder / 'de.yaml'}: judge_templates: pairwise: template line 1" in done.stderr
+    assert not (tmp_path / "run").exists()
 
 
 def test_a_missing_folder_is_one_line(tmp_path):
