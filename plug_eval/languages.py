@@ -132,8 +132,12 @@ def from_mapping(data: Mapping[str, Any], where: str | os.PathLike[str]) -> Lang
     code = data["code"].strip()
     if not _CODE.fullmatch(code):
         raise PlugEvalError(f"code: {code!r} is not a language code (ISO 639, e.g. de or pt-BR)", where)
-    values = {k: data[k] for k in data}
-    values.update(code=code, name=data["name"].strip(), header=data["header"].strip())
+    header = data["header"].strip()
+    if not header.endswith((":", "：")):
+        raise PlugEvalError(f"header: {header!r} must end with a colon (: or ：), as PLUG's headers do: the "
+                            "answer is found after it", where)
+    values = {k: v for k, v in data.items() if v is not None}  # an empty field takes its default
+    values.update(code=code, name=data["name"].strip(), header=header)
     values.setdefault("native", values["name"])
     values.setdefault("script", "Latn")
     values.setdefault("data_file", values["name"].lower() + ".json")

@@ -181,6 +181,7 @@ BAD = [
     ("fil.yaml", "code: fil\nname: Filipino\nheader: 'Sagot:'\n",
      "langid: py3langid has no language 'fil' (the field defaults to the code)"),
     ("pt.yaml", "code: pt\nname: Portuguese\nheader: 'Resposta:'\ncolour: green\n", "colour: not a field"),
+    ("pt.yaml", "code: pt\nname: Portuguese\nheader: Resposta\n", "header: 'Resposta' must end with a colon"),
     ("pt.yaml", "code: pt\nname: Portuguese\nheader: 'Resposta:'\ninjection: ['(unclosed']\n",
      "injection: pattern 1 is not a regular expression"),
     ("pt.yaml", "code: pt\nname: Portuguese\nheader: 'Resposta:'\nunits: characters\n",
