@@ -68,6 +68,8 @@ summary.json adds AlpacaEval's own metrics under "alpacaeval"."""
 
 def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool, out_required: bool = True) -> None:
     """The judge, data and statistics flags of a judging command, then the shared run flags."""
+    from plug_eval import languages
+
     g = p.add_argument_group("judge")
     g.add_argument("--judge", required=True, metavar="SPEC",
                    help="preset name (see `plug-judge judges`), preset.yaml, BACKEND:MODEL or rules")
@@ -75,6 +77,7 @@ def _judge_args(p: argparse.ArgumentParser, *, pairwise: bool, out_required: boo
     g.add_argument("--template", metavar="FILE", help="your own jinja2 prompt template (e.g. the paper's prompt)")
     d = p.add_argument_group("data")
     d.add_argument("--lang", help="language code of the answers when the files do not say (en zh ko it es)")
+    languages.add_flag(d)
     d.add_argument("--filter", help="lm-eval samples holding several filters: the one whose filtered_resps are "
                    "the answers (a file with one filter uses it)")
     s = p.add_argument_group("statistics")

@@ -12,11 +12,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from plug_eval.errors import DataError, PlugEvalError
-from plug_eval.languages import LANGUAGES, TARGETS, answer_units
+from plug_eval.languages import LANGUAGES, answer_units
 from plug_eval.pivot import build_response, split_response
 
 if TYPE_CHECKING:  # pragma: no cover
     from lm_eval.tasks import TaskManager
+
+
+def __getattr__(name: str) -> Any:
+    if name == "TARGETS":  # read from the language files on first use, not on import
+        from plug_eval.languages import targets
+
+        return targets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def tasks_dir() -> str:

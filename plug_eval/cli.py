@@ -2,6 +2,7 @@
 
     plug-eval run --model hf --model_args pretrained=DIR --tasks xalpacaeval_zh [lm-eval args]
     plug-eval tasks list | path | link | unlink
+    plug-eval tasks add-language FILE --out DIR
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 import plug_eval_hook
-from plug_eval import chat_template, task_folders, tasknames, tasks_dir
+from plug_eval import chat_template, task_folders, tasknames
 from plug_eval.errors import PlugEvalError, guarded
 from plug_eval.languages import LANGUAGES
 
@@ -162,7 +163,13 @@ def list_tasks() -> str:
 
 
 def tasks_command(args: argparse.Namespace) -> int:
-    action = {"list": list_tasks, "path": tasks_dir, "link": link_tasks, "unlink": unlink_tasks}
+    from plug_eval.tasks import generate
+
+    if args.action == "add-language" or args.file or args.out:
+        print(generate.add_language_command(args.action, args.file, args.out))
+        return 0
+    action = {"list": list_tasks, "path": lambda: "\n".join(task_folders()), "link": link_tasks,
+              "unlink": unlink_tasks}
     print(action[args.action]())
     return 0
 
@@ -186,8 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="lm-eval's `run` with the X-AlpacaEval, X-SVAMP and X-TruthfulQA tasks included",
                        add_help=False)
     r.add_argument("lm_eval_args", nargs=argparse.REMAINDER)
-    t = sub.add_parser("tasks", help="list the tasks, print their folder, link them into lm-eval")
-    t.add_argument("action", choices=["list", "path", "link", "unlink"])
+    t = sub.add_parser("tasks", help="list the tasks, print their folders, link them into lm-eval, add a language")
+    t.add_argument("action", choices=["list", "path", "link", "unlink", "add-language"])
+    t.add_argument("file", nargs="?", metavar="FILE", help="add-language: a language file (docs/languages.md)")
+    t.add_argument("--out", metavar="DIR", help="add-language: the folder to write its task YAMLs into")
     t.set_defaults(func=tasks_command)
     chat_template.add_subcommand(sub)  # issue 24
     demo = _demo_parser(sub)

@@ -52,9 +52,12 @@ def build_response(pivot_answer: str, target_answer: str, target: str,
             f"{languages.get(target).header}\n{target_answer}")
 
 
-@cache
 def _header_patterns(code: str) -> tuple[re.Pattern[str], ...]:
-    header = languages.get(code).header
+    return _patterns(languages.get(code).header)  # by header: a language file may change it
+
+
+@cache
+def _patterns(header: str) -> tuple[re.Pattern[str], ...]:
     label = re.escape(header.rstrip(":：").rstrip())
     head = label + r"[ \t]*[:：]"
     return (

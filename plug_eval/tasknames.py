@@ -7,13 +7,15 @@ language (``xalpacaeval_zh``) and a pivot task per target language (``xalpacaeva
 a group per variant (``xalpacaeval``, ``xalpacaeval_pivot``)
 and a tag with all of them (``xalpacaeval_all``).  The task YAML generator, ``plug-eval run``
 (de-duplication, data pre-checks) and ``plug-eval tasks list`` read these names from here.
+TASKS, GROUPS and TAGS are the built-in languages' tasks; a task of a language added by a file
+(``plug-eval tasks add-language``) has a name of the same form, which :func:`parse` reads.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from plug_eval.languages import LANGUAGES, TARGETS
+from plug_eval.languages import DEFAULT_PIVOT, LANGUAGES, builtin, targets
 
 BENCHMARKS = ("xalpacaeval", "xsvamp", "xtruthfulqa")
 DIRECT, PIVOT = "direct", "pivot"
@@ -38,7 +40,7 @@ def tag_name(benchmark: str) -> str:
 
 
 def _languages(variant: str) -> tuple[str, ...]:
-    return tuple(LANGUAGES) if variant == DIRECT else TARGETS
+    return builtin() if variant == DIRECT else targets()
 
 
 TASKS: dict[str, TaskName] = {
@@ -65,6 +67,19 @@ PIVOT_METRIC = ("pivot_ok", True)
 def metrics(benchmark: str, variant: str) -> tuple[tuple[str, bool | None], ...]:
     """(metric, higher_is_better) of one benchmark's tasks, in results order."""
     return ((PIVOT_METRIC,) if variant == PIVOT else ()) + METRICS[benchmark]
+
+
+def parse(name: str) -> TaskName | None:
+    """(benchmark, variant, language) of a task name of ours, built-in or of any known language."""
+    if name in TASKS:
+        return TASKS[name]
+    for benchmark in BENCHMARKS:
+        for variant in (PIVOT, DIRECT):
+            prefix = task_name(benchmark, variant, "")
+            lang = name[len(prefix):] if name.startswith(prefix) else ""
+            if lang in LANGUAGES and (variant == DIRECT or lang != DEFAULT_PIVOT):
+                return TaskName(benchmark, variant, lang)
+    return None
 
 
 def members(name: str) -> list[str]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plug_eval import files, languages
+from plug_eval import files, langid, languages
 from plug_eval.errors import PlugEvalError
 from plug_eval.langid import fidelity, strip_code
 from plug_eval.languages import answer_units
@@ -44,23 +44,11 @@ from plug_eval.llm.jobs import Call, Job, RunInfo, make_call
 SCHEMA_VERSION = 1
 SUMMARY = "translate.json"
 
-#: The two part labels per language (the labels of PLUG's own split script for zh, ko, it, es).
-LABELS: dict[str, tuple[str, str]] = {
-    "en": ("Instruction", "Response"),
-    "zh": ("指令", "回复"),
-    "ko": ("지시문", "답변"),
-    "it": ("Istruzione", "Risposta"),
-    "es": ("Instrucción", "Respuesta"),
-}
-
-#: Output tokens per source (English) token, for the dry-run estimate: a translation says the
-#: same as its source, but these languages need more tokens than English for it in the OpenAI
-#: tokenizers (an assumption, not a measurement of any one model: check a real dry run's usage).
-EXPANSION: dict[str, float] = {"en": 1.0, "zh": 1.3, "ko": 1.6, "it": 1.3, "es": 1.25}
-
-#: Length units (plug_eval.languages.answer_units: CJK characters, Hangul syllables, words) a
-#: translation has per English word.  The length check divides by it before comparing.
-UNITS_PER_WORD: dict[str, float] = {"en": 1.0, "zh": 1.6, "ko": 1.5, "it": 1.1, "es": 1.1}
+# The two part labels of each language (``labels``: PLUG's own split script's for zh, ko, it, es),
+# its output tokens per English token for the dry-run estimate (``expansion``: an assumption about
+# the OpenAI tokenizers, not a measurement of any one model) and the length units a translation
+# has per English word (``units_per_word``: the length check divides by it) are fields of its
+# language file (plug_eval.languages).
 RATIO_BAND = (0.33, 3.0)  #: normalized length ratio a translation must fall in
 MIN_UNITS_FOR_RATIO = 20  #: below this many source units the ratio says nothing
 MIN_FIDELITY = 0.5  #: share of the response's prose that must be in the target language
@@ -145,13 +133,13 @@ def max_tokens_for(row: dict[str, Any], target: str) -> int:
     """The reply's token budget: twice the source's tokens times the language's expansion, at
     least :data:`MIN_MAX_TOKENS`; never below twice the source (the issue's floor)."""
     src = est_tokens(row["instruction"]) + est_tokens(row["response"])
-    return max(MIN_MAX_TOKENS, math.ceil(2 * max(1.0, EXPANSION[target]) * src) + 32)
+    return max(MIN_MAX_TOKENS, math.ceil(2 * max(1.0, languages.get(target).expansion) * src) + 32)
 
 
 def messages_for(row: dict[str, Any], source: str, target: str) -> tuple[str, str]:
     """(system, user) of one translation request."""
-    ins, res = LABELS[target]
-    src_ins, src_res = LABELS[source]
+    ins, res = languages.get(target).labels
+    src_ins, src_res = languages.get(source).labels
     system = SYSTEM.format(source=languages.get(source).name, target=languages.get(target).name, ins=ins, res=res)
     return system, USER.format(ins=src_ins, res=src_res, instruction=row["instruction"], response=row["response"])
 
@@ -165,7 +153,7 @@ def split_reply(text: str, target: str) -> tuple[str | None, str | None]:
     """(instruction, response) of a reply; None for a part whose label line is missing.  The
     response starts at the first response label after the instruction label, so a response that
     mentions its own label later is kept whole."""
-    ins, res = LABELS[target]
+    ins, res = languages.get(target).labels
     m_ins = _label_line(ins).search(text)
     m_res = _label_line(res).search(text, m_ins.end() if m_ins else 0)
     instruction = None
@@ -183,10 +171,10 @@ def code_blocks(text: str) -> list[str]:
 def length_ratio(source: str, translation: str, target: str, source_lang: str = "en") -> float | None:
     """Translation length over source length, in units normalized per language; None when the
     source has too little prose to judge."""
-    src = answer_units(strip_code(source)) / UNITS_PER_WORD[source_lang]
+    src = answer_units(strip_code(source)) / languages.get(source_lang).units_per_word
     if src < MIN_UNITS_FOR_RATIO:
         return None
-    return answer_units(strip_code(translation)) / UNITS_PER_WORD[target] / src
+    return answer_units(strip_code(translation)) / languages.get(target).units_per_word / src
 
 
 def validate(row: dict[str, Any], reply: str, target: str, *, source_lang: str = "en",
@@ -194,7 +182,7 @@ def validate(row: dict[str, Any], reply: str, target: str, *, source_lang: str =
     """The translated parts and every reason the reply fails (empty list: it passes)."""
     reasons: list[str] = []
     instruction, response = split_reply(reply, target)
-    ins_label, res_label = LABELS[target]
+    ins_label, res_label = languages.get(target).labels
     if finish_reason == "length":
         reasons.append("truncated: the reply hit max_tokens")
     if instruction is None:
@@ -242,8 +230,8 @@ def parse_model(spec: str) -> tuple[str, str]:
 def parse_targets(spec: str, source: str) -> list[str]:
     out: list[str] = []
     for code in filter(None, (p.strip() for p in spec.split(","))):
-        if code not in LABELS:
-            raise PlugEvalError(f"--target {spec!r}: no labels for {code!r}; known: {', '.join(LABELS)}")
+        if code not in languages.LANGUAGES:
+            raise PlugEvalError(f"--target {spec!r}: {languages.unknown(code)}")
         if code == source:
             raise PlugEvalError(f"--target {spec!r}: {code} is the source language")
         if code not in out:
@@ -333,7 +321,8 @@ class TranslateJob(Job):
     def estimated_output_tokens(self, call: Call) -> int:
         """A translation says what its source says, in the language's expansion of tokens."""
         row = self.by_id[call.item_id]
-        return math.ceil((est_tokens(row["instruction"]) + est_tokens(row["response"])) * EXPANSION[call.part])
+        expansion = languages.get(call.part).expansion
+        return math.ceil((est_tokens(row["instruction"]) + est_tokens(row["response"])) * expansion)
 
     def summarize(self, out: Path, run: RunInfo | None) -> dict[str, Any]:
         return write_outputs(self, out, run)
@@ -343,13 +332,14 @@ def make_job(input_path: str, targets_spec: str, spec: str, *, source: str = "en
              temperature: float = 0.0, overrides: dict[str, Any] | None = None, timeout: float = 120.0,
              spot: int = 0, seed: int = 0) -> TranslateJob:
     """Every option and the input checked, the backend built: a job, nothing written yet."""
-    if source not in LABELS:
-        raise PlugEvalError(f"--source {source!r}: no labels for it; known: {', '.join(LABELS)}")
+    if source not in languages.LANGUAGES:
+        raise PlugEvalError(f"--source {source!r}: {languages.unknown(source)}")
     if spot < 0:
         raise PlugEvalError(f"--spot-check must be 0 or more, not {spot}")
     if not 0 <= temperature <= 2:
         raise PlugEvalError(f"--temperature must be in 0-2, not {temperature}")
     targets = parse_targets(targets_spec, source)
+    langid.check([source, *targets])
     name, model = parse_model(spec)
     decoding, options = registry.split_options(dict(overrides or {}))
     rows = read_source(input_path, source)
@@ -431,7 +421,7 @@ def write_outputs(job: TranslateJob, out: Path, run: RunInfo | None) -> dict[str
         "translator": {"model": job.spec, "host": base_url_host(job.backend.options.base_url),
                        "prompt_sha256": PROMPT_SHA256, "temperature": job.temperature},
         "checks": {"min_fidelity": MIN_FIDELITY, "length_ratio_band": list(RATIO_BAND),
-                   "units_per_word": UNITS_PER_WORD},
+                   "units_per_word": {c: lang.units_per_word for c, lang in languages.LANGUAGES.items()}},
         "rows": len(job.rows), "complete_rows": len(complete), "partial_rows": len(partial) - len(complete),
         "failed_translations": len(failures), "failure_reasons": dict(sorted(reasons.items())),
         "per_lang_ok": {t: sum(1 for r in partial if f"response_{t}" in r) for t in job.targets},

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plug_eval import languages, pivot
+from plug_eval import langid, languages, pivot
 from plug_eval.errors import PlugEvalError
 from plug_eval.files import write_jsonl
 from plug_eval.parallel import read_parallel
@@ -84,6 +84,7 @@ def build_data(parallel: str, target: str, mode: str, out: str, english: bool = 
     except ValueError as e:
         raise PlugEvalError(f"--pivot {pivot!r}: {e}") from None
     weights = parse_targets(target, pivot)
+    langid.check([*weights, pivot])  # a language file's py3langid code, like every command that reads it
     if english and "en" in weights:
         raise PlugEvalError("--english adds direct English rows: English cannot also be a --target")
     rows = read_parallel(Path(parallel), list(weights) + (["en"] if english and pivot != "en" else []), pivot,

@@ -46,6 +46,8 @@ failed their checks.  The run flags are those of plug-judge: one run directory, 
 
 
 def parser() -> argparse.ArgumentParser:
+    from plug_eval import languages
+
     p = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="train a model", epilog=TRAIN_EXAMPLES,
@@ -62,18 +64,21 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, metavar="DIR", help="writes DIR/plug.jsonl and/or DIR/direct.jsonl")
     b.add_argument("--pivot", default="en", help="language of the draft in PLUG rows (default en)")
     b.add_argument("--allow-partial", action="store_true", help="build each language from the rows that have it")
+    languages.add_flag(b)
     _translate_flags(sub.add_parser("translate", help="translate instruction data into parallel rows with an LLM",
                                     epilog=TRANSLATE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter))
     return p
 
 
 def _translate_flags(t: argparse.ArgumentParser) -> None:
+    from plug_eval import languages
     from plug_eval.llm.cli import add_run_flags
 
     t.add_argument("--input", required=True, metavar="FILE", help="JSONL or JSON list of {id, instruction, "
                    "response} ({instruction, output} and single-turn {messages} too)")
     t.add_argument("--target", required=True, help="languages to translate into, e.g. zh,ko,it,es")
     t.add_argument("--source", default="en", help="language of the input (default en)")
+    languages.add_flag(t)
     t.add_argument("--model", required=True, help="openai:MODEL, anthropic:MODEL or hf:PATH")
     t.add_argument("--base-url", help="an OpenAI-compatible server (vLLM, llama.cpp) for openai:MODEL")
     t.add_argument("--temperature", type=float, default=0.0)

@@ -182,23 +182,30 @@ def _whole_tokens(span: tuple[int, int], offsets: list[tuple[int, int]]) -> tupl
 
 
 # --- over-long rows -----------------------------------------------------------------------
-def _pivot_parts(response: str) -> tuple[str, str, str] | None:
-    """(pivot header, pivot answer, rest from the target header on) of a PLUG response."""
+def _pivot_parts(response: str, target: str | None = None) -> tuple[str, str, str] | None:
+    """(pivot header, pivot answer, rest from the target header on) of a PLUG response: the pivot
+    is the language whose header opens it (any language of the table), the target the row's
+    language (else the first other language whose header follows)."""
     text = response.strip()
-    head = languages.get(languages.DEFAULT_PIVOT).header
-    if not text.startswith(head):
+    opening = [lang for lang in languages.LANGUAGES.values() if text.startswith(lang.header)]
+    if not opening:
         return None
-    for code in languages.TARGETS:
-        found = pivot.find_header(text, code)
+    via = max(opening, key=lambda lang: len(lang.header))  # the longest header that opens it
+    head = via.header
+    body = text[len(head):]
+    codes = [target] if target and target != via.code else [c for c in languages.LANGUAGES if c != via.code]
+    for code in codes:
+        found = pivot.find_header(body, code)
         if found:
-            return head, text[len(head):found[0]].strip(), text[found[0]:]
+            return head, body[:found[0]].strip(), body[found[0]:]
     return None
 
 
 def shorten_pivot(tok: Any, template: str, messages: list[dict[str, str]],
-                  max_length: int) -> tuple[Encoded, bool] | None:
-    """Cut the pivot (English) answer from its end until the row fits; None if it cannot."""
-    parts = _pivot_parts(messages[-1]["content"])
+                  max_length: int, target: str | None = None) -> tuple[Encoded, bool] | None:
+    """Cut the pivot answer (in whichever language the response opens with) from its end until
+    the row fits; None if it cannot.  ``target``: the row's language, when known."""
+    parts = _pivot_parts(messages[-1]["content"], target)
     if parts is None:
         return None
     head, body, rest = parts
@@ -220,6 +227,11 @@ def shorten_pivot(tok: Any, template: str, messages: list[dict[str, str]],
         else:
             hi = mid - 1
     return best
+
+
+def _lang(ex: Example) -> str | None:
+    lang = ex.meta.get("lang")
+    return lang if isinstance(lang, str) else None
 
 
 # --- the whole data set -------------------------------------------------------------------
@@ -251,7 +263,8 @@ def encode_all(examples: list[Example], tok: Any, template: str, max_length: int
                 enc = truncate_right(enc, max_length)
                 stats["truncated"] += 1
             else:
-                short = shorten_pivot(tok, template, ex.messages, max_length) if overlong == "truncate-pivot" else None
+                short = (shorten_pivot(tok, template, ex.messages, max_length, _lang(ex))
+                         if overlong == "truncate-pivot" else None)
                 if short is None:
                     stats["dropped_overlong"] += 1
                     continue

@@ -2,9 +2,10 @@
 
     python -m plug_train.smoke OUT_DIR [--rows 64] [--steps 20]
 
-builds ``OUT_DIR/tiny`` (plug_eval.tiny), ``OUT_DIR/parallel.jsonl`` (word salad in en/zh/ko/it/es;
-only lengths and scripts matter), PLUG and direct rows from it (``build-data``) and trains for a
-few steps into ``OUT_DIR/run``.  The tests, the benchmark and the GPU check use the generators.
+builds ``OUT_DIR/tiny`` (plug_eval.tiny), ``OUT_DIR/parallel.jsonl`` (word salad in English and
+the built-in targets, from their language files' ``smoke_words``; only lengths and scripts
+matter), PLUG and direct rows from it (``build-data``) and trains for a few steps into
+``OUT_DIR/run``.  The tests, the benchmark and the GPU check use the generators.
 """
 
 from __future__ import annotations
@@ -18,24 +19,18 @@ from typing import Any
 
 from plug_eval import languages, pivot
 
-WORDS = {
-    "en": "the model answers a question about water cities history science music people time world "
-          "because however first last good new explain describe list compare result idea plan data".split(),
-    "zh": ("我们 问题 回答 模型 语言 历史 科学 音乐 城市 世界 时间 "
-           "学生 老师 故事 旅行 数据 系统 简单 重要 因为 所以").split(),
-    "ko": ("우리 질문 답변 모델 언어 역사 과학 음악 도시 세계 시간 "
-           "학생 선생님 이야기 여행 데이터 시스템 간단한 중요한").split(),
-    "it": "il modello risponde una domanda acqua città storia scienza musica persone tempo mondo perché quindi "
-          "primo ultimo buono nuovo spiegare descrivere risultato idea piano dati".split(),
-    "es": "el modelo responde una pregunta agua ciudad historia ciencia música personas tiempo mundo porque "
-          "primero último bueno nuevo explicar describir resultado idea plan datos".split(),
-}
+
+def vocabulary(lang: str) -> tuple[str, ...]:
+    """A language's everyday words (its file's ``smoke_words``; else the words of its header and name)."""
+    spec = languages.get(lang)
+    return spec.smoke_words or tuple(f"{spec.header} {spec.name} {spec.native}".replace(":", " ").split())
 
 
-def sentence(rng: random.Random, lang: str, words: int) -> str:
-    sep = "" if lang == "zh" else " "
-    text = sep.join(rng.choice(WORDS[lang]) for _ in range(max(1, words)))
-    return text + ("。" if lang == "zh" else ".")
+def sentence(rng: random.Random, lang: str, n: int) -> str:
+    spec = languages.get(lang)
+    pool = vocabulary(lang)
+    text = spec.word_separator.join(rng.choice(pool) for _ in range(max(1, n)))
+    return text + spec.full_stop
 
 
 def parallel_rows(n: int, seed: int = 0, min_words: int = 8, max_words: int = 120) -> list[dict[str, Any]]:
@@ -86,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     out = Path(a.out_dir)
     model = build_tiny_model(out / "tiny", chat_template="none")
     write_jsonl(out / "parallel.jsonl", parallel_rows(a.rows, max_words=40))
-    build_data(str(out / "parallel.jsonl"), "zh,ko,it,es", "both", str(out / "data"))
+    build_data(str(out / "parallel.jsonl"), ",".join(languages.TARGETS), "both", str(out / "data"))
     train(TrainConfig(model=str(model), data=[str(out / "data" / "plug.jsonl")], output=str(out / "run"),
                       max_steps=a.steps, lr=1e-3, packing=True, max_length=1024, batch_size=1))
 

@@ -23,6 +23,8 @@ loads when you open that comparison's answers."""
 
 def add_subcommands(subparsers: Any) -> None:
     """Register ``report`` on a subparsers object."""
+    from plug_eval import languages
+
     p = subparsers.add_parser("report", help="HTML leaderboard, CSV and Markdown from run directories",
                               description="Build the leaderboard report from run directories.", epilog=REPORT_EPILOG,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -40,6 +42,7 @@ def add_subcommands(subparsers: Any) -> None:
     p.add_argument("--alpacaeval-difficulty", metavar="CSV",
                    help="AlpacaEval's per-instruction difficulties (instruction_difficulty.csv), needed with "
                         "--alpacaeval-weights")
+    languages.add_flag(p)  # the names of languages added by a file
     p.set_defaults(func=cmd_report)
 
 

@@ -122,6 +122,7 @@ class PlugTask(ConfigurableTask):
         opts = dict(config.get("dataset_kwargs") or {})
         self.lang: str = str(opts.get("lang") or config.get("dataset_name") or "")
         self.variant: str = opts.get("variant", "direct")
+        known_language(str(config.get("task") or self.lang), self.lang, opts.get("language"))
         # Any value here stops lm-eval from looking our metric names up in its registry (and
         # then on the network); the scoring itself is the process_results method below.
         config["process_results"] = self.PROCESS_RESULTS
@@ -283,6 +284,20 @@ class PlugTask(ConfigurableTask):
                         self.config.task, mean, languages.get(self.pivot_lang or languages.DEFAULT_PIVOT).header,
                         languages.get(self.lang).header, self.SOURCE.benchmark, self.lang)
         return mean
+
+
+def known_language(task: str, code: str, fields: dict | None) -> None:
+    """The task's language is in the table (a task written by ``plug-eval tasks add-language``
+    carries its language's fields and adds them), and py3langid knows it; else a TaskError."""
+    try:
+        if fields:
+            languages.register(languages.from_mapping(fields, f"task {task}"))
+        languages.get(code)
+        langid.check([code])
+    except ValueError as err:
+        fail_task(task, PlugEvalError(str(err)))
+    except PlugEvalError as err:
+        fail_task(task, err)
 
 
 def carries_system(rendered: Any, system: str) -> bool:

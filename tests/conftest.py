@@ -11,6 +11,8 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The built-in languages only, unless a test names a folder of language files itself.
+os.environ.pop("PLUG_EVAL_LANGUAGES", None)
 
 BIN = Path(sys.executable).parent
 

@@ -166,7 +166,9 @@ def test_task_listing_and_path():
     assert r.returncode == 0
     for name in ["xalpacaeval", "xalpacaeval_pivot", "xalpacaeval_en", "xalpacaeval_pivot_es"]:
         assert name in r.stdout
-    assert Path(run_cli("tasks", "path").stdout.strip(), "xalpacaeval_zh.yaml").is_file()
+    folders = run_cli("tasks", "path").stdout.splitlines()  # every benchmark's (issue 23: not only X-AlpacaEval's)
+    assert [Path(f).name for f in folders] == list(tasknames.BENCHMARKS)
+    assert all(Path(f, f"{Path(f).name}_zh.yaml").is_file() for f in folders)
 
 
 def test_group_members_are_not_run_twice():

@@ -13,7 +13,6 @@ import json
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +99,13 @@ def test_a_sixth_language_is_a_field_in_each_record_and_leaves_the_shipped_sampl
     shipped = SHIPPED.read_bytes()
     data = copy_data(tmp_path)
     add_language(data, "de", like="it", mark="[de] ")
-    # What the language table says about German (its script); item 1 of issue 23 makes this a file.
-    monkeypatch.setitem(languages.LANGUAGES, "de", replace(languages.get("it"), code="de", name="German"))
+    # German is one language file (issue 23), in a folder the table reads: it gives the script.
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    (folder / "de.yaml").write_text('code: de\nname: German\nnative: Deutsch\nheader: "Deutsche Antwort:"\n',
+                                    encoding="utf-8")
+    monkeypatch.setenv(languages.ENV, str(folder))
+    assert languages.get("de").script == "Latn"
     out = tmp_path / "sample_de.jsonl"
     assert generator.main(["--data", str(data), "--out", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from plug_eval import languages
 from plug_eval import translate as T
 from plug_eval.llm.engine import Limits
 from plug_eval.llm.jobs import plan_job, run_job
-from plug_eval.translate import LABELS, split_reply, validate
+from plug_eval.translate import split_reply, validate
 from tests.conftest import exe
 from tests import fakeserver
 from tests.fakeserver import tag
@@ -66,8 +67,9 @@ def test_a_reply_cut_at_max_tokens_fails_even_if_it_splits():
 
 
 def test_labels_are_the_papers_for_its_four_languages():
-    assert LABELS["zh"] == ("指令", "回复") and LABELS["ko"] == ("지시문", "답변")
-    assert LABELS["it"] == ("Istruzione", "Risposta") and LABELS["es"] == ("Instrucción", "Respuesta")
+    labels = {code: languages.get(code).labels for code in ("zh", "ko", "it", "es")}
+    assert labels["zh"] == ("指令", "回复") and labels["ko"] == ("지시문", "답변")
+    assert labels["it"] == ("Istruzione", "Risposta") and labels["es"] == ("Instrucción", "Respuesta")
 
 
 def test_max_tokens_is_at_least_twice_the_source_tokens():
@@ -256,7 +258,7 @@ def test_dry_run_counts_calls_estimates_output_from_source_and_writes_nothing(tm
         system, user = T.messages_for(one[0], "en", lang)
         n_ascii = sum(ord(ch) < 128 for ch in system + user)
         n_in = n_ascii / 4 + (len(system + user) - n_ascii)
-        n_out = -(-src_tokens * int(T.EXPANSION[lang] * 100) // 100)
+        n_out = -(-src_tokens * int(languages.get(lang).expansion * 100) // 100)
         assert (row_id, part) == ("row-00", lang)
         assert estimate == f"call, est. ${(n_in * 1.0 + n_out * 2.0) / 1e6:.4f}"
     assert not (tmp_path / "run").exists() and fake.calls() == []
@@ -286,7 +288,7 @@ def test_max_cost_stops_before_the_budget_and_never_exceeds_it(tmp_path, fake):
 
 
 @pytest.mark.parametrize("argv, problem", [
-    (["--target", "zh,xx"], "--target 'zh,xx': no labels for 'xx'"),
+    (["--target", "zh,xx"], "--target 'zh,xx': unknown language code 'xx'"),
     (["--target", "en"], "--target 'en': en is the source language"),
     (["--model", "gpt-4o"], "--model 'gpt-4o': expected BACKEND:MODEL"),
     (["--model", "nosuch:m"], "unknown backend 'nosuch'"),

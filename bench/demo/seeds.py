@@ -25,12 +25,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from plug_eval import languages
 from plug_eval.demo.plan import FIDELITY_MIN, PIVOT_OK_MIN
 from plug_eval.demo.report import task_metrics
 
 HERE = Path(__file__).resolve().parent
 MARGIN = 0.05
-LANGS = ("zh", "ko", "it", "es")
+LANGS = languages.TARGETS
 
 
 def cpu_name() -> str:

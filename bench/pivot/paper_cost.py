@@ -5,7 +5,7 @@
 ``plug-train translate --dry-run``'s own estimate for the English side of the shipped parallel
 sample (plug_eval/data/parallel_sample.jsonl, 458 rows), scaled to ``--rows``: it assumes the
 user's rows have the sample's length distribution, output tokens = source tokens x the
-per-language expansion of plug_eval.translate.EXPANSION, and the prices of the shipped table
+per-language expansion of each language file's ``expansion``, and the prices of the shipped table
 (plug_eval/prices.py).  GPT4-Alpaca's responses are longer than the sample's short answers, so
 the real file's dry run (the same command on it) is the number to budget with.
 """
@@ -17,6 +17,7 @@ import json
 import statistics
 from pathlib import Path
 
+from plug_eval import languages
 from plug_eval import translate as T
 from plug_eval.llm.jobs import prompt_of
 from plug_eval.llm.prices import PriceTable
@@ -31,12 +32,14 @@ def main() -> None:
     args = ap.parse_args()
     rows = T.read_source(ROOT / "plug_eval" / "data" / "parallel_sample.jsonl")
     src = [T.est_tokens(r["instruction"]) + T.est_tokens(r["response"]) for r in rows]
-    out = {"estimate": True, "sample_rows": len(rows), "scaled_to_rows": args.rows, "languages": ["zh", "ko", "it", "es"],
+    targets = list(languages.TARGETS)  # the paper's four
+    out = {"estimate": True, "sample_rows": len(rows), "scaled_to_rows": args.rows, "languages": targets,
            "source_tokens_per_row": {"mean": round(statistics.mean(src), 1), "median": statistics.median(src),
-                                     "max": max(src)}, "expansion": T.EXPANSION, "models": {}}
+                                     "max": max(src)},
+           "expansion": {c: languages.get(c).expansion for c in targets}, "models": {}}
     sample = ROOT / "plug_eval" / "data" / "parallel_sample.jsonl"
     for spec in args.model or ["openai:gpt-3.5-turbo", "openai:gpt-4o-mini"]:
-        job = T.make_job(str(sample), "zh,ko,it,es", spec)  # the job the command runs, its dry run's estimates
+        job = T.make_job(str(sample), ",".join(targets), spec)  # the job the command runs, its dry run's estimates
         calls = job.calls()
         price = PriceTable().lookup(spec.partition(":")[2])
         scale = args.rows / len(rows)

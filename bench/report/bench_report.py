@@ -30,12 +30,14 @@ import sys
 import time
 from pathlib import Path
 
+from plug_eval import languages
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))  # the synthetic run directories are a test fixture
 from synthetic_runs import write_grid  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-LANGS = ("en", "zh", "ko", "it", "es")
+LANGS = languages.builtin()
 N_ITEMS, N_RESAMPLES = 805, 10_000
 TARGET_SITE_MB, TARGET_RATIO, TARGET_RSS_GB = 60, 5, 1
 

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats as sps
 
-from plug_eval import ranking, stats
+from plug_eval import languages, ranking, stats
 from plug_eval.judges import runs
 from plug_eval.judges.jobs import alpacaeval_import
 from plug_eval.reports import build_report, load_run
@@ -171,7 +171,7 @@ def scipy_intervals_of(vectors: list[np.ndarray], n_resamples: int) -> np.ndarra
 def bench_report(n_resamples: int) -> None:
     root = OUT / "report"
     shutil.rmtree(root, ignore_errors=True)
-    dirs = write_grid(root / "runs", [f"system-{i}" for i in range(10)], ["en", "zh", "ko", "it", "es"],
+    dirs = write_grid(root / "runs", [f"system-{i}" for i in range(10)], list(languages.builtin()),
                       n_items=N_ITEMS, n_resamples=n_resamples)
     written, t = timed(build_report, dirs, root / "site" / "report.html")
     size = (root / "site" / "report.html").stat().st_size

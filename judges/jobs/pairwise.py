@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plug_eval import __version__, files
+from plug_eval import __version__, files, langid
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges import inputs as answer_files
 from plug_eval.judges import summaries
@@ -111,6 +111,7 @@ class PairwiseJob(Job):
         if self.config.orders and self.config.mode == "pairwise" and self.orders != self.config.orders:
             raise PlugEvalError(f"--orders {self.orders}: preset {self.config.preset} judges in "
                                 f"{self.config.orders} order(s), as the paper does")
+        langid.check({str(i["lang"]) for i in self.inputs.items})  # a language file's langid: before any write
         self.kind = self.config.mode  # "pairwise" or "grade"
         self._calls: list[Call] | None = None
 
@@ -123,10 +124,11 @@ class PairwiseJob(Job):
         else:
             answers = (item["answer_a"], item["answer_b"]) if order == "AB" else (item["answer_b"], item["answer_a"])
         cfg = self.config
-        r = render(cfg.template_text, instruction=item["instruction"] or "", answers=answers, lang=item["lang"],
+        template, sha = cfg.template_for(item["lang"])  # the language file's own prompt, if it has one
+        r = render(template, instruction=item["instruction"] or "", answers=answers, lang=item["lang"],
                    max_answer_units=cfg.max_answer_units)
         req = Request(system=r.system, user=r.user, decoding=cfg.decoding, lang=item["lang"], answers=answers)
-        return make_call(self.backend, item["id"], order, req, cfg.template_sha256, flags=r.flags)
+        return make_call(self.backend, item["id"], order, req, sha, flags=r.flags)
 
     def calls(self) -> list[Call]:
         """Every call the comparison needs, in item order (both orders of an item together)."""
@@ -144,10 +146,12 @@ class PairwiseJob(Job):
         """The inputs' hashes, the judge, the effective base URL (credentials redacted), the
         languages and the template."""
         rule = {} if self.config.parser == DEFAULT_PARSER[self.config.mode] else {"verdict_rule": self.config.parser}
+        langs = sorted({str(i["lang"]) for i in self.inputs.items})
+        own = self.config.language_templates(langs)
         return {"inputs": [f.sha256 for f in self.inputs.files], "judge": self.config.label(),
                 "base_url": identity_url(self.backend.effective_base_url()),
-                "lang": sorted({str(i["lang"]) for i in self.inputs.items}), "template": self.config.template_sha256,
-                **rule}
+                "lang": langs, "template": self.config.template_sha256,
+                **rule, **({"language_templates": own} if own else {})}
 
     def conflict(self, old: dict[str, Any]) -> str | None:
         judge = (old.get("provenance") or {}).get("judge") or {}

@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from plug_eval import __version__, files, languages
+from plug_eval import __version__, files, langid, languages
 from plug_eval.errors import DataError, PlugEvalError
 from plug_eval.judges import inputs as answer_files
 from plug_eval.judges import summaries
-from plug_eval.judges.prompts.config import JudgeConfig, read_template, resolve
+from plug_eval.judges.prompts.config import JudgeConfig, packaged_name, read_template, resolve
 from plug_eval.judges.prompts.render import render
 from plug_eval.judges.prompts.verdicts import PARSERS, UNPARSED
 from plug_eval.judges.runs import TRUTHFUL
@@ -59,7 +59,8 @@ def resolve_judges(spec: str, *, base_url: str | None = None, template: str | No
         raise PlugEvalError(f"--judge {spec}: a truthful judge reads labels with the 'truthful' parser, "
                             f"not {truth.parser!r}")
     name, text = read_template(info_template or INFO_TEMPLATE, None)
-    info = replace(truth, template_name=name, template_text=text, parser="informative")
+    info = replace(truth, template_name=name, template_text=text, parser="informative",
+                   packaged=packaged_name(name, text) if info_template is None else None)
     return {"truthful": truth, "informative": info}
 
 
@@ -168,6 +169,7 @@ class TruthfulJob(Job):
 
     def __post_init__(self) -> None:
         self._calls: list[Call] | None = None
+        langid.check({str(i["lang"]) for i in self.answers})  # a language file's langid: before any write
 
     @property
     def config(self) -> JudgeConfig:
@@ -184,12 +186,12 @@ class TruthfulJob(Job):
                     continue
                 for aspect, cfg in self.configs.items():
                     context = {k: item[k] for k in REFERENCE_LISTS} if aspect == "truthful" else {}
-                    r = render(cfg.template_text, instruction=item["instruction"], answers=(item["answer"],),
+                    template, sha = cfg.template_for(item["lang"])  # the language file's own, if it has one
+                    r = render(template, instruction=item["instruction"], answers=(item["answer"],),
                                lang=item["lang"], max_answer_units=cfg.max_answer_units, context=context)
                     req = Request(system=r.system, user=r.user, decoding=cfg.decoding, lang=item["lang"],
                                   answers=(item["answer"],))
-                    self._calls.append(make_call(self.backend, item["uid"], aspect, req, cfg.template_sha256,
-                                                 flags=r.flags))
+                    self._calls.append(make_call(self.backend, item["uid"], aspect, req, sha, flags=r.flags))
         return self._calls
 
     def identity(self) -> dict[str, Any]:
@@ -197,7 +199,12 @@ class TruthfulJob(Job):
                 "base_url": identity_url(self.backend.effective_base_url()),
                 "lang": sorted({str(i["lang"]) for i in self.answers}),
                 "template": self.configs["truthful"].template_sha256,
-                "info_template": self.configs["informative"].template_sha256}
+                "info_template": self.configs["informative"].template_sha256, **self._own_templates()}
+
+    def _own_templates(self) -> dict[str, Any]:
+        langs = {str(i["lang"]) for i in self.answers}
+        own = {aspect: t for aspect, cfg in self.configs.items() if (t := cfg.language_templates(langs))}
+        return {"language_templates": own} if own else {}
 
     def conflict(self, old: dict[str, Any]) -> str | None:
         if old.get("system") == self.system:

@@ -17,8 +17,10 @@ from typing import Any
 
 import yaml
 
+from plug_eval import languages
 from plug_eval.errors import PlugEvalError
 from plug_eval.judges.prompts import paper
+from plug_eval.judges.prompts.render import compile_template
 from plug_eval.judges.prompts.verdicts import PARSERS
 from plug_eval.llm import registry
 
@@ -49,10 +51,31 @@ class JudgeConfig:
     options: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     orders: int | None = None  #: the judging orders the preset requires (None: any)
+    #: the packaged template's name (``pairwise``) when a language's own may stand in for it
+    #: (no --template, and the preset names a packaged one); None otherwise
+    packaged: str | None = None
 
     @property
     def template_sha256(self) -> str:
-        return hashlib.sha256(self.template_text.encode("utf-8")).hexdigest()
+        return sha256(self.template_text)
+
+    def template_for(self, lang: str | None) -> tuple[str, str]:
+        """(template text, its sha256) for answers in ``lang``: the language file's own judge
+        template in place of the packaged one when it has one, else this config's."""
+        info = languages.LANGUAGES.get(lang or "")
+        own = info.judge_templates.get(self.packaged) if info and self.packaged else None
+        if not own or info is None:
+            return self.template_text, self.template_sha256
+        try:
+            compile_template(own)
+        except PlugEvalError as err:
+            raise PlugEvalError(f"judge_templates: {self.packaged}: {err.problem}", info.source) from None
+        return own, sha256(own)
+
+    def language_templates(self, langs: Any) -> dict[str, str]:
+        """Languages of ``langs`` judged with their own template -> its sha256 (for a run's identity)."""
+        return {lang: sha for lang in sorted(set(langs))
+                if (sha := self.template_for(lang)[1]) != self.template_sha256}
 
     @property
     def not_a_quality_judge(self) -> bool:
@@ -62,6 +85,10 @@ class JudgeConfig:
         """How the judge is named in summaries and reports."""
         text = f"{self.backend}:{self.model}" if self.backend != "rules" else "rules"
         return text + (" (offline language rule, NOT a quality judge)" if self.not_a_quality_judge else "")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _packaged() -> Any:
@@ -114,6 +141,16 @@ def read_template(name: str, folder: Path | None) -> tuple[str, str]:
     if res.is_file():
         return name, res.read_text(encoding="utf-8")
     raise PlugEvalError("template file not found", name)
+
+
+def packaged_name(template_name: str, text: str) -> str | None:
+    """``pairwise`` for the packaged ``pairwise.j2`` (for which a language file may give its own
+    template), else None."""
+    stem = Path(template_name).name.removesuffix(".j2")
+    if stem not in languages.JUDGE_TEMPLATES:
+        return None
+    packaged = _packaged() / "templates" / f"{stem}.j2"
+    return stem if packaged.is_file() and packaged.read_text(encoding="utf-8") == text else None
 
 
 def _split_spec(spec: str, mode: str, preset: str | None = None) -> tuple[str, str | None, str | None]:
@@ -184,4 +221,5 @@ def resolve(spec: str, mode: str = "pairwise", *, base_url: str | None = None, t
         max_answer_units=int(options.pop("max_answer_units", data.get("max_answer_units", 3000))),
         options={**(data.get("options") or {}), **options}, description=str(data.get("description", "")),
         orders=orders,
+        packaged=packaged_name(template_name, text) if template is None else None,
     )

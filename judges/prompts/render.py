@@ -36,7 +36,7 @@ class Rendered:
 
 
 @lru_cache(maxsize=16)
-def _compile(text: str) -> jinja2.Template:
+def compile_template(text: str) -> jinja2.Template:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
     try:
         return env.from_string(text)
@@ -127,5 +127,5 @@ def render(template_text: str, *, instruction: str, answers: Sequence[str], lang
                    second_block=fence(shown[1], "Assistant B's", code))
     else:
         ctx.update(answer=shown[0], answer_block=fence(shown[0], "the assistant's", code))
-    system, user = _render_blocks(_compile(template_text), ctx)
+    system, user = _render_blocks(compile_template(template_text), ctx)
     return Rendered(system, user, tuple(flags))

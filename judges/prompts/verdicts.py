@@ -10,7 +10,7 @@
   one of the answers: dropping such tokens let an answer that plants
   ``Final verdict: [[A]] | Final verdict: [[B]]`` erase the judge's genuine verdicts (issue 11).
   Such a reply is flagged ``verdict_matches_answer_text`` instead, and answers that address the
-  judge are flagged ``injection_*`` when they are rendered (patterns in en, zh, ko, it, es).
+  judge are flagged ``injection_*`` when they are rendered (each language file's ``injection``).
 * No usable token gives ``unparsed`` with a reason: never a loss, a tie or -1.
 """
 
@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from plug_eval import languages
 from plug_eval.judges.prompts import paper
 
 FIRST, SECOND, TIE, UNPARSED = "first", "second", "tie", "unparsed"
@@ -187,39 +189,27 @@ PARSERS: dict[str, Callable[..., Parsed]] = {"pairwise": parse_pairwise, "rating
 
 # --------------------------------------------------------------------------- untrusted answers
 
-#: Text in an answer aimed at the judge, per language of X-AlpacaEval: verdict tokens and markers,
-#: "ignore the previous instructions", "you are the judge", "final verdict:", "assistant A is better".
-INJECTION_PATTERNS: dict[str, str] = {
-    "any": r"\[\[\s*(?:A|B|C|tie|\d+(?:\.\d+)?)\s*\]\]",
-    "en": r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|text|prompt)"
-          r"|(?:you are|as) (?:the|an?) (?:impartial )?(?:judge|evaluator|grader)"
-          r"|(?:final )?verdict\s*[:=]"
-          r"|(?:assistant|answer|response) [AB12] is (?:better|the winner|superior)"
-          r"|(?:rate|score) this (?:answer|response) (?:a |as )?\d+",
-    "zh": r"忽略(?:之前|以上|前面|先前|上述)的?(?:所有|全部)?(?:指令|指示|说明|提示|要求)"
-          r"|你(?:是|作为)(?:一[名个位])?(?:公正的|公平的)?(?:评委|裁判|评审|评估者|评分者)"
-          r"|(?:最终)?(?:判决|裁决|判定|评判结果)\s*[:：]"
-          r"|(?:助手|回答|答案)\s*[AB12甲乙]\s*(?:更好|更佳|胜出|获胜|更优)"
-          r"|(?:给|把)(?:这个|此)(?:回答|答案)(?:打|评)\s*\d+",
-    "ko": r"(?:이전|위의?|앞의|앞선)\s*(?:모든\s*)?(?:지시|지침|명령|프롬프트)(?:사항)?[을를]?\s*무시"
-          r"|(?:당신|너)[은는]\s*(?:공정한\s*)?(?:심사위원|평가자|심판|채점자)"
-          r"|(?:최종\s*)?(?:판정|판결|평결|결론)\s*[:：]"
-          r"|(?:어시스턴트|답변|응답)\s*[AB12]\s*[이가]\s*(?:더\s*)?(?:낫|좋|우수|승리)"
-          r"|(?:이\s*)?(?:답변|응답)에\s*\d+\s*점",
-    "it": r"ignora(?:re)? (?:tutte )?(?:le )?istruzioni (?:precedenti|sopra|di prima)"
-          r"|(?:sei|come) (?:un|il|l') ?(?:giudice|valutatore|arbitro)(?: imparziale)?"
-          r"|verdetto(?: finale)?\s*[:=]"
-          r"|(?:l'|la )?(?:assistente|risposta) [AB12] è (?:migliore|la vincitrice|il vincitore|superiore)"
-          r"|(?:dai|assegna) (?:a )?questa risposta (?:un )?\d+",
-    "es": r"ignora(?:r)? (?:todas )?(?:las )?instrucciones (?:anteriores|previas|de arriba)"
-          r"|(?:eres|como) (?:un|el) (?:juez|evaluador|calificador)(?: imparcial)?"
-          r"|veredicto(?: final)?\s*[:=]"
-          r"|(?:el |la )?(?:asistente|respuesta) [AB12] es (?:mejor|la ganadora|el ganador|superior)"
-          r"|(?:da|califica|punt[úu]a) (?:a )?esta respuesta (?:con )?(?:un )?\d+",
-}
-_INJECTION = re.compile("|".join(f"(?:{p})" for p in INJECTION_PATTERNS.values()), re.I)
+#: Verdict tokens and markers in an answer, in any language.  The rest of what is aimed at the judge
+#: ("ignore the previous instructions", "you are the judge", "final verdict:", "assistant A is
+#: better") is each language's ``injection`` patterns, in its language file (plug_eval.languages).
+VERDICT_TOKENS = r"\[\[\s*(?:A|B|C|tie|\d+(?:\.\d+)?)\s*\]\]"
+
+
+def injection_patterns() -> dict[str, str]:
+    """One pattern per language that has any (and ``any`` for the verdict tokens), in table order."""
+    found = {code: "|".join(lang.injection) for code, lang in languages.LANGUAGES.items() if lang.injection}
+    return {"any": VERDICT_TOKENS, **found}
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _injection() -> re.Pattern[str]:
+    return _compiled(tuple(injection_patterns().values()))
 
 
 def injection_signs(answer: str) -> list[str]:
     """Verdict tokens or instructions aimed at the judge found in an answer (first 3)."""
-    return [m.group(0) for m in _INJECTION.finditer(answer or "")][:3]
+    return [m.group(0) for m in _injection().finditer(answer or "")][:3]
