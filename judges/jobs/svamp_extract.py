@@ -70,7 +70,7 @@ def read_samples(path: str, *, filter: str | None = None, lang: str | None = Non
     gold = _gold(path, af.meta.get("filter"))
     items = []
     for a in af.answers:
-        code = a.lang or lang
+        code = a.lang or lang or ""
         if code not in languages.LANGUAGES:
             raise DataError(f"id {a.id}: language {code!r} is not one of {', '.join(languages.LANGUAGES)}"
                             + ("" if code else " (pass --lang CODE)"), path)
